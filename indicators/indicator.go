@@ -1,0 +1,204 @@
+// Package indicators holds the domain model of rankings: indicator metadata,
+// observations, series, election events and countries, plus the statistics
+// computed on them. It knows nothing of files, terminals or HTTP.
+package indicators
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Direction says which end of an indicator's scale is the better one.
+type Direction int
+
+const (
+	// HigherIsBetter marks scales where a larger value means more freedom,
+	// stronger rule of law or better governance.
+	HigherIsBetter Direction = iota + 1
+	// LowerIsBetter marks scales where a smaller value is better (for example
+	// Freedom House ratings, where 1 is most free).
+	LowerIsBetter
+)
+
+// String returns "higher is better" or "lower is better".
+func (d Direction) String() string {
+	switch d {
+	case HigherIsBetter:
+		return "higher is better"
+	case LowerIsBetter:
+		return "lower is better"
+	}
+	return "unknown direction"
+}
+
+// Better reports whether a is strictly better than b on this direction.
+func (d Direction) Better(a, b float64) bool {
+	if d == LowerIsBetter {
+		return a < b
+	}
+	return a > b
+}
+
+// YearMeaning says what the year of an observation stands for.
+type YearMeaning string
+
+const (
+	// EditionYear: the year is the publication (edition) year of the index;
+	// the period it assesses is usually the year before.
+	EditionYear YearMeaning = "edition"
+	// DataYear: the year is the calendar year the figures describe.
+	DataYear YearMeaning = "data"
+)
+
+// Scale is the range of an indicator's values. An unbounded end is ±Inf.
+// Approximate scales (such as WGI's "about −2.5 to +2.5") are nominal: a few
+// published values fall outside them.
+type Scale struct {
+	Min, Max    float64
+	Approximate bool
+}
+
+// Bounded reports whether both ends of the scale are finite.
+func (s Scale) Bounded() bool { return !math.IsInf(s.Min, 0) && !math.IsInf(s.Max, 0) }
+
+// String renders the scale as "0–100", "1–7" or "unbounded".
+func (s Scale) String() string {
+	if !s.Bounded() {
+		return "unbounded"
+	}
+	r := fmt.Sprintf("%s–%s", FormatNumber(s.Min), FormatNumber(s.Max))
+	if s.Approximate {
+		return "about " + r
+	}
+	return r
+}
+
+// Segment is a run of years over which an indicator's figures are
+// comparable: one methodology, one scale, one direction. Trends and "change
+// since" figures never cross from one segment to another.
+type Segment struct {
+	From      int // first year of the segment
+	To        int // last year, 0 when the segment is still current
+	Label     string
+	Scale     Scale
+	Direction Direction
+	// Reason explains why this segment starts a new methodology; empty for
+	// the first segment.
+	Reason string
+}
+
+// Contains reports whether year falls inside the segment.
+func (s Segment) Contains(year int) bool {
+	return year >= s.From && (s.To == 0 || year <= s.To)
+}
+
+// Break is a methodology break: figures before Year are not comparable with
+// figures from Year on.
+type Break struct {
+	Year   int
+	Reason string
+}
+
+// Uncertainty lists which uncertainty fields a source publishes.
+type Uncertainty struct {
+	// StdErr: the value has a published standard error (WGI).
+	StdErr bool
+	// Bounds: the value has published lower and upper interval bounds.
+	Bounds bool
+	// BoundsLevel is the coverage of Bounds, e.g. 0.68 or 0.90.
+	BoundsLevel float64
+	// Percentile: a published percentile rank with lower and upper bounds.
+	Percentile bool
+	// PercentileLevel is the coverage of the percentile bounds (WGI: 0.90).
+	PercentileLevel float64
+}
+
+// Any reports whether the indicator publishes any uncertainty at all.
+func (u Uncertainty) Any() bool { return u.StdErr || u.Bounds || u.Percentile }
+
+// RankSource says where ranks come from.
+type RankSource string
+
+const (
+	// RanksPublished: the publisher's own ranks, copied unchanged.
+	RanksPublished RankSource = "published"
+	// RanksComputed: ranks computed by rankings within each year across the
+	// whole field the source covers (descending on the better direction,
+	// ties take the minimum rank).
+	RanksComputed RankSource = "computed"
+)
+
+// Indicator is the metadata of one indicator. Every figure shown to a user is
+// read with this metadata: its direction, scale, what its year means and
+// where its methodology breaks.
+type Indicator struct {
+	ID        string // stable id used by the CLI and the JSON contract
+	Name      string
+	Source    string // id of the Source the indicator comes from
+	Unit      string
+	Segments  []Segment
+	Year      YearMeaning
+	YearNote  string // what the year covers, in words
+	Uncertain Uncertainty
+	Ranks     RankSource
+	Status    string // meaning of the status column, if any (e.g. "F/PF/NF")
+	Notes     string
+	// Events is true for event indicators (ODIHR elections) that have no
+	// yearly values.
+	Events bool
+	// Decimals is how many decimals the publisher prints; figures are stored
+	// at full precision and shown with this many.
+	Decimals int
+}
+
+// Format renders a figure of this indicator for display, with the
+// publisher's number of decimals ("" for NaN).
+func (ind Indicator) Format(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return FormatNumber(v)
+	}
+	s := strconv.FormatFloat(v, 'f', ind.Decimals, 64)
+	if s == "-0" || strings.HasPrefix(s, "-0.") && strings.Trim(s[1:], "0.") == "" {
+		s = s[1:]
+	}
+	return s
+}
+
+// Current returns the latest segment.
+func (ind Indicator) Current() Segment { return ind.Segments[len(ind.Segments)-1] }
+
+// Direction returns the direction of the current segment.
+func (ind Indicator) Direction() Direction { return ind.Current().Direction }
+
+// Scale returns the scale of the current segment.
+func (ind Indicator) Scale() Scale { return ind.Current().Scale }
+
+// SegmentAt returns the segment containing year, and false when year lies
+// outside every segment.
+func (ind Indicator) SegmentAt(year int) (Segment, bool) {
+	for _, s := range ind.Segments {
+		if s.Contains(year) {
+			return s, true
+		}
+	}
+	return Segment{}, false
+}
+
+// Breaks lists the methodology breaks: the start of every segment after the
+// first.
+func (ind Indicator) Breaks() []Break {
+	var out []Break
+	for _, s := range ind.Segments[1:] {
+		out = append(out, Break{Year: s.From, Reason: s.Reason})
+	}
+	return out
+}
+
+// SameSegment reports whether two years fall in one methodology segment.
+func (ind Indicator) SameSegment(a, b int) bool {
+	sa, oka := ind.SegmentAt(a)
+	sb, okb := ind.SegmentAt(b)
+	return oka && okb && sa.From == sb.From
+}
