@@ -1,0 +1,74 @@
+package importers
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+type fotpRow struct {
+	Country   string `csv:"country"`
+	Collected Int    `csv:"year.collected"`
+	Reported  Int    `csv:"year.reported"`
+	A         Num    `csv:"a"`
+	B         Num    `csv:"b"`
+	C         Num    `csv:"c"`
+	Score     Num    `csv:"score"`
+	Status    string `csv:"status"`
+}
+
+// ReadFOTP reads the tidy Freedom of the Press CSV (CR line endings, "NA"
+// for missing). The year is the edition (year.reported); the score is
+// 0–100 with lower meaning freer. A row of zeros with status "0" is a
+// placeholder for a country not rated and is skipped. Where the legal (a), political (b) and
+// economic (c) parts do not add up to the score, the score is kept with a
+// note.
+func ReadFOTP(r io.Reader, file string) ([]Record, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &ParseError{File: file, Err: err}
+	}
+	var rows []fotpRow
+	lines, err := readTable(data, table{file: file, comma: ',',
+		required: []string{"country", "year.collected", "year.reported", "a", "b", "c", "score", "status"}}, &rows)
+	if err != nil {
+		return nil, err
+	}
+	var out []Record
+	for i, row := range rows {
+		line := lines[i]
+		if !row.Reported.OK || !row.Collected.OK || row.Reported.V != row.Collected.V+1 {
+			return nil, &ParseError{File: file, Line: line, Column: "year.reported",
+				Err: fmt.Errorf("must be year.collected + 1")}
+		}
+		if !row.Score.OK {
+			continue
+		}
+		if strings.TrimSpace(row.Status) == "0" && row.Score.V == 0 {
+			// Kosovo's 2009 row is all zeros with status "0": a placeholder
+			// for "not rated" (a score of 0 would be the freest press on
+			// earth), so it is treated as missing.
+			continue
+		}
+		if row.Score.V < 0 || row.Score.V > 100 {
+			return nil, &ParseError{File: file, Line: line, Column: "score", Value: indicators.FormatNumber(row.Score.V), Err: fmt.Errorf("is outside 0–100")}
+		}
+		status := strings.TrimSpace(row.Status)
+		switch status {
+		case "F", "PF", "NF":
+		default:
+			return nil, &ParseError{File: file, Line: line, Column: "status", Value: row.Status, Err: fmt.Errorf("is not F, PF or NF")}
+		}
+		o := indicators.NewObservation("fh-fotp", "", row.Reported.V, row.Score.V)
+		o.Status = status
+		if sum := row.A.V + row.B.V + row.C.V; row.A.OK && row.B.OK && row.C.OK && sum != row.Score.V {
+			// The 2012 rows of the two Congos have each other's parts; the
+			// total is right, so it is kept and the discrepancy noted.
+			o.Note = fmt.Sprintf("the source's parts a+b+c add up to %s, not to the score", indicators.FormatNumber(sum))
+		}
+		out = append(out, Record{Source: "fh-fotp", Name: strings.TrimSpace(row.Country), Line: line, Obs: o})
+	}
+	return out, nil
+}
