@@ -1,0 +1,245 @@
+package datasets
+
+import (
+	"math"
+	"testing"
+
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+type spot struct {
+	ind, iso3    string
+	year         int
+	value        float64
+	rank, rankOf int // 0: not checked
+	status       string
+}
+
+// Published figures, read from the publishers' files and reports (see
+// ../shared/sources/MANIFEST.md), checked against the embedded data.
+var spots = []spot{
+	// RSF: ranks and scores of the 2025 edition.
+	{"rsf", "RUS", 2025, 24.57, 171, 180, ""},
+	{"rsf", "KAZ", 2025, 39.34, 141, 180, ""},
+	{"rsf", "TKM", 2019, 14.56, 180, 180, ""},
+	// 2013–2021: RSF's files give 100 − the published score (Finland
+	// published 6.38, Kazakhstan 55.08).
+	{"rsf", "FIN", 2013, 93.62, 1, 179, ""},
+	{"rsf", "KAZ", 2013, 44.92, 160, 179, ""},
+	// The 2011-12 edition is year 2012, old points scale.
+	{"rsf", "EST", 2012, -9, 3, 179, ""},
+	{"rsf", "TKM", 2012, 140.67, 177, 179, ""},
+	{"rsf", "AZE", 2003, math.NaN(), 113, 166, ""},
+	{"rsf", "TJK", 2003, math.NaN(), 113, 166, ""},
+	// Freedom House, Freedom in the World 2024 edition, total score.
+	{"fh-fiw", "EST", 2024, 95, 0, 0, "F"},
+	{"fh-fiw", "LTU", 2024, 89, 0, 0, "F"},
+	{"fh-fiw", "LVA", 2024, 88, 0, 0, "F"},
+	{"fh-fiw", "MDA", 2024, 61, 0, 0, "PF"},
+	{"fh-fiw", "GEO", 2024, 58, 0, 0, "PF"},
+	{"fh-fiw", "ARM", 2024, 54, 0, 0, "PF"},
+	{"fh-fiw", "UKR", 2024, 49, 0, 0, "PF"},
+	{"fh-fiw", "KGZ", 2024, 27, 0, 0, "NF"},
+	{"fh-fiw", "KAZ", 2024, 23, 0, 0, "NF"},
+	{"fh-fiw", "RUS", 2024, 13, 0, 0, "NF"},
+	{"fh-fiw", "UZB", 2024, 12, 0, 0, "NF"},
+	{"fh-fiw", "BLR", 2024, 8, 0, 0, "NF"},
+	{"fh-fiw", "AZE", 2024, 7, 0, 0, "NF"},
+	{"fh-fiw", "TJK", 2024, 5, 0, 0, "NF"},
+	{"fh-fiw", "TKM", 2024, 2, 0, 0, "NF"},
+	// Electoral process subcategory A, 2024 edition.
+	{"fh-electoral", "RUS", 2024, 0, 0, 0, ""},
+	{"fh-electoral", "KAZ", 2024, 1, 0, 0, ""},
+	{"fh-electoral", "GEO", 2024, 7, 0, 0, ""},
+	{"fh-electoral", "EST", 2024, 12, 0, 0, ""},
+	// Ratings of the 2024 edition (covering 2023).
+	{"fh-pr-rating", "RUS", 2024, 7, 0, 0, "NF"},
+	{"fh-cl-rating", "RUS", 2024, 6, 0, 0, "NF"},
+	{"fh-pr-rating", "KAZ", 2024, 7, 0, 0, "NF"},
+	{"fh-cl-rating", "KAZ", 2024, 5, 0, 0, "NF"},
+	{"fh-pr-rating", "GEO", 2024, 4, 0, 0, "PF"},
+	{"fh-cl-rating", "GEO", 2024, 3, 0, 0, "PF"},
+	{"fh-pr-rating", "EST", 2024, 1, 0, 0, "F"},
+	{"fh-cl-rating", "EST", 2024, 1, 0, 0, "F"},
+	// V-Dem v14 electoral democracy index, 2023.
+	{"vdem-polyarchy", "EST", 2023, 0.895, 0, 0, ""},
+	{"vdem-polyarchy", "LVA", 2023, 0.852, 0, 0, ""},
+	{"vdem-polyarchy", "GEO", 2023, 0.604, 0, 0, ""},
+	{"vdem-polyarchy", "KAZ", 2023, 0.284, 0, 0, ""},
+	{"vdem-polyarchy", "RUS", 2023, 0.190, 0, 0, ""},
+	{"vdem-polyarchy", "TKM", 2023, 0.150, 0, 0, ""},
+	{"vdem-elfrfair", "RUS", 2021, -1.215, 0, 0, ""},
+	// WJP ranks computed within each edition match WJP's published ranks.
+	{"wjp", "RUS", 2020, math.NaN(), 94, 128, ""},
+	{"wjp", "RUS", 2024, math.NaN(), 113, 142, ""},
+	{"wjp", "EST", 2020, math.NaN(), 10, 128, ""},
+	{"wjp", "GEO", 2020, math.NaN(), 42, 128, ""},
+	{"wjp", "BLR", 2021, math.NaN(), 97, 139, ""},
+	// WGI rule of law estimates.
+	{"wgi-rl", "EST", 1996, 0.57, 0, 0, ""},
+	{"wgi-rl", "EST", 2023, 1.43, 0, 0, ""},
+	{"wgi-rl", "GEO", 2012, -0.01, 0, 0, ""},
+	{"wgi-rl", "KAZ", 2023, -0.45, 0, 0, ""},
+	{"wgi-rl", "RUS", 2023, -1.19, 0, 0, ""},
+	{"wgi-rl", "TKM", 1996, -1.49, 0, 0, ""},
+	{"wgi-rl", "UKR", 2012, -0.82, 0, 0, ""},
+	// Freedom of the Press, 2015 edition.
+	{"fh-fotp", "RUS", 2015, 83, 0, 0, "NF"},
+	{"fh-fotp", "BLR", 2015, 93, 0, 0, "NF"},
+	{"fh-fotp", "EST", 2015, 16, 0, 0, "F"},
+	{"fh-fotp", "UKR", 2015, 58, 0, 0, "PF"},
+}
+
+func TestSpotChecks(t *testing.T) {
+	s := Embedded()
+	for _, c := range spots {
+		series, err := s.Series(c.ind, c.iso3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, ok := series.At(c.year)
+		if !ok {
+			t.Errorf("%s %s %d: no figure", c.ind, c.iso3, c.year)
+			continue
+		}
+		if !math.IsNaN(c.value) && o.Value != c.value {
+			t.Errorf("%s %s %d = %v, want %v", c.ind, c.iso3, c.year, o.Value, c.value)
+		}
+		if c.rank != 0 && (o.Rank != c.rank || o.RankOf != c.rankOf) {
+			t.Errorf("%s %s %d: rank %d of %d, want %d of %d", c.ind, c.iso3, c.year, o.Rank, o.RankOf, c.rank, c.rankOf)
+		}
+		if c.status != "" && o.Status != c.status {
+			t.Errorf("%s %s %d: status %q, want %q", c.ind, c.iso3, c.year, o.Status, c.status)
+		}
+	}
+}
+
+func TestSpotCheckNotes(t *testing.T) {
+	s := Embedded()
+	// The 2011-12 RSF edition keeps its label.
+	est, _ := s.Series("rsf", "EST")
+	if o, _ := est.At(2012); o.Note != "edition 2011-12" {
+		t.Errorf("RSF 2012 note = %q", o.Note)
+	}
+	if _, ok := est.At(2011); ok {
+		t.Error("RSF has no 2011 edition")
+	}
+	// The 2002 RSF file lacks Armenia.
+	arm, _ := s.Series("rsf", "ARM")
+	if _, ok := arm.At(2002); ok {
+		t.Error("RSF 2002 has no Armenia")
+	}
+	// FH ratings say which year an edition covers.
+	rus, _ := s.Series("fh-pr-rating", "RUS")
+	if o, _ := rus.At(2024); o.Note != "edition 2024, covers 2023" {
+		t.Errorf("FH rating note = %q", o.Note)
+	}
+	// WGI percentile ranks with their 90% bounds.
+	for iso, pct := range map[string]float64{"EST": 89.6, "KAZ": 36.8, "RUS": 12.3} {
+		se, _ := s.Series("wgi-rl", iso)
+		o, _ := se.At(2023)
+		if o.Pct != pct || !(o.PctLower < o.Pct && o.Pct < o.PctUpper) || math.IsNaN(o.StdErr) {
+			t.Errorf("WGI rl 2023 %s: pct %v [%v, %v] s.e. %v", iso, o.Pct, o.PctLower, o.PctUpper, o.StdErr)
+		}
+	}
+	// V-Dem's "Russia" before 1991 is the Soviet Union, kept apart.
+	sun, _ := s.Series("vdem-polyarchy", "SUN")
+	ru, _ := s.Series("vdem-polyarchy", "RUS")
+	if _, ok := sun.At(1985); !ok {
+		t.Error("no Soviet Union figure for 1985")
+	}
+	if _, ok := ru.At(1985); ok {
+		t.Error("Russia has a 1985 figure: the Soviet Union was mapped to its successor")
+	}
+}
+
+func TestElections(t *testing.T) {
+	s := Embedded()
+	all, err := s.Elections("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 260 {
+		t.Errorf("%d elections, want 260", len(all))
+	}
+	kaz, _ := s.Elections("KAZ")
+	var found bool
+	for _, e := range kaz {
+		if e.Date == "2023-03-19" {
+			found = true
+			if e.Type != "parliamentary" || e.Assessment != indicators.PartlyMet || e.SourceURL == "" {
+				t.Errorf("KAZ 2023-03-19 = %+v", e)
+			}
+		}
+	}
+	if !found {
+		t.Error("no KAZ 2023-03-19 election")
+	}
+	for i := 1; i < len(kaz); i++ {
+		if kaz[i].Date < kaz[i-1].Date {
+			t.Fatal("elections are not in date order")
+		}
+	}
+}
+
+// TestDatasetValid checks the whole embedded dataset: every value within
+// its segment's scale, ranks within rank_of, no duplicate (indicator,
+// country, year), every code in the registry.
+func TestDatasetValid(t *testing.T) {
+	s := Embedded()
+	reg := s.Registry()
+	for _, ind := range s.Indicators() {
+		if ind.Events {
+			continue
+		}
+		obs, err := s.Observations(ind.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(obs) == 0 {
+			t.Errorf("%s: no figures", ind.ID)
+		}
+		type key struct {
+			iso3 string
+			year int
+		}
+		seen := map[key]bool{}
+		for _, o := range obs {
+			k := key{o.ISO3, o.Year}
+			if seen[k] {
+				t.Errorf("%s: %s %d twice", ind.ID, o.ISO3, o.Year)
+			}
+			seen[k] = true
+			if _, ok := reg.ByCode(o.ISO3); !ok {
+				t.Errorf("%s: unknown code %s", ind.ID, o.ISO3)
+			}
+			seg, ok := ind.SegmentAt(o.Year)
+			if !ok {
+				t.Errorf("%s %s %d: year outside every methodology segment", ind.ID, o.ISO3, o.Year)
+				continue
+			}
+			lo, hi := seg.Scale.Min, seg.Scale.Max
+			if seg.Scale.Approximate {
+				lo, hi = lo-1, hi+1
+			}
+			if math.IsNaN(o.Value) || o.Value < lo || o.Value > hi {
+				t.Errorf("%s %s %d = %v, outside %s", ind.ID, o.ISO3, o.Year, o.Value, seg.Scale)
+			}
+			if o.Rank != 0 && (o.Rank < 1 || o.Rank > o.RankOf) {
+				t.Errorf("%s %s %d: rank %d of %d", ind.ID, o.ISO3, o.Year, o.Rank, o.RankOf)
+			}
+			if (o.Rank == 0) != (o.RankOf == 0) {
+				t.Errorf("%s %s %d: rank without rank_of", ind.ID, o.ISO3, o.Year)
+			}
+		}
+	}
+	es, err := s.Elections("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		if c, ok := reg.ByCode(e.ISO3); !ok || c.ISO3 != e.ISO3 {
+			t.Errorf("election of unknown country %q", e.ISO3)
+		}
+	}
+}

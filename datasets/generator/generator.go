@@ -1,0 +1,347 @@
+// Package generator turns the publishers' raw files into the project's curated
+// dataset files (datasets/data): it runs every importer, maps each source
+// entity through the country registry, computes ranks where the source
+// publishes none and renders one long CSV per indicator.
+package generator
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/datasets/importers"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// input is one publisher file the generator reads, relative to the sources
+// folder, with the importer for its format.
+type input struct {
+	path string
+	read func(io.Reader, string) ([]importers.Record, error)
+}
+
+func inputs(sourcesDir string) ([]input, error) {
+	rsf, err := filepath.Glob(filepath.Join(sourcesDir, "rsf", "*.csv"))
+	if err != nil {
+		return nil, err
+	}
+	if len(rsf) == 0 {
+		return nil, fmt.Errorf("no RSF files in %s", filepath.Join(sourcesDir, "rsf"))
+	}
+	sort.Strings(rsf)
+	var in []input
+	for _, f := range rsf {
+		rel, _ := filepath.Rel(sourcesDir, f)
+		in = append(in, input{rel, importers.ReadRSF})
+	}
+	return append(in,
+		input{"wgi/wgidataset.csv", importers.ReadWGI},
+		input{"wjp/2024_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx", importers.ReadWJP},
+		input{"freedomhouse_fiw/All_data_FIW_2013-2024.xlsx", importers.ReadFHFIW},
+		input{"freedomhouse_fiw/Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx", importers.ReadFHRatings},
+		input{"freedomhouse_fotp/fotp_2001_2014.csv", importers.ReadFOTP},
+		input{"vdem/vdemlite_v14_subset.csv", importers.ReadVDem},
+	), nil
+}
+
+const electionsInput = "odihr/elections.csv"
+
+// Generated is the output of Generate: file name (relative to the data
+// folder) to contents.
+type Generated map[string][]byte
+
+// Generate runs every importer over the publishers' files in sourcesDir,
+// maps each row's entity through the registry, computes ranks where the
+// source publishes none, and renders the project's curated files: one long
+// CSV per indicator, elections.csv, unmapped.csv (source entities that are
+// deliberately not mapped, with the reason) and inputs.csv (the SHA-256 of
+// each file read). The output depends only on the inputs: running it twice
+// gives identical bytes.
+//
+// A source entity the registry does not know, a duplicate (indicator,
+// country, year) or any malformed cell is an error: nothing is dropped
+// silently.
+func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
+	ins, err := inputs(sourcesDir)
+	if err != nil {
+		return nil, err
+	}
+	out := Generated{}
+	var inputRows [][]string
+	byIndicator := map[string][]importers.Record{}
+	type unmappedKey struct{ source, code, name, reason string }
+	unmapped := map[unmappedKey][]int{}
+	for _, in := range ins {
+		data, err := os.ReadFile(filepath.Join(sourcesDir, in.path))
+		if err != nil {
+			return nil, err
+		}
+		recs, err := in.read(bytes.NewReader(data), in.path)
+		if err != nil {
+			return nil, err
+		}
+		inputRows = append(inputRows, []string{in.path, sha256hex(data), strconv.Itoa(len(recs))})
+		for _, r := range recs {
+			m, err := reg.Map(r.Source, r.Code, r.Name, r.Obs.Year)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", in.path, r.Line, err)
+			}
+			if m.ISO3 == "" {
+				k := unmappedKey{r.Source, r.Code, r.Name, m.Unmapped}
+				unmapped[k] = append(unmapped[k], r.Obs.Year)
+			} else {
+				r.Obs.ISO3 = m.ISO3
+				if m.Note != "" {
+					r.Obs.Note = joinNotes(r.Obs.Note, m.Note)
+				}
+			}
+			byIndicator[r.Obs.Indicator] = append(byIndicator[r.Obs.Indicator], r)
+		}
+	}
+	for _, ind := range indicators.Catalog() {
+		if ind.Events {
+			continue
+		}
+		recs := byIndicator[ind.ID]
+		if len(recs) == 0 {
+			return nil, fmt.Errorf("indicator %s: no figures in the sources", ind.ID)
+		}
+		delete(byIndicator, ind.ID)
+		if ind.Ranks == indicators.RanksComputed {
+			rankField(ind, recs)
+		}
+		obs, err := mapped(ind.ID, recs)
+		if err != nil {
+			return nil, err
+		}
+		b, err := renderLong(obs)
+		if err != nil {
+			return nil, err
+		}
+		out[ind.ID+".csv"] = b
+	}
+	for id := range byIndicator {
+		return nil, fmt.Errorf("importers produced figures for %q, which is not in the indicator catalog", id)
+	}
+
+	elections, electionsHash, err := readElections(sourcesDir, reg)
+	if err != nil {
+		return nil, err
+	}
+	inputRows = append(inputRows, []string{electionsInput, electionsHash, strconv.Itoa(len(elections))})
+	if out["elections.csv"], err = renderElections(elections); err != nil {
+		return nil, err
+	}
+
+	var urows [][]string
+	for k, years := range unmapped {
+		urows = append(urows, []string{k.source, k.code, k.name, yearSpan(years), strconv.Itoa(len(years)), k.reason})
+	}
+	sort.Slice(urows, func(i, j int) bool { return strings.Join(urows[i], "\x00") < strings.Join(urows[j], "\x00") })
+	if out["unmapped.csv"], err = renderCSV([]string{"source", "code", "name", "years", "rows", "reason"}, urows); err != nil {
+		return nil, err
+	}
+	if out["inputs.csv"], err = renderCSV([]string{"file", "sha256", "records"}, inputRows); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// rankField computes ranks within each year over every entity the source
+// scored that year (mapped or not: the whole field), better values first,
+// ties sharing the lowest rank.
+func rankField(ind indicators.Indicator, recs []importers.Record) {
+	byYear := map[int][]int{}
+	for i, r := range recs {
+		byYear[r.Obs.Year] = append(byYear[r.Obs.Year], i)
+	}
+	for year, idx := range byYear {
+		dir := ind.Direction()
+		if seg, ok := ind.SegmentAt(year); ok {
+			dir = seg.Direction
+		}
+		values := make([]float64, len(idx))
+		for k, i := range idx {
+			values[k] = recs[i].Obs.Value
+		}
+		ranks := indicators.CompetitionRanks(values, dir)
+		for k, i := range idx {
+			recs[i].Obs.Rank, recs[i].Obs.RankOf = ranks[k], len(idx)
+		}
+	}
+}
+
+// mapped keeps the records whose entity is mapped, checks that no
+// (country, year) appears twice, and sorts them.
+func mapped(id string, recs []importers.Record) ([]indicators.Observation, error) {
+	type key struct {
+		iso3 string
+		year int
+	}
+	seen := map[key]importers.Record{}
+	var obs []indicators.Observation
+	for _, r := range recs {
+		if r.Obs.ISO3 == "" {
+			continue
+		}
+		k := key{r.Obs.ISO3, r.Obs.Year}
+		if prev, dup := seen[k]; dup {
+			return nil, fmt.Errorf("indicator %s: %s %d twice: %q (line %d) and %q (line %d)",
+				id, k.iso3, k.year, prev.Name, prev.Line, r.Name, r.Line)
+		}
+		seen[k] = r
+		obs = append(obs, r.Obs)
+	}
+	indicators.SortObservations(obs)
+	return obs, nil
+}
+
+func readElections(sourcesDir string, reg *countries.Registry) ([]indicators.Election, string, error) {
+	data, err := os.ReadFile(filepath.Join(sourcesDir, electionsInput))
+	if err != nil {
+		return nil, "", err
+	}
+	recs, err := importers.ReadODIHR(bytes.NewReader(data), electionsInput)
+	if err != nil {
+		return nil, "", err
+	}
+	out := make([]indicators.Election, len(recs))
+	for i, r := range recs {
+		c, ok := reg.ByCode(r.Election.ISO3)
+		if !ok || c.ISO3 != r.Election.ISO3 {
+			return nil, "", fmt.Errorf("%s:%d: unknown country code %q", electionsInput, r.Line, r.Election.ISO3)
+		}
+		out[i] = r.Election
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].ISO3 != out[j].ISO3 {
+			return out[i].ISO3 < out[j].ISO3
+		}
+		return out[i].Date < out[j].Date
+	})
+	return out, sha256hex(data), nil
+}
+
+// ElectionColumns is the header of elections.csv, the same as the ODIHR
+// table's so that one reader serves both.
+var ElectionColumns = []string{"country_iso3", "election_date", "election_type", "odihr_mission",
+	"assessment", "score", "summary", "source_url"}
+
+func renderElections(es []indicators.Election) ([]byte, error) {
+	rows := make([][]string, len(es))
+	for i, e := range es {
+		score := ""
+		if s, ok := e.Assessment.Score(); ok {
+			score = strconv.Itoa(s)
+		}
+		rows[i] = []string{e.ISO3, e.Date, e.Type, e.Mission, string(e.Assessment), score, e.Summary, e.SourceURL}
+	}
+	return renderCSV(ElectionColumns, rows)
+}
+
+func renderLong(obs []indicators.Observation) ([]byte, error) {
+	rows := make([][]string, len(obs))
+	for i, o := range obs {
+		rows[i] = importers.LongRecord(o)
+	}
+	return renderCSV(importers.LongColumns, rows)
+}
+
+func renderCSV(header []string, rows [][]string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func sha256hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// yearSpan renders a set of years compactly: "2002–2005, 2009".
+func yearSpan(years []int) string {
+	ys := append([]int(nil), years...)
+	sort.Ints(ys)
+	var parts []string
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] <= ys[j]+1 {
+			j++
+		}
+		if ys[i] == ys[j] {
+			parts = append(parts, strconv.Itoa(ys[i]))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d–%d", ys[i], ys[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Write stores the generated files in dir, each through a temporary file
+// and a rename, and removes .csv files in dir that the generator no longer
+// produces.
+func (g Generated) Write(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(g))
+	for name := range g {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		tmp, err := os.CreateTemp(dir, "."+name+".tmp*")
+		if err != nil {
+			return err
+		}
+		if _, err := tmp.Write(g[name]); err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			return err
+		}
+		if err := tmp.Chmod(0o644); err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			return err
+		}
+		if err := tmp.Close(); err != nil {
+			os.Remove(tmp.Name())
+			return err
+		}
+		if err := os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
+			return err
+		}
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+	for _, f := range old {
+		if _, ok := g[filepath.Base(f)]; !ok {
+			if err := os.Remove(f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
