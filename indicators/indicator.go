@@ -4,7 +4,6 @@
 package indicators
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -68,7 +67,11 @@ func (s Scale) String() string {
 	if !s.Bounded() {
 		return "unbounded"
 	}
-	r := fmt.Sprintf("%s–%s", FormatNumber(s.Min), FormatNumber(s.Max))
+	sep := "–"
+	if s.Min < 0 {
+		sep = " to "
+	}
+	r := FormatNumber(s.Min) + sep + FormatNumber(s.Max)
 	if s.Approximate {
 		return "about " + r
 	}

@@ -1,0 +1,367 @@
+package indicators
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Data is what the analytics read: an indicator's figures by country and by
+// year. datasets.Store implements it.
+type Data interface {
+	Series(id, iso3 string) (Series, error)
+	Year(id string, year int) ([]Observation, error)
+	Years(id string) ([]int, error)
+}
+
+// DefaultSinceYears is how far back "change since" and the compare trend
+// look by default.
+const DefaultSinceYears = 10
+
+// Placed is one country's figure in a comparison.
+type Placed struct {
+	ISO3       string
+	Has        bool // false when the country has no figure that year
+	Obs        Observation
+	Percentile float64 // share of the ranked field below the country, NaN without a rank
+}
+
+// Pair is the difference between two countries on one indicator and year.
+type Pair struct {
+	A, B       string
+	Difference float64 // A − B in points of the indicator
+	// AAhead: A is better than B on the indicator's own direction.
+	AAhead bool
+	Tie    bool
+	// Distinguishable is nil when the source publishes no uncertainty;
+	// otherwise it says whether the two published intervals are disjoint.
+	Distinguishable *bool
+}
+
+// Change is a country's change since a base year in the same methodology
+// segment: in points of the index and in rank positions (positive = moved
+// up the ranking).
+type Change struct {
+	ISO3       string
+	From, To   int
+	Value      float64 // NaN when there is no base figure
+	RankChange int     // base rank − current rank; 0 when either has no rank
+	HasRank    bool
+	Reason     string // why there is no change figure, when there is none
+}
+
+// CountryFit is a country's trend within the comparison window.
+type CountryFit struct {
+	ISO3 string
+	Fit
+}
+
+// Comparison is the countries side by side on one indicator in one year.
+type Comparison struct {
+	Indicator Indicator
+	Year      int
+	Segment   Segment
+	Values    []Placed
+	// Leader is the ISO3 of the country ahead on the indicator's own
+	// direction, "" when the best figures are tied or fewer than two
+	// countries have one.
+	Leader          string
+	Distinguishable *bool // leader vs every other country; nil without published uncertainty
+	Pairs           []Pair
+	Fits            []CountryFit
+	Changes         []Change
+	// Window is the years the trend and change look at: from Since to Year
+	// within Segment.
+	Since int
+	// Sparks holds each country's values over the window (NaN for a missing
+	// year), in the order of Values.
+	Sparks [][]float64
+}
+
+// CompareOptions chooses the year and the change window.
+type CompareOptions struct {
+	Year  int // 0: the latest year in which every country has a figure
+	Since int // 0: Year − DefaultSinceYears, clamped to the segment
+	// Strict makes a missing figure for a named country in Year an error.
+	Strict bool
+}
+
+// Compare places the countries on one indicator.
+func Compare(d Data, ind Indicator, iso3s []string, opt CompareOptions) (Comparison, error) {
+	series := make([]Series, len(iso3s))
+	for i, c := range iso3s {
+		s, err := d.Series(ind.ID, c)
+		if err != nil {
+			return Comparison{}, err
+		}
+		series[i] = s
+	}
+	year := opt.Year
+	if year == 0 {
+		year = latestCommonYear(series)
+		if year == 0 {
+			return Comparison{}, Errorf(ENotFound, "%s: no year in which %s all have figures", ind.ID, strings.Join(iso3s, ", "))
+		}
+	} else if opt.Strict {
+		for _, s := range series {
+			if _, ok := s.At(year); !ok {
+				return Comparison{}, yearError(ind, s, year)
+			}
+		}
+	}
+	seg, ok := ind.SegmentAt(year)
+	if !ok {
+		return Comparison{}, Errorf(EInvalid, "%s has no figures for %d: its series starts in %d", ind.ID, year, ind.Segments[0].From)
+	}
+	since := opt.Since
+	if since == 0 {
+		since = year - DefaultSinceYears
+	}
+	if since > year {
+		return Comparison{}, Errorf(EInvalid, "--since %d is after the comparison year %d", since, year)
+	}
+	if since < seg.From {
+		since = seg.From
+	}
+	c := Comparison{Indicator: ind, Year: year, Segment: seg, Since: since}
+	for _, s := range series {
+		o, has := s.At(year)
+		p := Placed{ISO3: s.ISO3, Has: has, Obs: o, Percentile: math.NaN()}
+		if has && o.HasRank() {
+			p.Percentile = Percentile(o.Rank, o.RankOf)
+		}
+		c.Values = append(c.Values, p)
+		c.Fits = append(c.Fits, CountryFit{ISO3: s.ISO3, Fit: fitWindow(s, since, year)})
+		c.Changes = append(c.Changes, change(ind, s, o, has, opt.Since, since, year))
+		c.Sparks = append(c.Sparks, spark(s, since, year))
+	}
+	c.Pairs, c.Leader, c.Distinguishable = pairsOf(ind, seg.Direction, c.Values)
+	return c, nil
+}
+
+func latestCommonYear(series []Series) int {
+	if len(series) == 0 {
+		return 0
+	}
+	s0 := series[0].Points
+	for i := len(s0) - 1; i >= 0; i-- {
+		y := s0[i].Year
+		all := true
+		for _, s := range series[1:] {
+			if _, ok := s.At(y); !ok {
+				all = false
+				break
+			}
+		}
+		if all {
+			return y
+		}
+	}
+	return 0
+}
+
+// yearError is the error for a year without a figure, naming the years that
+// exist.
+func yearError(ind Indicator, s Series, year int) error {
+	if len(s.Points) == 0 {
+		return Errorf(ENotFound, "%s has no figures for %s at all", ind.ID, s.ISO3)
+	}
+	return Errorf(ENotFound, "%s has no figure for %s in %d: years with figures are %s", ind.ID, s.ISO3, year, YearRanges(s.Years()))
+}
+
+// YearRanges renders years compactly: "1996, 1998, 2000, 2002–2023".
+func YearRanges(years []int) string {
+	var parts []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		if i == j {
+			parts = append(parts, strconv.Itoa(years[i]))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d–%d", years[i], years[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// fitWindow fits the trend over the years from since to year.
+func fitWindow(s Series, since, year int) Fit {
+	var ys []int
+	var vs []float64
+	for _, p := range s.Points {
+		if p.Year >= since && p.Year <= year {
+			ys = append(ys, p.Year)
+			vs = append(vs, p.Value)
+		}
+	}
+	return FitTrend(ys, vs)
+}
+
+func spark(s Series, since, year int) []float64 {
+	out := make([]float64, 0, year-since+1)
+	for y := since; y <= year; y++ {
+		if o, ok := s.At(y); ok {
+			out = append(out, o.Value)
+		} else {
+			out = append(out, math.NaN())
+		}
+	}
+	return out
+}
+
+// change finds the base figure: the first year from the window start on in
+// which the country has a figure.
+func change(ind Indicator, s Series, cur Observation, has bool, asked, since, year int) Change {
+	ch := Change{ISO3: s.ISO3, To: year, Value: math.NaN()}
+	if !has {
+		ch.Reason = fmt.Sprintf("no figure in %d", year)
+		return ch
+	}
+	if asked != 0 && asked < since {
+		ch.Reason = fmt.Sprintf("%d is before the methodology break of %d", asked, since)
+		return ch
+	}
+	for _, p := range s.Points {
+		if p.Year >= since && p.Year < year {
+			if !ind.SameSegment(p.Year, year) {
+				continue
+			}
+			ch.From = p.Year
+			ch.Value = cur.Value - p.Value
+			if p.HasRank() && cur.HasRank() {
+				ch.RankChange, ch.HasRank = p.Rank-cur.Rank, true
+			}
+			return ch
+		}
+	}
+	ch.Reason = fmt.Sprintf("no earlier figure since %d in the same methodology", since)
+	return ch
+}
+
+// interval returns the published uncertainty interval of a figure: the
+// value's own bounds, or else the percentile rank's bounds (WGI's 90%
+// intervals); ok is false when none is published.
+func interval(o Observation) (lo, hi float64, ok bool) {
+	if !math.IsNaN(o.Lower) && !math.IsNaN(o.Upper) {
+		return o.Lower, o.Upper, true
+	}
+	if !math.IsNaN(o.PctLower) && !math.IsNaN(o.PctUpper) {
+		return o.PctLower, o.PctUpper, true
+	}
+	return 0, 0, false
+}
+
+func pairsOf(ind Indicator, dir Direction, vals []Placed) ([]Pair, string, *bool) {
+	var pairs []Pair
+	for i := range vals {
+		for j := i + 1; j < len(vals); j++ {
+			a, b := vals[i], vals[j]
+			if !a.Has || !b.Has {
+				continue
+			}
+			p := Pair{A: a.ISO3, B: b.ISO3, Difference: a.Obs.Value - b.Obs.Value,
+				AAhead: dir.Better(a.Obs.Value, b.Obs.Value), Tie: a.Obs.Value == b.Obs.Value}
+			alo, ahi, aok := interval(a.Obs)
+			blo, bhi, bok := interval(b.Obs)
+			if aok && bok {
+				d := ahi < blo || bhi < alo
+				p.Distinguishable = &d
+			}
+			pairs = append(pairs, p)
+		}
+	}
+	// The leader is the best figure; a tie at the top has no leader.
+	var have []Placed
+	for _, v := range vals {
+		if v.Has {
+			have = append(have, v)
+		}
+	}
+	if len(have) < 2 {
+		return pairs, "", nil
+	}
+	sort.SliceStable(have, func(i, j int) bool { return dir.Better(have[i].Obs.Value, have[j].Obs.Value) })
+	if have[0].Obs.Value == have[1].Obs.Value {
+		return pairs, "", nil
+	}
+	leader := have[0].ISO3
+	var dist *bool
+	for _, p := range pairs {
+		if p.A != leader && p.B != leader {
+			continue
+		}
+		if p.Distinguishable == nil {
+			return pairs, leader, nil
+		}
+		if dist == nil {
+			t := true
+			dist = &t
+		}
+		if !*p.Distinguishable {
+			f := false
+			dist = &f
+		}
+	}
+	return pairs, leader, dist
+}
+
+// Aggregate summarises a group of countries on one indicator and year.
+type Aggregate struct {
+	Group    string
+	Year     int
+	Median   float64
+	Mean     float64
+	N        int // members with a figure
+	Of       int // members of the group
+	Missing  []string
+	Best     string // ISO3 of the best member
+	Worst    string
+	Min, Max float64
+}
+
+// GroupAggregate computes the median and mean of a group's members on one
+// indicator and year, with how many of them have a figure.
+func GroupAggregate(d Data, ind Indicator, group string, members []string, year int) (Aggregate, error) {
+	obs, err := d.Year(ind.ID, year)
+	if err != nil {
+		return Aggregate{}, err
+	}
+	by := map[string]Observation{}
+	for _, o := range obs {
+		by[o.ISO3] = o
+	}
+	a := Aggregate{Group: group, Year: year, Of: len(members), Median: math.NaN(), Mean: math.NaN(), Min: math.NaN(), Max: math.NaN()}
+	dir := ind.Direction()
+	if seg, ok := ind.SegmentAt(year); ok {
+		dir = seg.Direction
+	}
+	var vs []float64
+	for _, m := range members {
+		o, ok := by[m]
+		if !ok {
+			a.Missing = append(a.Missing, m)
+			continue
+		}
+		vs = append(vs, o.Value)
+		if a.Best == "" || dir.Better(o.Value, by[a.Best].Value) {
+			a.Best = m
+		}
+		if a.Worst == "" || dir.Better(by[a.Worst].Value, o.Value) {
+			a.Worst = m
+		}
+	}
+	a.N = len(vs)
+	if a.N > 0 {
+		a.Median, a.Mean = Median(vs), Mean(vs)
+		a.Min, a.Max = by[a.Worst].Value, by[a.Best].Value
+		if a.Min > a.Max {
+			a.Min, a.Max = a.Max, a.Min
+		}
+	}
+	return a, nil
+}
