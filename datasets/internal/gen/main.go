@@ -13,8 +13,8 @@ import (
 	"os"
 	"sort"
 
-	"github.com/rankings-dev/rankings/datasets/generator"
 	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/datasets/generator"
 )
 
 func main() {
