@@ -1,0 +1,102 @@
+// Package cli is the rankings command line: a thin layer that parses flags,
+// calls the library (datasets, indicators, internal/docs) and formats its
+// documents as tables, JSON, CSV or markdown.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// Env is what a command needs from the outside world; tests swap it.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// TTY reports whether Stdout is a terminal (colour and sparklines are
+	// only for terminals).
+	TTY   bool
+	Store *datasets.Store
+	// Getenv reads the environment (NO_COLOR …).
+	Getenv func(string) string
+}
+
+// usageError marks errors in how the command was called (exit code 2).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// Run runs the command line args and returns the process exit code: 0 on
+// success, 2 for errors the user can fix (unknown country, bad year, bad
+// flag), 1 for anything else. Errors are one line on env.Stderr.
+func Run(ctx context.Context, args []string, env Env) int {
+	if env.Store == nil {
+		env.Store = datasets.Embedded()
+	}
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	root := newRoot(&env)
+	root.SetArgs(args)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	msg := err.Error()
+	fmt.Fprintf(env.Stderr, "rankings: %s\n", strings.SplitN(msg, "\n", 2)[0])
+	var ue *usageError
+	if errors.As(err, &ue) || indicators.IsUserError(err) || isCobraUsage(msg) {
+		return 2
+	}
+	return 1
+}
+
+// isCobraUsage recognises cobra's and pflag's own usage errors.
+func isCobraUsage(msg string) bool {
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "invalid argument",
+		"flag needs an argument", "accepts ", "requires at least", "required flag", "bad flag syntax"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newRoot(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "rankings",
+		Short: "Compare governance indicators of countries",
+		Long: `rankings compares governance indicators of countries — press freedom (RSF,
+Freedom House), rule of law (WJP, WGI, V-Dem), democracy and elections
+(V-Dem, Freedom House, OSCE/ODIHR) — from data embedded in the binary.
+Built first for the 15 post-Soviet states; every country the sources
+rank is included, so ranks are "k of N" over the whole field.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
+	root.AddCommand(
+		newCountriesCmd(env),
+		newIndicatorsCmd(env),
+		newSourcesCmd(env),
+		newShowCmd(env),
+		newCompareCmd(env),
+		newRankCmd(env),
+		newTrendCmd(env),
+		newElectionsCmd(env),
+		newCorrelateCmd(env),
+	)
+	return root
+}

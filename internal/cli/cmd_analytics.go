@@ -1,0 +1,289 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/docs"
+)
+
+func newRankCmd(env *Env) *cobra.Command {
+	var format, group, id string
+	var year int
+	cmd := &cobra.Command{
+		Use:   "rank --indicator id [--year Y] [--group G]",
+		Short: "Order a group's countries on one indicator, with the global rank k of N",
+		Example: `  rankings rank --indicator rsf
+  rankings rank -i wgi-rl --year 2023 --group central-asia`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if id == "" {
+				return usagef("rank needs --indicator (see \"rankings indicators\")")
+			}
+			doc, err := docs.BuildRank(env.Store, id, year, group)
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json":
+				return writeJSON(env.Stdout, doc)
+			case "csv":
+				var rows [][]string
+				for _, r := range doc.Rows {
+					rows = append(rows, []string{fmt.Sprint(r.Position), r.ISO3, r.Name, indicators.FormatNumber(r.Value),
+						fmtInt(r.Rank), fmtInt(r.RankOf), numText(r.Percentile), r.Status})
+				}
+				return writeCSV(env.Stdout, []string{"position", "iso3", "name", "value", "rank", "rank_of", "percentile", "status"}, rows)
+			}
+			var b strings.Builder
+			better := "lower is better"
+			if doc.Indicator.HigherIsBetter {
+				better = "higher is better"
+			}
+			fmt.Fprintf(&b, "%s — %s, %d (%s year)\n%s; %s. Group: %s\n\n", doc.Indicator.ID, doc.Indicator.Name, doc.Year,
+				doc.Indicator.YearMeaning, doc.Indicator.Unit, better, doc.Group.Name)
+			t := &textTable{header: []string{"#", "COUNTRY", "VALUE", "GLOBAL RANK", "PERCENTILE", "STATUS"}, right: map[int]bool{0: true, 2: true, 3: true, 4: true}}
+			for _, r := range doc.Rows {
+				rank := ""
+				if r.Rank != nil {
+					rank = fmt.Sprintf("%d of %d", *r.Rank, *r.RankOf)
+				}
+				t.add(fmt.Sprint(r.Position), r.Name+" ("+r.ISO3+")", indicators.FormatNumber(r.Value), rank, numText(r.Percentile), r.Status)
+			}
+			if err := t.write(&b); err != nil {
+				return err
+			}
+			fmt.Fprintf(&b, "\n%s median %s, mean %s (%d of %d members have a figure)", doc.Group.Name, numText(doc.Group.Median), numText(doc.Group.Mean), doc.Group.N, doc.Group.Of)
+			if len(doc.Group.Missing) > 0 {
+				fmt.Fprintf(&b, "; no figure: %s", strings.Join(doc.Group.Missing, ", "))
+			}
+			b.WriteString("\nPERCENTILE: share of all ranked countries placed below.\n")
+			_, err = fmt.Fprint(env.Stdout, b.String())
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&id, "indicator", "i", "", "indicator id (see \"rankings indicators\")")
+	cmd.Flags().IntVarP(&year, "year", "y", 0, "year (default: latest with figures)")
+	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group: "+strings.Join(countries.GroupNames(), ", "))
+	formatFlag(cmd, &format, "table", "json", "csv")
+	return cmd
+}
+
+func newTrendCmd(env *Env) *cobra.Command {
+	var format, id string
+	var from, to int
+	cmd := &cobra.Command{
+		Use:   "trend <country> --indicator id [--from Y] [--to Y]",
+		Short: "Fit a country's trend on one indicator, per methodology segment",
+		Long: `Fit a country's trend on one indicator: OLS slope per year with its 95%
+confidence interval, the robust Theil–Sen slope and R², separately within each
+methodology segment (never across a break). Fewer than 4 points give
+"insufficient data". Slopes are points of the index per year.`,
+		Example: `  rankings trend russia --indicator rsf
+  rankings trend georgia -i wgi-rl --from 2012`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if id == "" {
+				return usagef("trend needs --indicator (see \"rankings indicators\")")
+			}
+			if from != 0 && to != 0 && from > to {
+				return usagef("--from %d is after --to %d", from, to)
+			}
+			c, err := env.Store.Registry().Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			doc, err := docs.BuildTrend(env.Store, c, id, from, to)
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json":
+				return writeJSON(env.Stdout, doc)
+			case "csv":
+				var rows [][]string
+				for _, s := range doc.Segments {
+					tr := s.Trend
+					rows = append(rows, []string{fmt.Sprint(s.From), fmtInt(s.To), s.Label, fmt.Sprint(s.HigherIsBetter), fmt.Sprint(tr.N),
+						fmtInt(tr.From), fmtInt(tr.To), numText(tr.Slope), numText(tr.CILow), numText(tr.CIHigh), numText(tr.TheilSen), numText(tr.RSquared)})
+				}
+				return writeCSV(env.Stdout, []string{"segment_from", "segment_to", "segment", "higher_is_better", "n", "from", "to", "slope", "ci_low", "ci_high", "theil_sen", "r_squared"}, rows)
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "%s (%s) — %s\n%s\n\n", doc.Country.Name, doc.Country.ISO3, doc.Indicator.Name, doc.Indicator.Unit)
+			t := &textTable{header: []string{"YEAR", "VALUE", "RANK"}, right: map[int]bool{1: true, 2: true}}
+			breaks := map[int]bool{}
+			for _, br := range doc.Breaks {
+				breaks[br.Year] = true
+			}
+			for _, v := range doc.Values {
+				if breaks[v.Year] {
+					t.add("----", "", "methodology break")
+				}
+				rank := ""
+				if v.Rank != nil {
+					rank = fmt.Sprintf("%d of %d", *v.Rank, *v.RankOf)
+				}
+				t.add(fmt.Sprint(v.Year), indicators.FormatNumber(v.Value), rank)
+			}
+			if err := t.write(&b); err != nil {
+				return err
+			}
+			b.WriteString("\nTrend per methodology segment (slope per year, 95% CI):\n")
+			for _, s := range doc.Segments {
+				label := s.Label
+				if label == "" {
+					label = fmt.Sprintf("%d–", s.From)
+				}
+				better := "lower is better"
+				if s.HigherIsBetter {
+					better = "higher is better"
+				}
+				tr := s.Trend
+				if tr.Insufficient {
+					fmt.Fprintf(&b, "  %s (%s): insufficient data (%d points; a trend needs %d)\n", label, better, tr.N, indicators.MinTrendPoints)
+					continue
+				}
+				fmt.Fprintf(&b, "  %s (%s), %d–%d, n=%d: OLS %s/yr [%s, %s], Theil–Sen %s/yr, R² %s\n", label, better, *tr.From, *tr.To, tr.N,
+					sig(*tr.Slope), sig(*tr.CILow), sig(*tr.CIHigh), sig(*tr.TheilSen), numText(tr.RSquared))
+			}
+			_, err = fmt.Fprint(env.Stdout, b.String())
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&id, "indicator", "i", "", "indicator id (see \"rankings indicators\")")
+	cmd.Flags().IntVar(&from, "from", 0, "first year")
+	cmd.Flags().IntVar(&to, "to", 0, "last year")
+	formatFlag(cmd, &format, "table", "json", "csv")
+	return cmd
+}
+
+func newElectionsCmd(env *Env) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:     "elections <country>",
+		Short:   "List a country's national elections with ODIHR's assessment, summary and source",
+		Example: `  rankings elections kazakhstan --format markdown`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := env.Store.Registry().Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			doc, err := docs.BuildElections(env.Store, c)
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json":
+				return writeJSON(env.Stdout, doc)
+			case "csv":
+				var rows [][]string
+				for _, e := range doc.Elections {
+					rows = append(rows, []string{e.ISO3, e.Date, e.Type, e.Mission, e.Assessment, fmtInt(e.Score), e.Summary, e.SourceURL})
+				}
+				return writeCSV(env.Stdout, []string{"iso3", "date", "type", "mission", "assessment", "score", "summary", "source_url"}, rows)
+			case "markdown":
+				var b strings.Builder
+				fmt.Fprintf(&b, "### OSCE/ODIHR election assessments: %s\n\n| Date | Election | Mission | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n", doc.Country.Name)
+				for _, e := range doc.Elections {
+					fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | <%s> |\n", e.Date, e.Type, e.Mission, indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), e.SourceURL)
+				}
+				_, err := fmt.Fprint(env.Stdout, b.String())
+				return err
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "%s (%s) — OSCE/ODIHR election assessments\n\n", doc.Country.Name, doc.Country.ISO3)
+			for _, e := range doc.Elections {
+				fmt.Fprintf(&b, "%s  %-20s  %-13s  %s\n            %s\n            %s\n", e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), "mission: "+e.Mission, e.Summary, e.SourceURL)
+			}
+			var counts []string
+			for _, a := range indicators.Assessments {
+				counts = append(counts, fmt.Sprintf("%s %d", a.Label(), doc.Counts[string(a)]))
+			}
+			fmt.Fprintf(&b, "\n%d elections: %s.\n", len(doc.Elections), strings.Join(counts, ", "))
+			if doc.Latest != nil {
+				fmt.Fprintf(&b, "Latest assessed: %s %s, %s.\n", doc.Latest.Date, doc.Latest.Type, indicators.Assessment(doc.Latest.Assessment).Label())
+			}
+			b.WriteString("The assessment codes ODIHR's headline conclusion; read it with the summary and the source.\n")
+			_, err = fmt.Fprint(env.Stdout, b.String())
+			return err
+		},
+	}
+	formatFlag(cmd, &format, "table", "json", "csv", "markdown")
+	return cmd
+}
+
+func newCorrelateCmd(env *Env) *cobra.Command {
+	var format, group string
+	var year int
+	cmd := &cobra.Command{
+		Use:   "correlate [--year Y] [--group G]",
+		Short: "Rank correlations (Spearman) between every pair of indicators across a group",
+		Long: `Spearman rank correlation (and Kendall's tau-b in JSON/CSV) between every
+pair of indicators across the countries of a group, with the number of
+countries n behind each figure. Directions are aligned: a positive
+correlation always means "better on both". --year is the year the figures
+describe; edition-year indicators (RSF, WJP, Freedom House) use their next
+edition, which covers it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			doc, err := docs.BuildCorrelate(env.Store, year, group)
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json":
+				return writeJSON(env.Stdout, doc)
+			case "csv":
+				var rows [][]string
+				for i, a := range doc.Indicators {
+					for j, b := range doc.Indicators {
+						c := doc.Matrix[i][j]
+						rows = append(rows, []string{a.ID, b.ID, numText(c.Spearman), numText(c.KendallB), fmt.Sprint(c.N)})
+					}
+				}
+				return writeCSV(env.Stdout, []string{"a", "b", "spearman", "kendall_tau_b", "n"}, rows)
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "Spearman rank correlation, %s group, %s\n\n", doc.Group, doc.YearNote)
+			header := []string{""}
+			for i := range doc.Indicators {
+				header = append(header, fmt.Sprint(i+1))
+			}
+			right := map[int]bool{}
+			for i := 1; i <= len(doc.Indicators); i++ {
+				right[i] = true
+			}
+			t := &textTable{header: header, right: right}
+			for i, a := range doc.Indicators {
+				row := []string{fmt.Sprintf("%2d %s (n=%d)", i+1, a.ID, a.N)}
+				for j := range doc.Indicators {
+					row = append(row, corrCell(doc.Matrix[i][j].Spearman))
+				}
+				t.add(row...)
+			}
+			if err := t.write(&b); err != nil {
+				return err
+			}
+			b.WriteString("\nCells are ×100 (e.g. 85 = 0.85); blank where fewer than 3 countries have both figures. JSON and CSV give n per cell and Kendall's tau-b.\n")
+			_, err = fmt.Fprint(env.Stdout, b.String())
+			return err
+		},
+	}
+	cmd.Flags().IntVarP(&year, "year", "y", 0, "year the figures describe (default: latest most indicators cover)")
+	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group: "+strings.Join(countries.GroupNames(), ", "))
+	formatFlag(cmd, &format, "table", "json", "csv")
+	return cmd
+}
+
+func corrCell(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return fmt.Sprintf("%.0f", *p*100)
+}

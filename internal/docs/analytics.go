@@ -1,0 +1,375 @@
+package docs
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// IndicatorRef is the short form of an indicator inside other documents.
+type IndicatorRef struct {
+	ID             string `json:"id"`
+	Name           string `json:"name"`
+	Unit           string `json:"unit"`
+	HigherIsBetter bool   `json:"higher_is_better"`
+	YearMeaning    string `json:"year_meaning"`
+}
+
+func indicatorRef(ind indicators.Indicator, year int) IndicatorRef {
+	dir := ind.Direction()
+	if seg, ok := ind.SegmentAt(year); ok {
+		dir = seg.Direction
+	}
+	return IndicatorRef{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, HigherIsBetter: dir == indicators.HigherIsBetter, YearMeaning: string(ind.Year)}
+}
+
+// RankRow is a group member's place on one indicator.
+type RankRow struct {
+	Position   int      `json:"position"` // place within the group (ties share)
+	ISO3       string   `json:"iso3"`
+	Name       string   `json:"name"`
+	Value      float64  `json:"value"`
+	Rank       *int     `json:"rank"`
+	RankOf     *int     `json:"rank_of"`
+	Percentile *float64 `json:"percentile"`
+	PctLower   *float64 `json:"pct_lower"`
+	PctUpper   *float64 `json:"pct_upper"`
+	Status     string   `json:"status,omitempty"`
+	Note       string   `json:"note,omitempty"`
+}
+
+// Rank is the document of `rankings rank`.
+type Rank struct {
+	Indicator IndicatorRef `json:"indicator"`
+	Year      int          `json:"year"`
+	Group     GroupDoc     `json:"group"`
+	Rows      []RankRow    `json:"rows"`
+}
+
+// BuildRank orders a group's members on one indicator in one year (0: the
+// latest year in which any member has a figure).
+func BuildRank(store *datasets.Store, id string, year int, group string) (Rank, error) {
+	ind, err := store.Indicator(id)
+	if err != nil {
+		return Rank{}, err
+	}
+	if ind.Events {
+		return Rank{}, indicators.Errorf(indicators.EInvalid, "%s is a list of elections and has no ranking: use \"rankings elections\"", id)
+	}
+	members, err := store.Registry().Group(group)
+	if err != nil {
+		return Rank{}, err
+	}
+	codes := make([]string, len(members))
+	names := map[string]string{}
+	for i, m := range members {
+		codes[i] = m.ISO3
+		names[m.ISO3] = m.Name
+	}
+	years, err := store.Years(id)
+	if err != nil {
+		return Rank{}, err
+	}
+	if year == 0 {
+		for i := len(years) - 1; i >= 0 && year == 0; i-- {
+			obs, _ := store.Year(id, years[i])
+			for _, o := range obs {
+				if _, ok := names[o.ISO3]; ok {
+					year = years[i]
+					break
+				}
+			}
+		}
+	}
+	obs, err := store.Year(id, year)
+	if err != nil {
+		return Rank{}, err
+	}
+	var rows []RankRow
+	for _, o := range obs {
+		if _, ok := names[o.ISO3]; ok {
+			rows = append(rows, RankRow{ISO3: o.ISO3, Name: names[o.ISO3], Value: o.Value, Rank: Int(o.Rank), RankOf: Int(o.RankOf),
+				Percentile: round(indicators.Percentile(o.Rank, o.RankOf), 1), PctLower: Num(o.PctLower), PctUpper: Num(o.PctUpper),
+				Status: o.Status, Note: o.Note})
+		}
+	}
+	if len(rows) == 0 {
+		return Rank{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for the %s group in %d: years with figures are %s",
+			id, group, year, indicators.YearRanges(years))
+	}
+	ref := indicatorRef(ind, year)
+	dir := indicators.LowerIsBetter
+	if ref.HigherIsBetter {
+		dir = indicators.HigherIsBetter
+	}
+	vals := make([]float64, len(rows))
+	for i, r := range rows {
+		vals[i] = r.Value
+	}
+	pos := indicators.CompetitionRanks(vals, dir)
+	for i := range rows {
+		rows[i].Position = pos[i]
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Position != rows[j].Position {
+			return rows[i].Position < rows[j].Position
+		}
+		return rows[i].ISO3 < rows[j].ISO3
+	})
+	agg, err := indicators.GroupAggregate(store, ind, group, codes, year)
+	if err != nil {
+		return Rank{}, err
+	}
+	missing := agg.Missing
+	if missing == nil {
+		missing = []string{}
+	}
+	return Rank{Indicator: ref, Year: year, Rows: rows,
+		Group: GroupDoc{Name: group, Median: round(agg.Median, 6), Mean: round(agg.Mean, 6), N: agg.N, Of: agg.Of, Missing: missing}}, nil
+}
+
+// SegmentTrend is the trend within one methodology segment.
+type SegmentTrend struct {
+	From           int    `json:"from"`
+	To             *int   `json:"to"`
+	Label          string `json:"label,omitempty"`
+	HigherIsBetter bool   `json:"higher_is_better"`
+	Trend          Trend  `json:"trend"`
+}
+
+// TrendDocument is the document of `rankings trend`.
+type TrendDocument struct {
+	Country   Country        `json:"country"`
+	Indicator IndicatorRef   `json:"indicator"`
+	From      *int           `json:"from"`
+	To        *int           `json:"to"`
+	Values    []Value        `json:"values"`
+	Segments  []SegmentTrend `json:"segments"`
+	Breaks    []Break        `json:"breaks"`
+}
+
+// BuildTrend fits a country's trend on one indicator, separately within each
+// methodology segment, over the years from..to (0 = open).
+func BuildTrend(store *datasets.Store, c indicators.Country, id string, from, to int) (TrendDocument, error) {
+	ind, err := store.Indicator(id)
+	if err != nil {
+		return TrendDocument{}, err
+	}
+	if ind.Events {
+		return TrendDocument{}, indicators.Errorf(indicators.EInvalid, "%s is a list of elections and has no trend: use \"rankings elections\"", id)
+	}
+	s, err := store.Series(id, c.ISO3)
+	if err != nil {
+		return TrendDocument{}, err
+	}
+	if len(s.Points) == 0 {
+		return TrendDocument{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s (%s)", id, c.Name, c.ISO3)
+	}
+	doc := TrendDocument{Country: CountryRef(c), Indicator: indicatorRef(ind, s.Points[len(s.Points)-1].Year),
+		From: Int(from), To: Int(to), Values: []Value{}, Segments: []SegmentTrend{}, Breaks: IndicatorDoc(ind).Breaks}
+	in := func(y int) bool { return (from == 0 || y >= from) && (to == 0 || y <= to) }
+	for _, p := range s.Points {
+		if in(p.Year) {
+			doc.Values = append(doc.Values, ValueDoc(p))
+		}
+	}
+	if len(doc.Values) == 0 {
+		return TrendDocument{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s between %s: years with figures are %s",
+			id, c.ISO3, yearWindow(from, to), indicators.YearRanges(s.Years()))
+	}
+	for _, seg := range ind.Segments {
+		var ys []int
+		var vs []float64
+		for _, p := range s.Points {
+			if seg.Contains(p.Year) && in(p.Year) {
+				ys = append(ys, p.Year)
+				vs = append(vs, p.Value)
+			}
+		}
+		if len(ys) == 0 {
+			continue
+		}
+		doc.Segments = append(doc.Segments, SegmentTrend{From: seg.From, To: Int(seg.To), Label: seg.Label,
+			HigherIsBetter: seg.Direction == indicators.HigherIsBetter, Trend: TrendDoc(c.ISO3, indicators.FitTrend(ys, vs))})
+	}
+	return doc, nil
+}
+
+func yearWindow(from, to int) string {
+	switch {
+	case from != 0 && to != 0:
+		return fmt.Sprintf("%d and %d", from, to)
+	case from != 0:
+		return fmt.Sprintf("%d and now", from)
+	}
+	return fmt.Sprintf("the start and %d", to)
+}
+
+// ElectionsDocument is the document of `rankings elections`.
+type ElectionsDocument struct {
+	Country   Country        `json:"country"`
+	Elections []Election     `json:"elections"`
+	Counts    map[string]int `json:"counts"`
+	Latest    *Election      `json:"latest"`
+}
+
+// BuildElections lists a country's elections with ODIHR's assessment, the
+// count per assessment and the latest assessed election.
+func BuildElections(store *datasets.Store, c indicators.Country) (ElectionsDocument, error) {
+	es, err := store.Elections(c.ISO3)
+	if err != nil {
+		return ElectionsDocument{}, err
+	}
+	doc := ElectionsDocument{Country: CountryRef(c), Elections: []Election{}, Counts: map[string]int{}}
+	for _, a := range indicators.Assessments {
+		doc.Counts[string(a)] = 0
+	}
+	for _, e := range es {
+		doc.Elections = append(doc.Elections, ElectionDoc(e))
+		doc.Counts[string(e.Assessment)]++
+	}
+	if len(es) == 0 {
+		return doc, indicators.Errorf(indicators.ENotFound, "no ODIHR election assessments for %s: the table covers the 15 post-Soviet states", c.Name)
+	}
+	if latest, ok := LatestAssessed(es); ok {
+		l := ElectionDoc(latest)
+		doc.Latest = &l
+	}
+	return doc, nil
+}
+
+// Correlation is one cell of the correlation matrix.
+type Correlation struct {
+	Spearman *float64 `json:"spearman"`
+	KendallB *float64 `json:"kendall_tau_b"`
+	N        int      `json:"n"`
+}
+
+// CorrelateDocument is the document of `rankings correlate`.
+type CorrelateDocument struct {
+	Year       int             `json:"year"`
+	YearNote   string          `json:"year_note"`
+	Group      string          `json:"group"`
+	Indicators []CorrelateAxis `json:"indicators"`
+	Matrix     [][]Correlation `json:"matrix"`
+}
+
+// CorrelateAxis is an indicator of the matrix with the year of its figures
+// used (editions are aligned to the year they cover).
+type CorrelateAxis struct {
+	ID             string `json:"id"`
+	Year           int    `json:"year"`
+	HigherIsBetter bool   `json:"higher_is_better"`
+	N              int    `json:"n"`
+}
+
+// coveredYearOffset is what to add to a data year to get the edition that
+// covers it.
+func coveredYearOffset(ind indicators.Indicator) int {
+	if ind.Year == indicators.EditionYear {
+		return 1
+	}
+	return 0
+}
+
+// BuildCorrelate computes the rank correlation (Spearman, and Kendall's
+// tau-b) between every pair of indicators across a group's members. year is
+// the year the figures describe: edition-year indicators (RSF, WJP, Freedom
+// House) use the edition of year+1, which covers it. 0 picks the latest year
+// that most indicators cover.
+func BuildCorrelate(store *datasets.Store, year int, group string) (CorrelateDocument, error) {
+	members, err := store.Registry().Group(group)
+	if err != nil {
+		return CorrelateDocument{}, err
+	}
+	var inds []indicators.Indicator
+	for _, ind := range store.Indicators() {
+		if !ind.Events {
+			inds = append(inds, ind)
+		}
+	}
+	if year == 0 {
+		year, err = commonCoveredYear(store, inds)
+		if err != nil {
+			return CorrelateDocument{}, err
+		}
+	}
+	doc := CorrelateDocument{Year: year, Group: group,
+		YearNote: fmt.Sprintf("figures describing %d: edition-year indicators use their %d edition", year, year+1)}
+	var cols [][]float64
+	for _, ind := range inds {
+		y := year + coveredYearOffset(ind)
+		obs, err := store.Year(ind.ID, y)
+		if err != nil {
+			return CorrelateDocument{}, err
+		}
+		by := map[string]float64{}
+		for _, o := range obs {
+			by[o.ISO3] = o.Value
+		}
+		col := make([]float64, len(members))
+		n := 0
+		for i, m := range members {
+			v, ok := by[m.ISO3]
+			if !ok {
+				col[i] = math.NaN()
+				continue
+			}
+			n++
+			// Align direction so that a positive correlation always means
+			// "better on both".
+			seg, _ := ind.SegmentAt(y)
+			if seg.Direction == indicators.LowerIsBetter {
+				v = -v
+			}
+			col[i] = v
+		}
+		if n == 0 {
+			continue
+		}
+		cols = append(cols, col)
+		seg, _ := ind.SegmentAt(y)
+		doc.Indicators = append(doc.Indicators, CorrelateAxis{ID: ind.ID, Year: y, HigherIsBetter: seg.Direction == indicators.HigherIsBetter, N: n})
+	}
+	if len(cols) < 2 {
+		return CorrelateDocument{}, indicators.Errorf(indicators.ENotFound, "fewer than two indicators have figures for %d in the %s group", year, group)
+	}
+	doc.Matrix = make([][]Correlation, len(cols))
+	for i := range cols {
+		doc.Matrix[i] = make([]Correlation, len(cols))
+		for j := range cols {
+			rho, n := indicators.Spearman(cols[i], cols[j])
+			tau, _ := indicators.KendallTauB(cols[i], cols[j])
+			doc.Matrix[i][j] = Correlation{Spearman: round(rho, 3), KendallB: round(tau, 3), N: n}
+		}
+	}
+	return doc, nil
+}
+
+// commonCoveredYear is the latest covered year for which at least two
+// thirds of the indicators have figures.
+func commonCoveredYear(store *datasets.Store, inds []indicators.Indicator) (int, error) {
+	count := map[int]int{}
+	for _, ind := range inds {
+		years, err := store.Years(ind.ID)
+		if err != nil {
+			return 0, err
+		}
+		for _, y := range years {
+			count[y-coveredYearOffset(ind)]++
+		}
+	}
+	best := 0
+	for y, n := range count {
+		if 3*n >= 2*len(inds) && y > best {
+			best = y
+		}
+	}
+	if best == 0 {
+		return 0, indicators.Errorf(indicators.ENotFound, "no year is covered by most indicators")
+	}
+	return best, nil
+}

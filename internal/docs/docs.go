@@ -1,0 +1,321 @@
+// Package docs builds the JSON documents of rankings: the objects printed by
+// `--format json` and served by the web API. The CLI's tables and CSV are
+// rendered from the same documents, so every output agrees.
+package docs
+
+import (
+	"math"
+
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// Num returns a JSON number, or nil (null) for NaN.
+func Num(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}
+
+// Int returns a JSON integer, or nil (null) for 0 (no rank).
+func Int(v int) *int {
+	if v == 0 {
+		return nil
+	}
+	return &v
+}
+
+// Country is a country in every document.
+type Country struct {
+	ISO3   string   `json:"iso3"`
+	ISO2   string   `json:"iso2,omitempty"`
+	Name   string   `json:"name"`
+	Kind   string   `json:"kind,omitempty"`
+	Groups []string `json:"groups,omitempty"`
+}
+
+// CountryRef is the short form of a country inside other documents.
+func CountryRef(c indicators.Country) Country { return Country{ISO3: c.ISO3, Name: c.Name} }
+
+// CountryList is the document of `rankings countries`.
+type CountryList struct {
+	Group     string    `json:"group"`
+	Countries []Country `json:"countries"`
+}
+
+// Countries builds the list of a group's members.
+func Countries(reg *countries.Registry, group string) (CountryList, error) {
+	members, err := reg.Group(group)
+	if err != nil {
+		return CountryList{}, err
+	}
+	doc := CountryList{Group: group, Countries: make([]Country, 0, len(members))}
+	for _, c := range members {
+		doc.Countries = append(doc.Countries, Country{ISO3: c.ISO3, ISO2: c.ISO2, Name: c.Name, Kind: string(c.Kind), Groups: groupsOf(reg, c.ISO3)})
+	}
+	return doc, nil
+}
+
+func groupsOf(reg *countries.Registry, iso3 string) []string {
+	var out []string
+	for _, g := range countries.GroupNames() {
+		if g == "all" {
+			continue
+		}
+		members, _ := reg.Group(g)
+		for _, m := range members {
+			if m.ISO3 == iso3 {
+				out = append(out, g)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Scale is an indicator's scale; an unbounded end is null.
+type Scale struct {
+	Min         *float64 `json:"min"`
+	Max         *float64 `json:"max"`
+	Approximate bool     `json:"approximate,omitempty"`
+}
+
+func scaleDoc(s indicators.Scale) Scale {
+	return Scale{Min: Num(s.Min), Max: Num(s.Max), Approximate: s.Approximate}
+}
+
+// Segment is a methodology segment of an indicator.
+type Segment struct {
+	From           int    `json:"from"`
+	To             *int   `json:"to"`
+	Label          string `json:"label,omitempty"`
+	Scale          Scale  `json:"scale"`
+	HigherIsBetter bool   `json:"higher_is_better"`
+	Reason         string `json:"reason,omitempty"`
+}
+
+// Break is a methodology break.
+type Break struct {
+	Year   int    `json:"year"`
+	Reason string `json:"reason"`
+}
+
+// Uncertainty lists the uncertainty fields an indicator publishes.
+type Uncertainty struct {
+	StdErr          bool     `json:"stderr"`
+	Bounds          bool     `json:"bounds"`
+	BoundsLevel     *float64 `json:"bounds_level"`
+	Percentile      bool     `json:"percentile"`
+	PercentileLevel *float64 `json:"percentile_level"`
+}
+
+// Indicator is the metadata of an indicator.
+type Indicator struct {
+	ID             string      `json:"id"`
+	Name           string      `json:"name"`
+	Source         string      `json:"source"`
+	Unit           string      `json:"unit"`
+	Scale          Scale       `json:"scale"`
+	HigherIsBetter bool        `json:"higher_is_better"`
+	Direction      string      `json:"direction"`
+	YearMeaning    string      `json:"year_meaning"`
+	YearNote       string      `json:"year_note"`
+	Segments       []Segment   `json:"segments"`
+	Breaks         []Break     `json:"breaks"`
+	Uncertainty    Uncertainty `json:"uncertainty"`
+	Ranks          string      `json:"ranks,omitempty"`
+	Status         string      `json:"status,omitempty"`
+	Notes          string      `json:"notes,omitempty"`
+	Events         bool        `json:"events,omitempty"`
+}
+
+// IndicatorDoc renders an indicator's metadata.
+func IndicatorDoc(ind indicators.Indicator) Indicator {
+	d := Indicator{
+		ID: ind.ID, Name: ind.Name, Source: ind.Source, Unit: ind.Unit,
+		Scale: scaleDoc(ind.Scale()), HigherIsBetter: ind.Direction() == indicators.HigherIsBetter,
+		Direction: ind.Direction().String(), YearMeaning: string(ind.Year), YearNote: ind.YearNote,
+		Breaks: []Break{}, Ranks: string(ind.Ranks), Status: ind.Status, Notes: ind.Notes, Events: ind.Events,
+		Uncertainty: Uncertainty{StdErr: ind.Uncertain.StdErr, Bounds: ind.Uncertain.Bounds,
+			Percentile: ind.Uncertain.Percentile},
+	}
+	if ind.Uncertain.Bounds {
+		d.Uncertainty.BoundsLevel = Num(ind.Uncertain.BoundsLevel)
+	}
+	if ind.Uncertain.Percentile {
+		d.Uncertainty.PercentileLevel = Num(ind.Uncertain.PercentileLevel)
+	}
+	for _, s := range ind.Segments {
+		d.Segments = append(d.Segments, Segment{From: s.From, To: Int(s.To), Label: s.Label, Scale: scaleDoc(s.Scale),
+			HigherIsBetter: s.Direction == indicators.HigherIsBetter, Reason: s.Reason})
+	}
+	for _, b := range ind.Breaks() {
+		d.Breaks = append(d.Breaks, Break{Year: b.Year, Reason: b.Reason})
+	}
+	return d
+}
+
+// IndicatorList is the document of `rankings indicators`.
+type IndicatorList struct {
+	Indicators []Indicator `json:"indicators"`
+}
+
+// Indicators lists every indicator's metadata.
+func Indicators(store *datasets.Store) IndicatorList {
+	var doc IndicatorList
+	for _, ind := range store.Indicators() {
+		doc.Indicators = append(doc.Indicators, IndicatorDoc(ind))
+	}
+	return doc
+}
+
+// Source is a publisher's dataset with its licence and citation.
+type Source struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Publisher  string   `json:"publisher"`
+	Edition    string   `json:"edition"`
+	URL        string   `json:"url"`
+	Licence    string   `json:"licence"`
+	Citation   string   `json:"citation"`
+	Notes      string   `json:"notes,omitempty"`
+	Indicators []string `json:"indicators"`
+}
+
+// SourceList is the document of `rankings sources`.
+type SourceList struct {
+	Sources []Source `json:"sources"`
+}
+
+// Sources lists the publishers' datasets.
+func Sources(store *datasets.Store) SourceList {
+	var doc SourceList
+	for _, s := range indicators.Sources() {
+		d := Source{ID: s.ID, Name: s.Name, Publisher: s.Publisher, Edition: s.Edition, URL: s.URL,
+			Licence: s.Licence, Citation: s.Citation, Notes: s.Notes, Indicators: []string{}}
+		for _, ind := range store.Indicators() {
+			if ind.Source == s.ID {
+				d.Indicators = append(d.Indicators, ind.ID)
+			}
+		}
+		doc.Sources = append(doc.Sources, d)
+	}
+	return doc
+}
+
+// Value is one figure of a country in a year.
+type Value struct {
+	Year     int      `json:"year"`
+	Value    float64  `json:"value"`
+	Rank     *int     `json:"rank"`
+	RankOf   *int     `json:"rank_of"`
+	StdErr   *float64 `json:"stderr"`
+	Lower    *float64 `json:"lower"`
+	Upper    *float64 `json:"upper"`
+	Pct      *float64 `json:"pct"`
+	PctLower *float64 `json:"pct_lower"`
+	PctUpper *float64 `json:"pct_upper"`
+	Status   string   `json:"status,omitempty"`
+	Note     string   `json:"note,omitempty"`
+}
+
+// ValueDoc renders an observation.
+func ValueDoc(o indicators.Observation) Value {
+	return Value{Year: o.Year, Value: o.Value, Rank: Int(o.Rank), RankOf: Int(o.RankOf),
+		StdErr: Num(o.StdErr), Lower: Num(o.Lower), Upper: Num(o.Upper),
+		Pct: Num(o.Pct), PctLower: Num(o.PctLower), PctUpper: Num(o.PctUpper), Status: o.Status, Note: o.Note}
+}
+
+// ShowSeries is one indicator's series in the show document.
+type ShowSeries struct {
+	ID             string  `json:"id"`
+	Name           string  `json:"name"`
+	HigherIsBetter bool    `json:"higher_is_better"`
+	Unit           string  `json:"unit"`
+	Breaks         []Break `json:"breaks"`
+	Values         []Value `json:"values"`
+}
+
+// Show is the document of `rankings show`: a country's figures by year.
+type Show struct {
+	Country    Country      `json:"country"`
+	Indicators []ShowSeries `json:"indicators"`
+	Elections  []Election   `json:"elections"`
+}
+
+// Election is an ODIHR-assessed election.
+type Election struct {
+	ISO3       string `json:"iso3"`
+	Date       string `json:"date"`
+	Type       string `json:"type"`
+	Mission    string `json:"mission"`
+	Assessment string `json:"assessment"`
+	Score      *int   `json:"score"`
+	Summary    string `json:"summary"`
+	SourceURL  string `json:"source_url"`
+}
+
+// ElectionDoc renders an election.
+func ElectionDoc(e indicators.Election) Election {
+	d := Election{ISO3: e.ISO3, Date: e.Date, Type: e.Type, Mission: e.Mission,
+		Assessment: string(e.Assessment), Summary: e.Summary, SourceURL: e.SourceURL}
+	if s, ok := e.Assessment.Score(); ok {
+		d.Score = &s
+	}
+	return d
+}
+
+// ShowCountry builds a country's figures on the given indicators (all when
+// ids is empty), from year from to year to (0 = open).
+func ShowCountry(store *datasets.Store, c indicators.Country, ids []string, from, to int) (Show, error) {
+	doc := Show{Country: CountryRef(c), Indicators: []ShowSeries{}, Elections: []Election{}}
+	inds, err := selectIndicators(store, ids)
+	if err != nil {
+		return Show{}, err
+	}
+	for _, ind := range inds {
+		if ind.Events {
+			es, err := store.Elections(c.ISO3)
+			if err != nil {
+				return Show{}, err
+			}
+			for _, e := range es {
+				if y := e.Year(); (from == 0 || y >= from) && (to == 0 || y <= to) {
+					doc.Elections = append(doc.Elections, ElectionDoc(e))
+				}
+			}
+			continue
+		}
+		s, err := store.Series(ind.ID, c.ISO3)
+		if err != nil {
+			return Show{}, err
+		}
+		ss := ShowSeries{ID: ind.ID, Name: ind.Name, HigherIsBetter: ind.Direction() == indicators.HigherIsBetter,
+			Unit: ind.Unit, Breaks: IndicatorDoc(ind).Breaks, Values: []Value{}}
+		for _, o := range s.Points {
+			if (from == 0 || o.Year >= from) && (to == 0 || o.Year <= to) {
+				ss.Values = append(ss.Values, ValueDoc(o))
+			}
+		}
+		doc.Indicators = append(doc.Indicators, ss)
+	}
+	return doc, nil
+}
+
+// selectIndicators resolves a list of ids (all indicators when empty).
+func selectIndicators(store *datasets.Store, ids []string) ([]indicators.Indicator, error) {
+	if len(ids) == 0 {
+		return store.Indicators(), nil
+	}
+	var out []indicators.Indicator
+	for _, id := range ids {
+		ind, err := store.Indicator(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ind)
+	}
+	return out, nil
+}
