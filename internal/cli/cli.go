@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -53,13 +54,33 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if err == nil {
 		return 0
 	}
-	msg := err.Error()
-	fmt.Fprintf(env.Stderr, "rankings: %s\n", strings.SplitN(msg, "\n", 2)[0])
+	msg := oneLine(err.Error())
+	fmt.Fprintf(env.Stderr, "rankings: %s\n", msg)
 	var ue *usageError
 	if errors.As(err, &ue) || indicators.IsUserError(err) || isCobraUsage(msg) {
 		return 2
 	}
 	return 1
+}
+
+var (
+	flagValueErr  = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse(?:Int|Float).*`)
+	unknownCmdErr = regexp.MustCompile(`^unknown command "(.*)" for "rankings"(?:\s+Did you mean this\?\s+(\S+))?`)
+)
+
+// oneLine turns cobra's and strconv's multi-line or technical messages
+// into one line that says what was wrong and how to fix it.
+func oneLine(msg string) string {
+	if m := flagValueErr.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s: %q is not a whole number (e.g. %s 2023)", m[2], m[1], m[2])
+	}
+	if m := unknownCmdErr.FindStringSubmatch(msg); m != nil {
+		if m[2] != "" {
+			return fmt.Sprintf("unknown command %q — did you mean %s? (rankings --help lists the commands)", m[1], m[2])
+		}
+		return fmt.Sprintf("unknown command %q: rankings --help lists the commands", m[1])
+	}
+	return strings.SplitN(msg, "\n", 2)[0]
 }
 
 // isCobraUsage recognises cobra's and pflag's own usage errors.

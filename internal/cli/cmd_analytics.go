@@ -46,18 +46,25 @@ func newRankCmd(env *Env) *cobra.Command {
 			}
 			fmt.Fprintf(&b, "%s — %s, %d (%s year)\n%s; %s. Group: %s\n\n", doc.Indicator.ID, doc.Indicator.Name, doc.Year,
 				doc.Indicator.YearMeaning, doc.Indicator.Unit, better, doc.Group.Name)
+			ind, err := env.Store.Indicator(doc.Indicator.ID)
+			if err != nil {
+				return err
+			}
 			t := &textTable{header: []string{"#", "COUNTRY", "VALUE", "GLOBAL RANK", "PERCENTILE", "STATUS"}, right: map[int]bool{0: true, 2: true, 3: true, 4: true}}
 			for _, r := range doc.Rows {
-				rank := ""
+				rank, pct := "", ""
 				if r.Rank != nil {
 					rank = fmt.Sprintf("%d of %d", *r.Rank, *r.RankOf)
 				}
-				t.add(fmt.Sprint(r.Position), r.Name+" ("+r.ISO3+")", indicators.FormatNumber(r.Value), rank, numText(r.Percentile), r.Status)
+				if r.Percentile != nil {
+					pct = fmt.Sprintf("%.1f", *r.Percentile)
+				}
+				t.add(fmt.Sprint(r.Position), r.Name+" ("+r.ISO3+")", ind.Format(r.Value), rank, pct, r.Status)
 			}
 			if err := t.write(&b); err != nil {
 				return err
 			}
-			fmt.Fprintf(&b, "\n%s median %s, mean %s (%d of %d members have a figure)", doc.Group.Name, numText(doc.Group.Median), numText(doc.Group.Mean), doc.Group.N, doc.Group.Of)
+			fmt.Fprintf(&b, "\n%s median %s, mean %s (%d of %d members have a figure)", doc.Group.Name, valueText(ind, doc.Group.Median), valueText(ind, doc.Group.Mean), doc.Group.N, doc.Group.Of)
 			if len(doc.Group.Missing) > 0 {
 				fmt.Fprintf(&b, "; no figure: %s", strings.Join(doc.Group.Missing, ", "))
 			}
@@ -221,18 +228,20 @@ func newElectionsCmd(env *Env) *cobra.Command {
 func newCorrelateCmd(env *Env) *cobra.Command {
 	var format, group string
 	var year int
+	var ids []string
 	cmd := &cobra.Command{
-		Use:   "correlate [--year Y] [--group G]",
+		Use:   "correlate [--year Y] [--group G] [--indicator id,...]",
 		Short: "Rank correlations (Spearman) between every pair of indicators across a group",
 		Long: `Spearman rank correlation (and Kendall's tau-b in JSON/CSV) between every
 pair of indicators across the countries of a group, with the number of
 countries n behind each figure. Directions are aligned: a positive
 correlation always means "better on both". --year is the year the figures
 describe; edition-year indicators (RSF, WJP, Freedom House) use their next
-edition, which covers it.`,
+edition, which covers it. The default set is one or two headline indicators
+per source: ` + strings.Join(docs.HeadlineIndicators, ", ") + `.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			doc, err := docs.BuildCorrelate(env.Store, year, group)
+			doc, err := docs.BuildCorrelate(env.Store, year, group, ids)
 			if err != nil {
 				return err
 			}
@@ -263,27 +272,32 @@ edition, which covers it.`,
 			for i, a := range doc.Indicators {
 				row := []string{fmt.Sprintf("%2d %s (n=%d)", i+1, a.ID, a.N)}
 				for j := range doc.Indicators {
-					row = append(row, corrCell(doc.Matrix[i][j].Spearman))
+					row = append(row, corrCell(doc.Matrix[i][j]))
 				}
 				t.add(row...)
 			}
 			if err := t.write(&b); err != nil {
 				return err
 			}
-			b.WriteString("\nCells are ×100 (e.g. 85 = 0.85); blank where fewer than 3 countries have both figures. JSON and CSV give n per cell and Kendall's tau-b.\n")
+			b.WriteString("\nCells are Spearman's rho ×100 (85 = 0.85); directions are aligned, so positive = better on both. Blank where fewer than 5 countries\nhave both figures. JSON and CSV give n per cell and Kendall's tau-b.\n")
 			_, err = fmt.Fprint(env.Stdout, b.String())
 			return err
 		},
 	}
 	cmd.Flags().IntVarP(&year, "year", "y", 0, "year the figures describe (default: latest most indicators cover)")
+	cmd.Flags().StringSliceVarP(&ids, "indicator", "i", nil, "indicator ids, comma-separated (default: the headline set)")
 	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group: "+strings.Join(countries.GroupNames(), ", "))
 	formatFlag(cmd, &format, "table", "json", "csv")
 	return cmd
 }
 
-func corrCell(p *float64) string {
-	if p == nil {
+// minCorrelationN is the fewest countries behind a correlation the table
+// shows; JSON and CSV give every figure with its n.
+const minCorrelationN = 5
+
+func corrCell(c docs.Correlation) string {
+	if c.Spearman == nil || c.N < minCorrelationN {
 		return ""
 	}
-	return fmt.Sprintf("%.0f", *p*100)
+	return fmt.Sprintf("%.0f", *c.Spearman*100)
 }

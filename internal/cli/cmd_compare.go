@@ -31,7 +31,12 @@ Freedom House: the edition year).`,
 		Example: `  rankings compare kazakhstan uzbekistan
   rankings compare kaz uzb kgz --indicator rsf,wgi-rl --since 2015
   rankings compare Армения Грузия --format markdown`,
-		Args: cobra.MinimumNArgs(2),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return usagef("compare needs at least two countries, e.g. rankings compare kazakhstan uzbekistan")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cs, err := env.Store.Registry().ResolveAll(args)
 			if err != nil {
@@ -123,6 +128,9 @@ func sig(v float64) string {
 // interval excludes zero (in the indicator's better/worse direction), → when
 // it does not, "n<4" when there are too few points.
 func trendText(t docs.Trend, higherIsBetter bool) string {
+	if t.N == 0 {
+		return ""
+	}
 	if t.Insufficient || t.Slope == nil {
 		return fmt.Sprintf("n=%d", t.N)
 	}

@@ -92,7 +92,7 @@ func BuildRank(store *datasets.Store, id string, year int, group string) (Rank, 
 	for _, o := range obs {
 		if _, ok := names[o.ISO3]; ok {
 			rows = append(rows, RankRow{ISO3: o.ISO3, Name: names[o.ISO3], Value: o.Value, Rank: Int(o.Rank), RankOf: Int(o.RankOf),
-				Percentile: round(indicators.Percentile(o.Rank, o.RankOf), 1), PctLower: Num(o.PctLower), PctUpper: Num(o.PctUpper),
+				Percentile: round(percentileOf(o), 1), PctLower: Num(o.PctLower), PctUpper: Num(o.PctUpper),
 				Status: o.Status, Note: o.Note})
 		}
 	}
@@ -275,21 +275,35 @@ func coveredYearOffset(ind indicators.Indicator) int {
 	return 0
 }
 
+// HeadlineIndicators is the default set of the correlation matrix: one or
+// two headline figures per source and theme rather than every sub-score.
+var HeadlineIndicators = []string{"rsf", "wjp", "wgi-va", "wgi-rl", "wgi-cc", "fh-fiw", "fh-electoral",
+	"vdem-polyarchy", "vdem-libdem", "vdem-rule", "vdem-altinf", "vdem-corr"}
+
 // BuildCorrelate computes the rank correlation (Spearman, and Kendall's
-// tau-b) between every pair of indicators across a group's members. year is
+// tau-b) between every pair of the given indicators (HeadlineIndicators when
+// none) across a group's members. year is
 // the year the figures describe: edition-year indicators (RSF, WJP, Freedom
 // House) use the edition of year+1, which covers it. 0 picks the latest year
 // that most indicators cover.
-func BuildCorrelate(store *datasets.Store, year int, group string) (CorrelateDocument, error) {
+func BuildCorrelate(store *datasets.Store, year int, group string, ids []string) (CorrelateDocument, error) {
 	members, err := store.Registry().Group(group)
 	if err != nil {
 		return CorrelateDocument{}, err
 	}
+	if len(ids) == 0 {
+		ids = HeadlineIndicators
+	}
 	var inds []indicators.Indicator
-	for _, ind := range store.Indicators() {
-		if !ind.Events {
-			inds = append(inds, ind)
+	for _, id := range ids {
+		ind, err := store.Indicator(id)
+		if err != nil {
+			return CorrelateDocument{}, err
 		}
+		if ind.Events {
+			return CorrelateDocument{}, indicators.Errorf(indicators.EInvalid, "%s is a list of elections and cannot be correlated", id)
+		}
+		inds = append(inds, ind)
 	}
 	if year == 0 {
 		year, err = commonCoveredYear(store, inds)
@@ -372,4 +386,13 @@ func commonCoveredYear(store *datasets.Store, inds []indicators.Indicator) (int,
 		return 0, indicators.Errorf(indicators.ENotFound, "no year is covered by most indicators")
 	}
 	return best, nil
+}
+
+// percentileOf is the publisher's percentile rank where it publishes one
+// (WGI), otherwise the share of the ranked field placed below.
+func percentileOf(o indicators.Observation) float64 {
+	if !math.IsNaN(o.Pct) {
+		return o.Pct
+	}
+	return indicators.Percentile(o.Rank, o.RankOf)
 }

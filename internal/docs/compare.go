@@ -237,7 +237,7 @@ func compareIndicatorDoc(c indicators.Comparison, agg indicators.Aggregate) Comp
 			o := v.Obs
 			cv.Value = Num(o.Value)
 			cv.Rank, cv.RankOf = Int(o.Rank), Int(o.RankOf)
-			cv.Percentile = round(v.Percentile, 1)
+			cv.Percentile = round(percentileOf(o), 1)
 			cv.StdErr, cv.Lower, cv.Upper = Num(o.StdErr), Num(o.Lower), Num(o.Upper)
 			cv.Pct, cv.PctLower, cv.PctUpper = Num(o.Pct), Num(o.PctLower), Num(o.PctUpper)
 			cv.Status, cv.Note = o.Status, o.Note

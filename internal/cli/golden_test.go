@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// run runs the command line as the binary would, with no terminal and an
+// empty environment.
+func run(args ...string) (stdout, stderr string, code int) {
+	var out, errb bytes.Buffer
+	code = Run(context.Background(), args, Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }})
+	return out.String(), errb.String(), code
+}
+
+// goldenCases covers every command and format; each golden file holds the
+// exit code, stderr and stdout.
+var goldenCases = []struct {
+	name string
+	args []string
+}{
+	{"countries", []string{"countries"}},
+	{"countries-central-asia-json", []string{"countries", "--group", "central-asia", "--format", "json"}},
+	{"countries-baltics-csv", []string{"countries", "-g", "baltics", "-f", "csv"}},
+	{"indicators", []string{"indicators"}},
+	{"indicators-json", []string{"indicators", "--format", "json"}},
+	{"indicators-csv", []string{"indicators", "--format", "csv"}},
+	{"sources", []string{"sources"}},
+	{"sources-json", []string{"sources", "--format", "json"}},
+	{"sources-csv", []string{"sources", "--format", "csv"}},
+	{"show-kazakhstan", []string{"show", "kazakhstan", "--indicator", "rsf,wgi-rl,fh-pr-rating,vdem-elfrfair", "--from", "2008"}},
+	{"show-russian-name-json", []string{"show", "Казахстан", "-i", "rsf", "--from", "2020", "--format", "json"}},
+	{"show-csv", []string{"show", "Kyrgyz Republic", "-i", "wjp,fh-fiw", "--format", "csv"}},
+	{"compare", []string{"compare", "kazakhstan", "uzbekistan"}},
+	{"compare-json", []string{"compare", "kazakhstan", "uzbekistan", "--format", "json"}},
+	{"compare-csv", []string{"compare", "kazakhstan", "uzbekistan", "--format", "csv"}},
+	{"compare-markdown", []string{"compare", "kazakhstan", "uzbekistan", "--format", "markdown"}},
+	{"compare-three-since", []string{"compare", "kaz", "uzb", "kgz", "--indicator", "rsf,wgi-rl,wjp", "--since", "2015"}},
+	{"compare-year", []string{"compare", "Georgia", "Armenia", "--year", "2020"}},
+	{"compare-baltics-json", []string{"compare", "EE", "LV", "LT", "-i", "wgi-cc,fh-fiw", "-f", "json"}},
+	{"rank", []string{"rank", "--indicator", "rsf"}},
+	{"rank-wgi-central-asia-json", []string{"rank", "-i", "wgi-rl", "--year", "2023", "--group", "central-asia", "--format", "json"}},
+	{"rank-csv", []string{"rank", "-i", "fh-fiw", "--format", "csv"}},
+	{"trend", []string{"trend", "russia", "--indicator", "rsf"}},
+	{"trend-json", []string{"trend", "georgia", "-i", "wgi-rl", "--from", "2012", "--format", "json"}},
+	{"trend-csv", []string{"trend", "ukraine", "-i", "vdem-polyarchy", "--format", "csv"}},
+	{"elections", []string{"elections", "kazakhstan"}},
+	{"elections-json", []string{"elections", "georgia", "--format", "json"}},
+	{"elections-csv", []string{"elections", "armenia", "--format", "csv"}},
+	{"elections-markdown", []string{"elections", "moldova", "--format", "markdown"}},
+	{"correlate", []string{"correlate"}},
+	{"correlate-json", []string{"correlate", "--year", "2020", "--format", "json"}},
+	{"correlate-csv", []string{"correlate", "--group", "all", "--format", "csv"}},
+	// Errors a user can cause: one line, exit 2.
+	{"err-unknown-country", []string{"show", "kazakstn"}},
+	{"err-ambiguous-country", []string{"compare", "congo", "kazakhstan"}},
+	{"err-same-country-twice", []string{"compare", "kaz", "Kazakhstan"}},
+	{"err-bad-year", []string{"compare", "kaz", "uzb", "--indicator", "rsf", "--year", "2011"}},
+	{"err-unknown-indicator", []string{"rank", "--indicator", "wgi-lr"}},
+	{"err-unknown-group", []string{"countries", "--group", "central-europe"}},
+	{"err-bad-format", []string{"compare", "kaz", "uzb", "--format", "xml"}},
+	{"err-missing-indicator", []string{"trend", "russia"}},
+	{"err-one-country", []string{"compare", "kazakhstan"}},
+	{"err-unknown-command", []string{"comapre", "kaz", "uzb"}},
+	{"err-not-a-number", []string{"compare", "kaz", "uzb", "--year", "last"}},
+	{"err-elections-outside-coverage", []string{"elections", "france"}},
+	{"err-trend-years", []string{"trend", "kaz", "-i", "wjp", "--from", "1990", "--to", "2000"}},
+}
+
+func TestGolden(t *testing.T) {
+	for _, c := range goldenCases {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := run(c.args...)
+			got := fmt.Sprintf("$ rankings %s\nexit %d\n--- stderr\n%s--- stdout\n%s", strings.Join(c.args, " "), code, stderr, stdout)
+			path := filepath.Join("testdata", "golden", c.name+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s (go test ./internal/cli -update rewrites it after a deliberate change):\n%s", path, firstDiff(string(want), got))
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, w, g)
+		}
+	}
+	return ""
+}
+
+func TestErrorsAreOneLineWithExitCode2(t *testing.T) {
+	for _, c := range goldenCases {
+		if !strings.HasPrefix(c.name, "err-") {
+			continue
+		}
+		stdout, stderr, code := run(c.args...)
+		if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "rankings: ") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 2, one line on stderr", c.name, code, stdout, stderr)
+		}
+	}
+}
+
+func TestColourOnlyOnATerminal(t *testing.T) {
+	for _, c := range []struct {
+		tty     bool
+		noColor string
+		want    bool
+	}{{false, "", false}, {true, "", true}, {true, "1", false}} {
+		var out bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &bytes.Buffer{}, TTY: c.tty, Getenv: func(k string) string {
+			if k == "NO_COLOR" {
+				return c.noColor
+			}
+			return ""
+		}}
+		if code := Run(context.Background(), []string{"compare", "kaz", "uzb", "-i", "rsf"}, env); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		if got := strings.Contains(out.String(), "\x1b["); got != c.want {
+			t.Errorf("tty=%v NO_COLOR=%q: colour %v, want %v", c.tty, c.noColor, got, c.want)
+		}
+	}
+}
