@@ -1,9 +1,14 @@
 package datasets
 
 import (
+	"bytes"
+	"io/fs"
 	"math"
+	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/rankings-dev/rankings/datasets/importers"
 	"github.com/rankings-dev/rankings/indicators"
 )
 
@@ -241,5 +246,69 @@ func TestDatasetValid(t *testing.T) {
 		if c, ok := reg.ByCode(e.ISO3); !ok || c.ISO3 != e.ISO3 {
 			t.Errorf("election of unknown country %q", e.ISO3)
 		}
+	}
+}
+
+// TestIndexAgreesWithReadLong checks the fast, indexed row parser against
+// the strict gocsv reader on every row of every embedded file.
+func TestIndexAgreesWithReadLong(t *testing.T) {
+	s := Embedded()
+	for _, ind := range s.Indicators() {
+		if ind.Events {
+			continue
+		}
+		data, err := fs.ReadFile(s.fsys, ind.ID+".csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := importers.ReadLong(bytes.NewReader(data), ind.ID+".csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Observations(ind.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d rows indexed, %d read", ind.ID, len(got), len(want))
+		}
+		for i := range want {
+			if !sameObservation(got[i], want[i]) {
+				t.Fatalf("%s row %d: indexed %+v, read %+v", ind.ID, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+func sameObservation(a, b indicators.Observation) bool {
+	eq := func(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) }
+	return a.Indicator == b.Indicator && a.ISO3 == b.ISO3 && a.Year == b.Year && eq(a.Value, b.Value) &&
+		a.Rank == b.Rank && a.RankOf == b.RankOf && eq(a.StdErr, b.StdErr) && eq(a.Lower, b.Lower) && eq(a.Upper, b.Upper) &&
+		eq(a.Pct, b.Pct) && eq(a.PctLower, b.PctLower) && eq(a.PctUpper, b.PctUpper) && a.Status == b.Status && a.Note == b.Note
+}
+
+func TestSplitCSV(t *testing.T) {
+	got, err := splitCSV([]byte(`a,"b, ""c""",,d`), 4)
+	if err != nil || got[0] != "a" || got[1] != `b, "c"` || got[2] != "" || got[3] != "d" {
+		t.Errorf("splitCSV = %q, %v", got, err)
+	}
+	if got, err := splitCSV([]byte(`a,b,`), 3); err != nil || got[2] != "" {
+		t.Errorf("trailing empty field: %q, %v", got, err)
+	}
+	for _, bad := range []string{`a,"b`, `a,"b"x,c`, `a,b`} {
+		if _, err := splitCSV([]byte(bad), 3); err == nil {
+			t.Errorf("splitCSV(%q) accepted", bad)
+		}
+	}
+}
+
+func TestCorruptFileIsAnError(t *testing.T) {
+	fsys := fstest.MapFS{"rsf.csv": {Data: []byte("indicator,iso3,year,value,rank,rank_of,stderr,lower,upper,pct,pct_lower,pct_upper,status,note\nrsf,KAZ,2020,x,,,,,,,,,,\n")}}
+	s := Open(fsys, Embedded().Registry())
+	if _, err := s.Series("rsf", "KAZ"); err == nil || !strings.Contains(err.Error(), `rsf.csv:2: column "value": "x" is not a number`) {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := s.Series("wjp", "KAZ"); err == nil {
+		t.Error("a missing file gave no error")
 	}
 }

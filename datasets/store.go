@@ -11,7 +11,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"sort"
 	"sync"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
@@ -39,13 +38,11 @@ type Store struct {
 	}
 }
 
-// table is one indicator's figures, indexed by country.
+// table is one indicator's file, indexed on first use.
 type table struct {
-	once      sync.Once
-	obs       []indicators.Observation // sorted by year, then ISO3
-	byCountry map[string][]indicators.Observation
-	years     []int
-	err       error
+	once sync.Once
+	ix   *index
+	err  error
 }
 
 var (
@@ -75,9 +72,7 @@ func Open(fsys fs.FS, reg *countries.Registry) *Store {
 func (s *Store) Registry() *countries.Registry { return s.reg }
 
 // Indicators returns the metadata of every indicator, in display order.
-func (s *Store) Indicators() []indicators.Indicator {
-	return append([]indicators.Indicator(nil), s.catalog...)
-}
+func (s *Store) Indicators() []indicators.Indicator { return append([]indicators.Indicator(nil), s.catalog...) }
 
 // Indicator returns one indicator's metadata, or an ENotFound error that
 // suggests the nearest ids.
@@ -92,7 +87,7 @@ func (s *Store) Indicator(id string) (indicators.Indicator, error) {
 	return indicators.Indicator{}, indicators.UnknownError("indicator", id, ids, `run "rankings indicators" for the list`)
 }
 
-func (s *Store) table(id string) (*table, error) {
+func (s *Store) index(id string) (*index, error) {
 	ind, err := s.Indicator(id)
 	if err != nil {
 		return nil, err
@@ -107,79 +102,61 @@ func (s *Store) table(id string) (*table, error) {
 		s.loaded[id] = t
 	}
 	s.mu.Unlock()
-	t.once.Do(func() { t.load(s.fsys, id) })
-	return t, t.err
-}
-
-func (t *table) load(fsys fs.FS, id string) {
-	name := id + ".csv"
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		t.err = fmt.Errorf("datasets: %w", err)
-		return
-	}
-	obs, err := importers.ReadLong(bytes.NewReader(data), name)
-	if err != nil {
-		t.err = fmt.Errorf("datasets: %w", err)
-		return
-	}
-	indicators.SortObservations(obs)
-	t.obs = obs
-	t.byCountry = map[string][]indicators.Observation{}
-	seen := map[int]bool{}
-	for _, o := range obs {
-		if o.Indicator != id {
-			t.err = fmt.Errorf("datasets: %s holds a row of indicator %q", name, o.Indicator)
+	t.once.Do(func() {
+		name := id + ".csv"
+		data, err := fs.ReadFile(s.fsys, name)
+		if err != nil {
+			t.err = fmt.Errorf("datasets: %w", err)
 			return
 		}
-		t.byCountry[o.ISO3] = append(t.byCountry[o.ISO3], o)
-		if !seen[o.Year] {
-			seen[o.Year] = true
-			t.years = append(t.years, o.Year)
+		if t.ix, err = newIndex(name, id, data); err != nil {
+			t.err = fmt.Errorf("datasets: %w", err)
 		}
-	}
-	sort.Ints(t.years)
+	})
+	return t.ix, t.err
 }
 
 // Observations returns every figure of an indicator, sorted by year and
-// country. The slice is shared: do not modify it.
+// country.
 func (s *Store) Observations(id string) ([]indicators.Observation, error) {
-	t, err := s.table(id)
+	ix, err := s.index(id)
 	if err != nil {
 		return nil, err
 	}
-	return t.obs, nil
+	return ix.all()
 }
 
 // Series returns one country's figures on one indicator, in year order (an
 // empty series when the source never covered the country).
 func (s *Store) Series(id, iso3 string) (indicators.Series, error) {
-	t, err := s.table(id)
+	ix, err := s.index(id)
 	if err != nil {
 		return indicators.Series{}, err
 	}
-	return indicators.Series{Indicator: id, ISO3: iso3, Points: t.byCountry[iso3]}, nil
+	obs, err := ix.country(iso3)
+	if err != nil {
+		return indicators.Series{}, err
+	}
+	return indicators.Series{Indicator: id, ISO3: iso3, Points: obs}, nil
 }
 
 // Years lists the years in which an indicator has figures.
 func (s *Store) Years(id string) ([]int, error) {
-	t, err := s.table(id)
+	ix, err := s.index(id)
 	if err != nil {
 		return nil, err
 	}
-	return t.years, nil
+	return append([]int(nil), ix.years...), nil
 }
 
 // Year returns the figures of every entity for one year of an indicator:
 // the whole field, in ISO3 order.
 func (s *Store) Year(id string, year int) ([]indicators.Observation, error) {
-	t, err := s.table(id)
+	ix, err := s.index(id)
 	if err != nil {
 		return nil, err
 	}
-	lo := sort.Search(len(t.obs), func(i int) bool { return t.obs[i].Year >= year })
-	hi := sort.Search(len(t.obs), func(i int) bool { return t.obs[i].Year > year })
-	return t.obs[lo:hi], nil
+	return ix.year(year)
 }
 
 // Elections returns the ODIHR-assessed elections of a country in date
