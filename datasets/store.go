@@ -72,7 +72,9 @@ func Open(fsys fs.FS, reg *countries.Registry) *Store {
 func (s *Store) Registry() *countries.Registry { return s.reg }
 
 // Indicators returns the metadata of every indicator, in display order.
-func (s *Store) Indicators() []indicators.Indicator { return append([]indicators.Indicator(nil), s.catalog...) }
+func (s *Store) Indicators() []indicators.Indicator {
+	return append([]indicators.Indicator(nil), s.catalog...)
+}
 
 // Indicator returns one indicator's metadata, or an ENotFound error that
 // suggests the nearest ids.
