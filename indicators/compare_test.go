@@ -1,0 +1,156 @@
+package indicators
+
+import (
+	"math"
+	"testing"
+)
+
+// memData is an in-memory Data for tests.
+type memData map[string][]Observation // indicator → observations
+
+func (m memData) Series(id, iso3 string) (Series, error) {
+	s := Series{Indicator: id, ISO3: iso3}
+	for _, o := range m[id] {
+		if o.ISO3 == iso3 {
+			s.Points = append(s.Points, o)
+		}
+	}
+	return s, nil
+}
+
+func (m memData) Year(id string, year int) ([]Observation, error) {
+	var out []Observation
+	for _, o := range m[id] {
+		if o.Year == year {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+func (m memData) Years(id string) ([]int, error) { return nil, nil }
+
+func ob(id, iso string, year int, v float64) Observation { return NewObservation(id, iso, year, v) }
+
+// press is an RSF-like indicator: a break in 2022.
+var press = Indicator{ID: "press", Segments: []Segment{
+	{From: 2013, To: 2021, Scale: Scale{Min: 0, Max: 100}, Direction: HigherIsBetter},
+	{From: 2022, Scale: Scale{Min: 0, Max: 100}, Direction: HigherIsBetter, Reason: "new method"},
+}}
+
+func pressData() memData {
+	var obs []Observation
+	// A: 80 in every year of the old method, then 40, 42, 44, 46: a fit
+	// across the break would show a steep fall; within 2022– it rises by 2.
+	for y := 2015; y <= 2021; y++ {
+		obs = append(obs, ob("press", "AAA", y, 80))
+		obs = append(obs, ob("press", "BBB", y, 70))
+	}
+	for i, y := range []int{2022, 2023, 2024, 2025} {
+		obs = append(obs, ob("press", "AAA", y, 40+2*float64(i)))
+		obs = append(obs, ob("press", "BBB", y, 50))
+	}
+	return memData{"press": obs}
+}
+
+func TestCompareNeverCrossesABreak(t *testing.T) {
+	c, err := Compare(pressData(), press, []string{"AAA", "BBB"}, CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Year != 2025 || c.Since != 2022 {
+		t.Fatalf("year %d since %d; want 2025 since 2022 (10 years back, clamped to the break)", c.Year, c.Since)
+	}
+	fa := c.Fits[0]
+	if fa.N != 4 || fa.From != 2022 || !near(fa.Slope, 2) {
+		t.Errorf("AAA fit %+v; want n=4 from 2022, slope +2", fa.Fit)
+	}
+	ch := c.Changes[0]
+	if ch.From != 2022 || ch.Value != 6 {
+		t.Errorf("AAA change %+v; want +6 since 2022", ch)
+	}
+	if c.Leader != "BBB" || c.Distinguishable != nil {
+		t.Errorf("leader %q distinguishable %v; want BBB, nil (no published uncertainty)", c.Leader, c.Distinguishable)
+	}
+	// Asking for a change since 2018 is refused rather than crossing 2022.
+	c, err = Compare(pressData(), press, []string{"AAA", "BBB"}, CompareOptions{Since: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !math.IsNaN(c.Changes[0].Value) || c.Changes[0].Reason != "2018 is before the methodology break of 2022" {
+		t.Errorf("change since 2018 = %+v", c.Changes[0])
+	}
+	if c.Fits[0].N != 4 {
+		t.Errorf("fit since 2018 used %d points; only 2022– may be used", c.Fits[0].N)
+	}
+}
+
+func TestCompareInsufficientData(t *testing.T) {
+	c, err := Compare(pressData(), press, []string{"AAA", "BBB"}, CompareOptions{Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := c.Fits[0]; !f.Insufficient || f.N != 3 || !math.IsNaN(f.Slope) {
+		t.Errorf("three points in the segment gave %+v; want insufficient data", f.Fit)
+	}
+}
+
+func TestCompareStrictYear(t *testing.T) {
+	_, err := Compare(pressData(), press, []string{"AAA", "BBB"}, CompareOptions{Year: 2012, Strict: true})
+	want := "press has no figure for AAA in 2012: years with figures are 2015–2025"
+	if err == nil || err.Error() != want || ErrorCode(err) != ENotFound {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+func TestCompareDirectionAndDistinguishable(t *testing.T) {
+	rating := Indicator{ID: "rating", Segments: []Segment{{From: 2000, Scale: Scale{Min: 1, Max: 7}, Direction: LowerIsBetter}}}
+	d := memData{"rating": {ob("rating", "AAA", 2020, 6), ob("rating", "BBB", 2020, 2)}}
+	c, err := Compare(d, rating, []string{"AAA", "BBB"}, CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Leader != "BBB" || c.Pairs[0].AAhead || c.Pairs[0].Difference != 4 {
+		t.Errorf("lower is better: leader %q, pair %+v; want BBB ahead, A − B = 4", c.Leader, c.Pairs[0])
+	}
+
+	gov := Indicator{ID: "gov", Segments: []Segment{{From: 1996, Scale: Scale{Min: -2.5, Max: 2.5}, Direction: HigherIsBetter}}}
+	with := func(iso string, v, lo, hi float64) Observation {
+		o := ob("gov", iso, 2023, v)
+		o.Pct, o.PctLower, o.PctUpper = v, lo, hi
+		return o
+	}
+	for _, tc := range []struct {
+		name string
+		a, b Observation
+		want bool
+	}{
+		{"overlapping", with("AAA", 40, 30, 50), with("BBB", 35, 25, 45), false},
+		{"disjoint", with("AAA", 80, 70, 90), with("BBB", 35, 25, 45), true},
+	} {
+		c, err := Compare(memData{"gov": {tc.a, tc.b}}, gov, []string{"AAA", "BBB"}, CompareOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Distinguishable == nil || *c.Distinguishable != tc.want || c.Leader != "AAA" {
+			t.Errorf("%s: leader %q distinguishable %v, want AAA %v", tc.name, c.Leader, c.Distinguishable, tc.want)
+		}
+	}
+
+	tie := memData{"rating": {ob("rating", "AAA", 2020, 3), ob("rating", "BBB", 2020, 3)}}
+	c, _ = Compare(tie, rating, []string{"AAA", "BBB"}, CompareOptions{})
+	if c.Leader != "" || !c.Pairs[0].Tie {
+		t.Errorf("a tie has leader %q", c.Leader)
+	}
+}
+
+func TestGroupAggregate(t *testing.T) {
+	d := memData{"press": {ob("press", "AAA", 2025, 10), ob("press", "BBB", 2025, 40), ob("press", "CCC", 2025, 20), ob("press", "ZZZ", 2025, 99)}}
+	a, err := GroupAggregate(d, press, "g", []string{"AAA", "BBB", "CCC", "DDD"}, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.N != 3 || a.Of != 4 || a.Median != 20 || !near(a.Mean, 70.0/3) || a.Best != "BBB" || a.Worst != "AAA" || len(a.Missing) != 1 || a.Missing[0] != "DDD" {
+		t.Errorf("aggregate = %+v", a)
+	}
+}
