@@ -118,6 +118,8 @@ rank is included, so ranks are "k of N" over the whole field.`,
 		newTrendCmd(env),
 		newElectionsCmd(env),
 		newCorrelateCmd(env),
+		newServeCmd(env),
+		newBakeCmd(env),
 	)
 	return root
 }

@@ -32,12 +32,7 @@ func newRankCmd(env *Env) *cobra.Command {
 			case "json":
 				return writeJSON(env.Stdout, doc)
 			case "csv":
-				var rows [][]string
-				for _, r := range doc.Rows {
-					rows = append(rows, []string{fmt.Sprint(r.Position), r.ISO3, r.Name, indicators.FormatNumber(r.Value),
-						fmtInt(r.Rank), fmtInt(r.RankOf), numText(r.Percentile), r.Status})
-				}
-				return writeCSV(env.Stdout, []string{"position", "iso3", "name", "value", "rank", "rank_of", "percentile", "status"}, rows)
+				return writeTable(env.Stdout, doc)
 			}
 			var b strings.Builder
 			better := "lower is better"
@@ -112,13 +107,7 @@ methodology segment (never across a break). Fewer than 4 points give
 			case "json":
 				return writeJSON(env.Stdout, doc)
 			case "csv":
-				var rows [][]string
-				for _, s := range doc.Segments {
-					tr := s.Trend
-					rows = append(rows, []string{fmt.Sprint(s.From), fmtInt(s.To), s.Label, fmt.Sprint(s.HigherIsBetter), fmt.Sprint(tr.N),
-						fmtInt(tr.From), fmtInt(tr.To), numText(tr.Slope), numText(tr.CILow), numText(tr.CIHigh), numText(tr.TheilSen), numText(tr.RSquared)})
-				}
-				return writeCSV(env.Stdout, []string{"segment_from", "segment_to", "segment", "higher_is_better", "n", "from", "to", "slope", "ci_low", "ci_high", "theil_sen", "r_squared"}, rows)
+				return writeTable(env.Stdout, doc)
 			}
 			var b strings.Builder
 			fmt.Fprintf(&b, "%s (%s) — %s\n%s\n\n", doc.Country.Name, doc.Country.ISO3, doc.Indicator.Name, doc.Indicator.Unit)
@@ -156,7 +145,7 @@ methodology segment (never across a break). Fewer than 4 points give
 					continue
 				}
 				fmt.Fprintf(&b, "  %s (%s), %d–%d, n=%d: OLS %s/yr [%s, %s], Theil–Sen %s/yr, R² %s\n", label, better, *tr.From, *tr.To, tr.N,
-					sig(*tr.Slope), sig(*tr.CILow), sig(*tr.CIHigh), sig(*tr.TheilSen), numText(tr.RSquared))
+					sig(*tr.Slope), sig(*tr.CILow), sig(*tr.CIHigh), sig(*tr.TheilSen), docs.NumText(tr.RSquared))
 			}
 			_, err = fmt.Fprint(env.Stdout, b.String())
 			return err
@@ -189,11 +178,7 @@ func newElectionsCmd(env *Env) *cobra.Command {
 			case "json":
 				return writeJSON(env.Stdout, doc)
 			case "csv":
-				var rows [][]string
-				for _, e := range doc.Elections {
-					rows = append(rows, []string{e.ISO3, e.Date, e.Type, e.Mission, e.Assessment, fmtInt(e.Score), e.Summary, e.SourceURL})
-				}
-				return writeCSV(env.Stdout, []string{"iso3", "date", "type", "mission", "assessment", "score", "summary", "source_url"}, rows)
+				return writeTable(env.Stdout, doc)
 			case "markdown":
 				var b strings.Builder
 				fmt.Fprintf(&b, "### OSCE/ODIHR election assessments: %s\n\n| Date | Election | Mission | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n", doc.Country.Name)
@@ -249,14 +234,7 @@ per source: ` + strings.Join(docs.HeadlineIndicators, ", ") + `.`,
 			case "json":
 				return writeJSON(env.Stdout, doc)
 			case "csv":
-				var rows [][]string
-				for i, a := range doc.Indicators {
-					for j, b := range doc.Indicators {
-						c := doc.Matrix[i][j]
-						rows = append(rows, []string{a.ID, b.ID, numText(c.Spearman), numText(c.KendallB), fmt.Sprint(c.N)})
-					}
-				}
-				return writeCSV(env.Stdout, []string{"a", "b", "spearman", "kendall_tau_b", "n"}, rows)
+				return writeTable(env.Stdout, doc)
 			}
 			var b strings.Builder
 			fmt.Fprintf(&b, "Spearman rank correlation, %s group, %s\n\n", doc.Group, doc.YearNote)

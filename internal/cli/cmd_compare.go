@@ -53,7 +53,7 @@ Freedom House: the edition year).`,
 			case "json":
 				return writeJSON(env.Stdout, doc)
 			case "csv":
-				return compareCSV(env, doc)
+				return writeTable(env.Stdout, doc)
 			case "markdown":
 				return compareMarkdown(env, doc)
 			}
@@ -274,36 +274,6 @@ func compareLegend(doc docs.Compare) string {
 		"AHEAD: ✓ published 90% intervals disjoint, ~ overlapping (not distinguishable); no mark = source publishes no uncertainty.",
 		"MEDIAN: " + group + " median (members with a figure / members). Details: rankings indicators; sources: rankings sources.",
 	}, "\n")
-}
-
-func compareCSV(env *Env, doc docs.Compare) error {
-	var rows [][]string
-	for _, ci := range doc.Indicators {
-		for i, v := range ci.Values {
-			tr := ci.Trends[i]
-			ch := ci.Changes[i]
-			rows = append(rows, []string{ci.ID, fmt.Sprint(ci.Year), v.ISO3, numText(v.Value), fmtInt(v.Rank), fmtInt(v.RankOf),
-				numText(v.Percentile), numText(tr.Slope), numText(tr.CILow), numText(tr.CIHigh), fmt.Sprint(tr.N),
-				fmtInt(ch.From), numText(ch.Value), fmtInt(ch.RankChange), strOrEmpty(ci.Leader), boolText(ci.Distinguishable),
-				fmt.Sprint(ci.HigherIsBetter)})
-		}
-	}
-	return writeCSV(env.Stdout, []string{"indicator", "year", "iso3", "value", "rank", "rank_of", "percentile",
-		"slope", "ci_low", "ci_high", "n", "since", "change", "rank_change", "leader", "distinguishable", "higher_is_better"}, rows)
-}
-
-func strOrEmpty(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
-
-func boolText(p *bool) string {
-	if p == nil {
-		return ""
-	}
-	return fmt.Sprint(*p)
 }
 
 func compareMarkdown(env *Env, doc docs.Compare) error {

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
-	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
 )
 
@@ -28,11 +27,7 @@ func newCountriesCmd(env *Env) *cobra.Command {
 			case "json":
 				return writeJSON(env.Stdout, doc)
 			case "csv":
-				var rows [][]string
-				for _, c := range doc.Countries {
-					rows = append(rows, []string{c.ISO3, c.ISO2, c.Name, c.Kind, strings.Join(c.Groups, " ")})
-				}
-				return writeCSV(env.Stdout, []string{"iso3", "iso2", "name", "kind", "groups"}, rows)
+				return writeTable(env.Stdout, doc)
 			}
 			t := &textTable{header: []string{"ISO3", "ISO2", "NAME", "GROUPS"}}
 			for _, c := range doc.Countries {
@@ -58,51 +53,17 @@ func newIndicatorsCmd(env *Env) *cobra.Command {
 			case "json":
 				return writeJSON(env.Stdout, doc)
 			case "csv":
-				var rows [][]string
-				for _, d := range doc.Indicators {
-					rows = append(rows, []string{d.ID, d.Name, d.Source, d.Unit, scaleText(d.Scale), d.Direction,
-						d.YearMeaning, breaksText(d.Breaks), uncertaintyText(d.Uncertainty)})
-				}
-				return writeCSV(env.Stdout, []string{"id", "name", "source", "unit", "scale", "direction", "year", "breaks", "uncertainty"}, rows)
+				return writeTable(env.Stdout, doc)
 			}
 			t := &textTable{header: []string{"ID", "NAME", "SCALE", "DIRECTION", "YEAR", "BREAKS"}}
 			for _, d := range doc.Indicators {
-				t.add(d.ID, d.Name, scaleText(d.Scale), d.Direction, d.YearMeaning, breaksText(d.Breaks))
+				t.add(d.ID, d.Name, docs.ScaleText(d.Scale), d.Direction, d.YearMeaning, docs.BreaksText(d.Breaks))
 			}
 			return t.write(env.Stdout)
 		},
 	}
 	formatFlag(cmd, &format, "table", "json", "csv")
 	return cmd
-}
-
-func scaleText(s docs.Scale) string {
-	if s.Min == nil || s.Max == nil {
-		return "unbounded"
-	}
-	return indicators.Scale{Min: *s.Min, Max: *s.Max, Approximate: s.Approximate}.String()
-}
-
-func breaksText(bs []docs.Break) string {
-	var ys []string
-	for _, b := range bs {
-		ys = append(ys, fmt.Sprint(b.Year))
-	}
-	return strings.Join(ys, " ")
-}
-
-func uncertaintyText(u docs.Uncertainty) string {
-	var parts []string
-	if u.StdErr {
-		parts = append(parts, "stderr")
-	}
-	if u.Bounds {
-		parts = append(parts, fmt.Sprintf("%g%% bounds", *u.BoundsLevel*100))
-	}
-	if u.Percentile {
-		parts = append(parts, fmt.Sprintf("percentile rank with %g%% bounds", *u.PercentileLevel*100))
-	}
-	return strings.Join(parts, "; ")
 }
 
 func newSourcesCmd(env *Env) *cobra.Command {
@@ -117,11 +78,7 @@ func newSourcesCmd(env *Env) *cobra.Command {
 			case "json":
 				return writeJSON(env.Stdout, doc)
 			case "csv":
-				var rows [][]string
-				for _, s := range doc.Sources {
-					rows = append(rows, []string{s.ID, s.Name, s.Publisher, s.Edition, s.URL, s.Licence, s.Citation, strings.Join(s.Indicators, " ")})
-				}
-				return writeCSV(env.Stdout, []string{"id", "name", "publisher", "edition", "url", "licence", "citation", "indicators"}, rows)
+				return writeTable(env.Stdout, doc)
 			}
 			var b strings.Builder
 			for i, s := range doc.Sources {

@@ -37,14 +37,7 @@ func newShowCmd(env *Env) *cobra.Command {
 			case "json":
 				return writeJSON(env.Stdout, doc)
 			case "csv":
-				var rows [][]string
-				for _, s := range doc.Indicators {
-					for _, v := range s.Values {
-						rows = append(rows, []string{s.ID, doc.Country.ISO3, fmt.Sprint(v.Year), indicators.FormatNumber(v.Value),
-							fmtInt(v.Rank), fmtInt(v.RankOf), numText(v.StdErr), numText(v.Pct), numText(v.PctLower), numText(v.PctUpper), v.Status, v.Note})
-					}
-				}
-				return writeCSV(env.Stdout, []string{"indicator", "iso3", "year", "value", "rank", "rank_of", "stderr", "pct", "pct_lower", "pct_upper", "status", "note"}, rows)
+				return writeTable(env.Stdout, doc)
 			}
 			return showTable(env, doc)
 		},
@@ -54,13 +47,6 @@ func newShowCmd(env *Env) *cobra.Command {
 	cmd.Flags().IntVar(&to, "to", 0, "last year to show")
 	formatFlag(cmd, &format, "table", "json", "csv")
 	return cmd
-}
-
-func numText(p *float64) string {
-	if p == nil {
-		return ""
-	}
-	return indicators.FormatNumber(*p)
 }
 
 func showTable(env *Env, doc docs.Show) error {

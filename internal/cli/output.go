@@ -1,14 +1,13 @@
 package cli
 
 import (
-	"encoding/csv"
-	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+
+	"github.com/rankings-dev/rankings/internal/docs"
 )
 
 // formatFlag registers --format with the allowed values, the first being
@@ -37,19 +36,10 @@ func chainPreRun(a, b func(*cobra.Command, []string) error) func(*cobra.Command,
 	}
 }
 
-func writeJSON(w io.Writer, doc any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
-}
+func writeJSON(w io.Writer, doc any) error { return docs.WriteJSON(w, doc) }
 
-func writeCSV(w io.Writer, header []string, rows [][]string) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	return cw.WriteAll(rows)
-}
+// writeTable prints a document's CSV form.
+func writeTable(w io.Writer, doc docs.Tabular) error { return docs.WriteCSV(w, doc) }
 
 // textTable prints aligned columns; columns whose index is in right are
 // right-aligned (numbers).
@@ -116,11 +106,4 @@ func width(s string) int {
 		n++
 	}
 	return n
-}
-
-func fmtInt(p *int) string {
-	if p == nil {
-		return ""
-	}
-	return fmt.Sprint(*p)
 }
