@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rankings-dev/rankings/internal/server"
+)
+
+// serverOptions are the flags serve and bake share.
+type serverOptions struct {
+	echartsJS string
+	assetHost string
+}
+
+func (o *serverOptions) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.echartsJS, "echarts-js", "", "local echarts.min.js to serve at /assets/ (default: $RANKINGS_ECHARTS_JS; without one, pages load ECharts from --asset-host)")
+	cmd.Flags().StringVar(&o.assetHost, "asset-host", server.DefaultAssetHost, "public host pages load ECharts from when there is no local copy")
+}
+
+func (o *serverOptions) build(env *Env, logger *slog.Logger) (*server.Server, error) {
+	path := o.echartsJS
+	if path == "" {
+		path = env.Getenv("RANKINGS_ECHARTS_JS")
+	}
+	var js []byte
+	if path != "" {
+		var err error
+		if js, err = os.ReadFile(path); err != nil {
+			return nil, usagef("--echarts-js: %v", err)
+		}
+	}
+	return server.New(server.Options{Store: env.Store, Logger: logger, EChartsJS: js, AssetHost: o.assetHost, Version: buildVersion()}), nil
+}
+
+func newServeCmd(env *Env) *cobra.Command {
+	var addr string
+	var opts serverOptions
+	cmd := &cobra.Command{
+		Use:   "serve [--addr 127.0.0.1:8080]",
+		Short: "Serve comparison pages, the JSON API and embeddable charts over HTTP",
+		Long: `Serve the comparison pages, the JSON API (/api/v1/…, described at
+/api/v1/openapi.json) and embeddable charts. Listens on loopback by default;
+logs one structured line per request to stderr; stops gracefully on
+SIGINT/SIGTERM, finishing requests in flight.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			logger := slog.New(slog.NewJSONHandler(env.Stderr, nil))
+			h, err := opts.build(env, logger)
+			if err != nil {
+				return err
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return usagef("cannot listen on %s: %v", addr, err)
+			}
+			srv := &http.Server{
+				Handler:           h,
+				ReadTimeout:       10 * time.Second,
+				ReadHeaderTimeout: 5 * time.Second,
+				WriteTimeout:      30 * time.Second,
+				IdleTimeout:       2 * time.Minute,
+				MaxHeaderBytes:    16 << 10,
+				ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+			}
+			logger.Info("listening", "addr", "http://"+ln.Addr().String())
+			done := make(chan error, 1)
+			go func() { done <- srv.Serve(ln) }()
+			select {
+			case err := <-done:
+				return err
+			case <-cmd.Context().Done():
+			}
+			logger.Info("shutting down: finishing requests in flight")
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			if err := srv.Shutdown(ctx); err != nil {
+				return err
+			}
+			if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	opts.register(cmd)
+	return cmd
+}
+
+func newBakeCmd(env *Env) *cobra.Command {
+	var out string
+	var opts serverOptions
+	cmd := &cobra.Command{
+		Use:   "bake -o DIR",
+		Short: "Write the whole site as static files any web server or CDN can serve",
+		Long: `Write every page, every API document (each country, indicator and year),
+and the assets into DIR at the same URLs the service uses; query-string
+routes are written at their path equivalents (/compare/KAZ,UZB,
+/api/v1/rank/rsf/2025.json …).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out == "" {
+				return usagef("bake needs -o DIR")
+			}
+			h, err := opts.build(env, nil)
+			if err != nil {
+				return err
+			}
+			progress := func(done, total int) {
+				if done%200 == 0 || done == total {
+					fmt.Fprintf(env.Stderr, "baked %d of %d files\n", done, total)
+				}
+			}
+			n, err := h.Bake(out, progress)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "wrote %d files to %s\n", n, out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "folder to write the site into")
+	opts.register(cmd)
+	return cmd
+}
+
+// buildVersion identifies the binary (and so its embedded data) for ETags.
+func buildVersion() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "dev"
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "dev"
+	}
+	return fmt.Sprintf("%d-%d", st.Size(), st.ModTime().Unix())
+}

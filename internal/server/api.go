@@ -1,0 +1,193 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/rankings-dev/rankings/internal/docs"
+)
+
+// writeDoc writes a document as JSON, or as CSV when asked and the document
+// has a CSV form.
+func writeDoc(w http.ResponseWriter, format string, doc any) {
+	if t, ok := doc.(docs.Tabular); ok && format == "csv" {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		docs.WriteCSV(w, t)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	docs.WriteJSON(w, doc)
+}
+
+// api wraps a handler that builds a document from validated parameters.
+func (s *Server) api(allowed []string, build func(q *query) (any, error)) http.HandlerFunc {
+	allowed = append(allowed, "format")
+	return func(w http.ResponseWriter, r *http.Request) {
+		q, err := newQuery(r, s.opts.Store, allowed...)
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		format, err := q.format()
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		doc, err := build(q)
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		writeDoc(w, format, doc)
+	}
+}
+
+func (s *Server) apiCountries(q *query) (any, error) {
+	g, err := q.group("group")
+	if err != nil {
+		return nil, err
+	}
+	doc, err := docs.Countries(s.opts.Store.Registry(), g)
+	return doc, wrap("group", g, err)
+}
+
+func (s *Server) apiIndicators(*query) (any, error) { return docs.Indicators(s.opts.Store), nil }
+
+func (s *Server) apiSources(*query) (any, error) { return docs.Sources(s.opts.Store), nil }
+
+func (s *Server) apiSeries(q *query) (any, error) {
+	c, err := q.country("country")
+	if err != nil {
+		return nil, err
+	}
+	ids, err := q.indicators("indicator")
+	if err != nil {
+		return nil, err
+	}
+	from, err := q.year("from")
+	if err != nil {
+		return nil, err
+	}
+	to, err := q.year("to")
+	if err != nil {
+		return nil, err
+	}
+	doc, err := docs.ShowCountry(s.opts.Store, c, ids, from, to)
+	return doc, wrap("country", c.ISO3, err)
+}
+
+func (s *Server) apiCompare(q *query) (any, error) {
+	cs, err := q.countries("countries", 2)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := q.indicators("indicator")
+	if err != nil {
+		return nil, err
+	}
+	year, err := q.year("year")
+	if err != nil {
+		return nil, err
+	}
+	since, err := q.year("since")
+	if err != nil {
+		return nil, err
+	}
+	group, err := q.group("group")
+	if err != nil {
+		return nil, err
+	}
+	if year != 0 && since > year {
+		return nil, invalid("since", q.v.Get("since"), "since %d is after year %d", since, year)
+	}
+	doc, err := docs.BuildCompare(s.opts.Store, docs.CompareOptions{Year: year, Since: since, IDs: ids, Group: group, Countries: cs})
+	return doc, wrap("year", q.v.Get("year"), err)
+}
+
+func (s *Server) apiRank(q *query) (any, error) {
+	id, err := s.yearlyIndicator(q)
+	if err != nil {
+		return nil, err
+	}
+	year, err := q.year("year")
+	if err != nil {
+		return nil, err
+	}
+	group, err := q.group("group")
+	if err != nil {
+		return nil, err
+	}
+	doc, err := docs.BuildRank(s.opts.Store, id, year, group)
+	return doc, wrap("year", q.v.Get("year"), err)
+}
+
+func (s *Server) apiTrend(q *query) (any, error) {
+	c, err := q.country("country")
+	if err != nil {
+		return nil, err
+	}
+	id, err := s.yearlyIndicator(q)
+	if err != nil {
+		return nil, err
+	}
+	from, err := q.year("from")
+	if err != nil {
+		return nil, err
+	}
+	to, err := q.year("to")
+	if err != nil {
+		return nil, err
+	}
+	if from != 0 && to != 0 && from > to {
+		return nil, invalid("from", q.v.Get("from"), "from %d is after to %d", from, to)
+	}
+	doc, err := docs.BuildTrend(s.opts.Store, c, id, from, to)
+	return doc, wrap("indicator", id, err)
+}
+
+func (s *Server) apiElections(q *query) (any, error) {
+	c, err := q.country("country")
+	if err != nil {
+		return nil, err
+	}
+	doc, err := docs.BuildElections(s.opts.Store, c)
+	return doc, wrap("country", c.ISO3, err)
+}
+
+func (s *Server) apiCorrelate(q *query) (any, error) {
+	year, err := q.year("year")
+	if err != nil {
+		return nil, err
+	}
+	group, err := q.group("group")
+	if err != nil {
+		return nil, err
+	}
+	ids, err := q.indicators("indicator")
+	if err != nil {
+		return nil, err
+	}
+	doc, err := docs.BuildCorrelate(s.opts.Store, year, group, ids)
+	return doc, wrap("year", q.v.Get("year"), err)
+}
+
+// wrap ties a builder's user error to the parameter that most likely caused
+// it.
+func wrap(param, value string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return bad(param, value, err)
+}
+
+// yearlyIndicator reads a required indicator that has yearly figures (not
+// the ODIHR election list).
+func (s *Server) yearlyIndicator(q *query) (string, error) {
+	id, err := q.indicator("indicator")
+	if err != nil {
+		return "", err
+	}
+	if ind, _ := s.opts.Store.Indicator(id); ind.Events {
+		return "", invalid("indicator", id, "%s is a list of elections, not yearly figures: use /api/v1/elections", id)
+	}
+	return id, nil
+}

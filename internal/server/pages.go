@@ -1,0 +1,270 @@
+package server
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/docs"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// page is what every template receives.
+type page struct {
+	Title   string
+	Scripts []string
+	Data    any
+}
+
+func (s *Server) funcs() template.FuncMap {
+	store := s.opts.Store
+	format := func(id string, v any) string {
+		ind, err := store.Indicator(id)
+		if err != nil {
+			return ""
+		}
+		switch x := v.(type) {
+		case float64:
+			return ind.Format(x)
+		case *float64:
+			if x == nil {
+				return "–"
+			}
+			return ind.Format(*x)
+		}
+		return ""
+	}
+	return template.FuncMap{
+		"fmtValue": format,
+		"rankText": func(rank, of *int) string {
+			if rank == nil || of == nil {
+				return ""
+			}
+			return fmt.Sprintf("%d of %d", *rank, *of)
+		},
+		"trendText": func(t docs.Trend) string {
+			if t.N == 0 {
+				return "no figures"
+			}
+			if t.Insufficient || t.Slope == nil {
+				return fmt.Sprintf("insufficient data (%d points)", t.N)
+			}
+			return fmt.Sprintf("%+.3g [%+.3g, %+.3g], %d–%d", *t.Slope, *t.CILow, *t.CIHigh, *t.From, *t.To)
+		},
+		"changeText": func(id string, c docs.ChangeDoc) string {
+			if c.Value == nil {
+				return c.Reason
+			}
+			s := fmt.Sprintf("%+g since %d", *c.Value, *c.From)
+			if c.RankChange != nil {
+				s += fmt.Sprintf(" (%+d places)", *c.RankChange)
+			}
+			return s
+		},
+		"countryName": func(doc docs.Compare, iso3 string) string {
+			for _, c := range doc.Countries {
+				if c.ISO3 == iso3 {
+					return c.Name
+				}
+			}
+			return iso3
+		},
+		"aheadText": func(ci docs.CompareIndicator, doc docs.Compare) string {
+			if ci.Leader == nil {
+				return "No country is ahead: the figures are tied or missing."
+			}
+			name := *ci.Leader
+			for _, c := range doc.Countries {
+				if c.ISO3 == name {
+					name = c.Name
+				}
+			}
+			s := name + " is ahead"
+			switch {
+			case ci.Distinguishable == nil:
+				s += " (the source publishes no uncertainty)."
+			case *ci.Distinguishable:
+				s += "; the published 90% intervals do not overlap."
+			default:
+				s += ", but the published 90% intervals overlap: the difference is not distinguishable."
+			}
+			return s
+		},
+		"assessment": func(a string) string { return indicators.Assessment(a).Label() },
+		"isBreak": func(id string, year int) bool {
+			ind, err := store.Indicator(id)
+			if err != nil {
+				return false
+			}
+			for _, b := range ind.Breaks() {
+				if b.Year == year {
+					return true
+				}
+			}
+			return false
+		},
+		"pick": func(all []indicators.Country, selected string) map[string]any {
+			group, _ := store.Registry().Group("post-soviet")
+			return map[string]any{"Group": group, "All": all, "Selected": selected}
+		},
+		"chart": func(kind, id string, doc docs.Compare) template.HTML { return s.compareChart(kind, id, doc) },
+	}
+}
+
+// pageNames are the page templates; each is parsed with the layout once,
+// when the server is made.
+var pageNames = []string{"index", "compare", "country", "indicator", "electionspage"}
+
+func (s *Server) parseTemplates() map[string]*template.Template {
+	out := map[string]*template.Template{}
+	for _, name := range pageNames {
+		out[name] = template.Must(template.New("").Funcs(s.funcs()).ParseFS(templateFS,
+			"templates/layout.html", "templates/elections.html", "templates/"+name+".html"))
+	}
+	return out
+}
+
+// render executes a page template into w.
+func (s *Server) render(w http.ResponseWriter, name string, p page) {
+	t := s.pages[name]
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
+		fail(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(b.Bytes())
+}
+
+func (s *Server) pageHandler(allowed []string, h func(w http.ResponseWriter, r *http.Request, q *query)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q, err := newQuery(r, s.opts.Store, allowed...)
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		h(w, r, q)
+	}
+}
+
+func (s *Server) index(w http.ResponseWriter, r *http.Request, q *query) {
+	if r.URL.Path != "/" {
+		writeError(w, http.StatusNotFound, indicators.Errorf(indicators.ENotFound, "no page at %s: start at /", r.URL.Path), "path", r.URL.Path)
+		return
+	}
+	reg := s.opts.Store.Registry()
+	group, _ := reg.Group("post-soviet")
+	var inds []indicators.Indicator
+	for _, ind := range s.opts.Store.Indicators() {
+		if !ind.Events {
+			inds = append(inds, ind)
+		}
+	}
+	s.render(w, "index", page{Title: "Compare countries", Data: map[string]any{
+		"Countries": reg.Countries(), "Group": group, "Indicators": inds}})
+}
+
+func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
+	cs, err := q.countries("c", 2)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	ids, err := q.indicators("indicator")
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	year, err := q.year("year")
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	doc, err := docs.BuildCompare(s.opts.Store, docs.CompareOptions{Year: year, IDs: ids, Countries: cs})
+	if err != nil {
+		fail(w, wrap("year", q.v.Get("year"), err))
+		return
+	}
+	var codes, names []string
+	for _, c := range cs {
+		codes = append(codes, c.ISO3)
+		names = append(names, c.Name)
+	}
+	api := "/api/v1/compare/" + strings.Join(codes, ",") + ".json"
+	var extra []string
+	if len(ids) > 0 {
+		extra = append(extra, "indicator="+strings.Join(ids, ","))
+	}
+	if year != 0 {
+		extra = append(extra, fmt.Sprintf("year=%d", year))
+	}
+	if len(extra) > 0 {
+		api += "?" + strings.Join(extra, "&")
+	}
+	s.render(w, "compare", page{Title: strings.Join(names, " vs "), Scripts: s.chartScripts(),
+		Data: map[string]any{"Doc": doc, "API": api, "Codes": strings.Join(codes, ",")}})
+}
+
+func (s *Server) countryPage(w http.ResponseWriter, r *http.Request, q *query) {
+	code := r.PathValue("iso3")
+	c, err := s.opts.Store.Registry().Resolve(code)
+	if err != nil {
+		fail(w, bad("iso3", code, err))
+		return
+	}
+	doc, err := docs.ShowCountry(s.opts.Store, c, nil, 0, 0)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	s.render(w, "country", page{Title: c.Name, Data: map[string]any{"Doc": doc}})
+}
+
+func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request, q *query) {
+	id := r.PathValue("id")
+	if _, err := s.opts.Store.Indicator(id); err != nil {
+		fail(w, bad("id", id, err))
+		return
+	}
+	year, err := q.year("year")
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	group, err := q.group("group")
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	doc, err := docs.BuildRank(s.opts.Store, id, year, group)
+	if err != nil {
+		fail(w, wrap("year", q.v.Get("year"), err))
+		return
+	}
+	s.render(w, "indicator", page{Title: doc.Indicator.Name, Scripts: s.chartScripts(),
+		Data: map[string]any{"Doc": doc, "Chart": s.rankChart(doc)}})
+}
+
+func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request, q *query) {
+	cs, err := q.countries("c", 1)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	var ds []docs.ElectionsDocument
+	for _, c := range cs {
+		d, err := docs.BuildElections(s.opts.Store, c)
+		if err != nil {
+			fail(w, bad("c", c.ISO3, err))
+			return
+		}
+		ds = append(ds, d)
+	}
+	s.render(w, "electionspage", page{Title: "Elections", Data: map[string]any{"Docs": ds}})
+}

@@ -1,0 +1,91 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// pathRoute serves a path form such as /api/v1/series/kaz.json as the
+// query form /api/v1/series?country=kaz. The value of the path variable
+// (without a .json suffix) becomes parameter param; other query parameters
+// are kept and validated as usual.
+func (s *Server) pathRoute(target, param, pathVar string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if param != "" {
+			v := strings.TrimSuffix(r.PathValue(pathVar), ".json")
+			q.Set(param, v)
+		}
+		path := target
+		if strings.Contains(target, "{id}") {
+			path = strings.Replace(target, "{id}", url.PathEscape(r.PathValue("id")), 1)
+		}
+		s.forward(w, r, path, q)
+	}
+}
+
+// rankPath serves /api/v1/rank/{id}/{year}.json.
+func (s *Server) rankPath(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	q.Set("indicator", r.PathValue("id"))
+	q.Set("year", strings.TrimSuffix(r.PathValue("year"), ".json"))
+	s.forward(w, r, "/api/v1/rank", q)
+}
+
+func (s *Server) forward(w http.ResponseWriter, r *http.Request, path string, q url.Values) {
+	r2 := r.Clone(r.Context())
+	r2.URL.Path, r2.URL.RawPath, r2.URL.RawQuery = path, "", q.Encode()
+	s.mux.ServeHTTP(w, r2)
+}
+
+func (s *Server) routes() {
+	m := s.mux
+	m.HandleFunc("GET /{$}", s.pageHandler(nil, s.index))
+	m.HandleFunc("GET /compare", s.pageHandler([]string{"c", "indicator", "year"}, s.comparePage))
+	m.HandleFunc("GET /country/{iso3}", s.pageHandler(nil, s.countryPage))
+	m.HandleFunc("GET /indicator/{id}", s.pageHandler([]string{"year", "group"}, s.indicatorPage))
+	m.HandleFunc("GET /elections", s.pageHandler([]string{"c"}, s.electionsPage))
+
+	m.HandleFunc("GET /api/v1/countries", s.api([]string{"group"}, s.apiCountries))
+	m.HandleFunc("GET /api/v1/indicators", s.api(nil, s.apiIndicators))
+	m.HandleFunc("GET /api/v1/sources", s.api(nil, s.apiSources))
+	m.HandleFunc("GET /api/v1/series", s.api([]string{"country", "indicator", "from", "to"}, s.apiSeries))
+	m.HandleFunc("GET /api/v1/compare", s.api([]string{"countries", "indicator", "year", "since", "group"}, s.apiCompare))
+	m.HandleFunc("GET /api/v1/rank", s.api([]string{"indicator", "year", "group"}, s.apiRank))
+	m.HandleFunc("GET /api/v1/trend", s.api([]string{"country", "indicator", "from", "to"}, s.apiTrend))
+	m.HandleFunc("GET /api/v1/elections", s.api([]string{"country"}, s.apiElections))
+	m.HandleFunc("GET /api/v1/correlate", s.api([]string{"year", "group", "indicator"}, s.apiCorrelate))
+	m.HandleFunc("GET /api/v1/openapi.json", s.openAPI)
+
+	// Path equivalents of the query-string routes, for links that work on a
+	// baked, static copy of the site.
+	m.HandleFunc("GET /compare/{codes}", s.pathRoute("/compare", "c", "codes"))
+	m.HandleFunc("GET /indicator/{id}/{year}", s.pathRoute("/indicator/{id}", "year", "year"))
+	m.HandleFunc("GET /elections/{codes}", s.pathRoute("/elections", "c", "codes"))
+	m.HandleFunc("GET /api/v1/countries.json", s.pathRoute("/api/v1/countries", "", ""))
+	m.HandleFunc("GET /api/v1/indicators.json", s.pathRoute("/api/v1/indicators", "", ""))
+	m.HandleFunc("GET /api/v1/sources.json", s.pathRoute("/api/v1/sources", "", ""))
+	m.HandleFunc("GET /api/v1/series/{code}", s.pathRoute("/api/v1/series", "country", "code"))
+	m.HandleFunc("GET /api/v1/elections/{code}", s.pathRoute("/api/v1/elections", "country", "code"))
+	m.HandleFunc("GET /api/v1/compare/{codes}", s.pathRoute("/api/v1/compare", "countries", "codes"))
+	m.HandleFunc("GET /api/v1/rank/{id}/{year}", s.rankPath)
+
+	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write([]byte(`{"status":"ok"}` + "\n"))
+	})
+	m.HandleFunc("GET /assets/echarts.min.js", func(w http.ResponseWriter, r *http.Request) {
+		if s.opts.EChartsJS == nil {
+			writeError(w, http.StatusNotFound, nil404("no local ECharts copy: pages load it from "+s.opts.AssetHost), "path", r.URL.Path)
+			return
+		}
+		w.Header().Set("Content-Type", "application/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		w.Write(s.opts.EChartsJS)
+	})
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, nil404("no page at "+r.URL.Path+": see / or /api/v1/openapi.json"), "path", r.URL.Path)
+	})
+}
