@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -90,20 +91,15 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 			return nil, err
 		}
 		inputRows = append(inputRows, []string{in.path, sha256hex(data), strconv.Itoa(len(recs))})
+		um, err := MapEntities(reg, in.path, recs, MapOptions{})
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range um.Unmapped {
+			k := unmappedKey{u.Source, u.Code, u.Name, u.Reason}
+			unmapped[k] = append(unmapped[k], u.Year)
+		}
 		for _, r := range recs {
-			m, err := reg.Map(r.Source, r.Code, r.Name, r.Obs.Year)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", in.path, r.Line, err)
-			}
-			if m.ISO3 == "" {
-				k := unmappedKey{r.Source, r.Code, r.Name, m.Unmapped}
-				unmapped[k] = append(unmapped[k], r.Obs.Year)
-			} else {
-				r.Obs.ISO3 = m.ISO3
-				if m.Note != "" {
-					r.Obs.Note = joinNotes(r.Obs.Note, m.Note)
-				}
-			}
 			byIndicator[r.Obs.Indicator] = append(byIndicator[r.Obs.Indicator], r)
 		}
 	}
@@ -117,9 +113,9 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 		}
 		delete(byIndicator, ind.ID)
 		if ind.Ranks == indicators.RanksComputed {
-			rankField(ind, recs)
+			RankField(ind, recs)
 		}
-		obs, err := mapped(ind.ID, recs)
+		obs, err := Observations(ind.ID, recs, "")
 		if err != nil {
 			return nil, err
 		}
@@ -156,10 +152,180 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 	return out, nil
 }
 
-// rankField computes ranks within each year over every entity the source
+// Unmapped is a record whose entity has no rows of its own: a known
+// unmapped entity (Reason says why) or, when MapEntities skips unknown
+// names, an entity the registry does not know (Err says so, with
+// suggestions). Its figure still counts in the field ranks are computed
+// over.
+type Unmapped struct {
+	Source, Code, Name string
+	Year               int
+	Reason             string
+	Err                error // the unknown-country error, when skipped
+}
+
+// MapOptions adjust MapEntities for a user's import.
+type MapOptions struct {
+	// SkipUnknown turns an entity the registry does not know into an
+	// Unmapped record (with Err) instead of an error.
+	SkipUnknown bool
+	// TrustCodes maps a row by its code when the code is known but the
+	// row's name is not one of the entity's names (a publisher renamed a
+	// country), with a warning, instead of failing as the generator does.
+	TrustCodes bool
+}
+
+// Mapping is what MapEntities found besides the mapped records.
+type Mapping struct {
+	Unmapped []Unmapped
+	Warnings []string
+}
+
+// MapEntities maps each record's entity through the registry, in place: a
+// mapped record gets Obs.ISO3 and the mapping's note. Publisher sources go
+// through Registry.Map; records of a user's long file (source "long")
+// through Registry.ByCode on the iso3 cell or Registry.Resolve on the
+// country cell (both must name the same entity when both are given). Known
+// unmapped entities keep ISO3 "" and are listed. An entity the registry
+// does not know is a *importers.ParseError located in file at the entity's
+// cell and suggesting the nearest names (or, with SkipUnknown, is listed
+// with its error and keeps ISO3 "").
+func MapEntities(reg *countries.Registry, file string, recs []importers.Record, opt MapOptions) (Mapping, error) {
+	var out Mapping
+	renamed := map[string]bool{}
+	for i := range recs {
+		r := &recs[i]
+		m, err := mapEntity(reg, r)
+		if err != nil && opt.TrustCodes && r.Source != "long" && r.Code != "" {
+			if c, ok := reg.ByCode(r.Code); ok && indicators.ErrorCode(err) == indicators.ENotFound {
+				m, err = countries.Mapping{ISO3: c.ISO3}, nil
+				if k := r.Code + "\x00" + r.Name; !renamed[k] {
+					renamed[k] = true
+					out.Warnings = append(out.Warnings, fmt.Sprintf("%s:%d: %q is not a name the registry knows for %s (%s): mapped by its code %s",
+						file, r.Line, r.Name, c.Name, c.ISO3, r.Code))
+				}
+			}
+		}
+		if err != nil {
+			value := r.Code
+			if value == "" {
+				value = r.Name
+			}
+			err = &importers.ParseError{File: file, Line: r.Line, Col: r.EntityCell.Col, Column: r.EntityCell.Column, Value: value, Err: err}
+			if !opt.SkipUnknown || indicators.ErrorCode(err) != indicators.ENotFound {
+				return Mapping{}, err
+			}
+			out.Unmapped = append(out.Unmapped, Unmapped{Source: r.Source, Code: r.Code, Name: r.Name, Year: r.Obs.Year,
+				Reason: "unknown to the registry (skipped)", Err: err})
+			continue
+		}
+		if m.ISO3 == "" {
+			out.Unmapped = append(out.Unmapped, Unmapped{Source: r.Source, Code: r.Code, Name: r.Name, Year: r.Obs.Year, Reason: m.Unmapped})
+			continue
+		}
+		r.Obs.ISO3 = m.ISO3
+		if m.Note != "" {
+			r.Obs.Note = joinNotes(r.Obs.Note, m.Note)
+		}
+	}
+	return out, nil
+}
+
+// mapEntity maps one record. Its errors are *indicators.Error whose
+// message reads after the quoted cell value ("is an unknown country — did
+// you mean Kazakhstan?"); ENotFound marks an entity the registry does not
+// know.
+func mapEntity(reg *countries.Registry, r *importers.Record) (countries.Mapping, error) {
+	if r.Source == "long" {
+		if r.Code == "" {
+			c, err := reg.Resolve(r.Name)
+			if err != nil {
+				return countries.Mapping{}, predicate(err)
+			}
+			return countries.Mapping{ISO3: c.ISO3}, nil
+		}
+		c, ok := reg.ByCode(r.Code)
+		if !ok {
+			return countries.Mapping{}, unknownCode(reg, r.Code, r.Name)
+		}
+		if r.Name != "" {
+			named, err := reg.Resolve(r.Name)
+			if err != nil {
+				return countries.Mapping{}, indicators.Errorf(indicators.EInvalid, "is %s (%s), but the country cell %q %s",
+					c.Name, c.ISO3, r.Name, predicate(err).Error())
+			}
+			if named.ISO3 != c.ISO3 {
+				return countries.Mapping{}, indicators.Errorf(indicators.EInvalid, "is %s (%s), but the country cell %q is %s (%s)",
+					c.Name, c.ISO3, r.Name, named.Name, named.ISO3)
+			}
+		}
+		return countries.Mapping{ISO3: c.ISO3}, nil
+	}
+	m, err := reg.Map(r.Source, r.Code, r.Name, r.Obs.Year)
+	if err == nil {
+		return m, nil
+	}
+	if r.Code == "" {
+		return m, predicate(err)
+	}
+	c, ok := reg.ByCode(r.Code)
+	if !ok {
+		return m, unknownCode(reg, r.Code, r.Name)
+	}
+	return m, indicators.Errorf(indicators.ENotFound, "is %s (%s), but the row's name %q is not a name the registry knows for it", c.Name, c.ISO3, r.Name)
+}
+
+// unknownCode is the error of a code the registry does not know: the row's
+// name, when it has one, says which country was meant.
+func unknownCode(reg *countries.Registry, code, name string) error {
+	if name != "" {
+		if c, err := reg.Resolve(name); err == nil {
+			return indicators.Errorf(indicators.ENotFound, "is not a country code the registry knows; the row's name %q is %s (%s)", name, c.Name, c.ISO3)
+		}
+	}
+	key := name
+	if key == "" {
+		key = code
+	}
+	p := predicate(func() error { _, err := reg.Resolve(key); return err }())
+	return &indicators.Error{Code: indicators.ENotFound, Suggestions: p.Suggestions,
+		Msg: "is not a country code the registry knows" + strings.TrimPrefix(p.Msg, "is an unknown country")}
+}
+
+// predicate rewrites a Registry.Resolve error to read after the quoted
+// cell value: "is an unknown country — did you mean Kazakhstan?", "is
+// ambiguous: Congo (COG) or DR Congo (COD) — use its ISO3 code".
+func predicate(err error) *indicators.Error {
+	var e *indicators.Error
+	if !errors.As(err, &e) {
+		return &indicators.Error{Code: indicators.EInternal, Msg: err.Error()}
+	}
+	switch {
+	case e.Code == indicators.ENotFound && len(e.Suggestions) > 0:
+		return &indicators.Error{Code: e.Code, Suggestions: e.Suggestions, Msg: "is an unknown country — did you mean " + orList(e.Suggestions) + "?"}
+	case e.Code == indicators.ENotFound:
+		return &indicators.Error{Code: e.Code, Msg: "is an unknown country — run \"rankings countries --group all\" for the list"}
+	}
+	msg := e.Msg
+	if _, rest, ok := strings.Cut(msg, "\": "); ok && strings.HasPrefix(msg, "ambiguous") {
+		msg = "is ambiguous: " + strings.TrimSuffix(rest, " — use one of these") + " — use its ISO3 code"
+	}
+	return &indicators.Error{Code: e.Code, Suggestions: e.Suggestions, Msg: msg}
+}
+
+// orList joins items as "a", "a or b", "a, b or c".
+func orList(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+// RankField computes ranks within each year over every record the source
 // scored that year (mapped or not: the whole field), better values first,
-// ties sharing the lowest rank.
-func rankField(ind indicators.Indicator, recs []importers.Record) {
+// ties sharing the lowest rank. It is used for indicators whose ranks are
+// computed (indicators.RanksComputed), by Generate and by imports.
+func RankField(ind indicators.Indicator, recs []importers.Record) {
 	byYear := map[int][]int{}
 	for i, r := range recs {
 		byYear[r.Obs.Year] = append(byYear[r.Obs.Year], i)
@@ -180,9 +346,10 @@ func rankField(ind indicators.Indicator, recs []importers.Record) {
 	}
 }
 
-// mapped keeps the records whose entity is mapped, checks that no
-// (country, year) appears twice, and sorts them.
-func mapped(id string, recs []importers.Record) ([]indicators.Observation, error) {
+// Observations keeps the records of indicator id whose entity is mapped,
+// checks that no (country, year) appears twice, and sorts them. A duplicate
+// is an error naming both lines, located in file when file is not "".
+func Observations(id string, recs []importers.Record, file string) ([]indicators.Observation, error) {
 	type key struct {
 		iso3 string
 		year int
@@ -195,6 +362,14 @@ func mapped(id string, recs []importers.Record) ([]indicators.Observation, error
 		}
 		k := key{r.Obs.ISO3, r.Obs.Year}
 		if prev, dup := seen[k]; dup {
+			if file != "" {
+				value := r.Code
+				if value == "" {
+					value = r.Name
+				}
+				return nil, &importers.ParseError{File: file, Line: r.Line, Col: r.EntityCell.Col, Column: r.EntityCell.Column, Value: value,
+					Err: fmt.Errorf("is a second %s figure for %s %d (first on line %d): duplicate row", id, k.iso3, k.year, prev.Line)}
+			}
 			return nil, fmt.Errorf("indicator %s: %s %d twice: %q (line %d) and %q (line %d)",
 				id, k.iso3, k.year, prev.Name, prev.Line, r.Name, r.Line)
 		}

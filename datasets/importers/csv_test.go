@@ -82,12 +82,12 @@ func TestReadTableErrorsNameTheRealLine(t *testing.T) {
 		"x,KAZ,2021,2,,,,,,,,,,\n" +
 		"x,KAZ,2022,9x,,,,,,,,,,\n"
 	_, err := ReadLong(strings.NewReader(data), "f.csv")
-	want := `f.csv:5: column "value": "9x" is not a number`
+	want := `f.csv:5:4: column "value": "9x" is not a number`
 	if err == nil || err.Error() != want {
 		t.Fatalf("err = %v, want %s", err, want)
 	}
 	var pe *ParseError
-	if !errors.As(err, &pe) || pe.Line != 5 || pe.Column != "value" {
+	if !errors.As(err, &pe) || pe.Line != 5 || pe.Col != 4 || pe.Column != "value" || pe.Value != "9x" {
 		t.Fatalf("not a located ParseError: %#v", err)
 	}
 }
@@ -96,10 +96,10 @@ func TestReadTableColumns(t *testing.T) {
 	cases := []struct{ name, data, want string }{
 		{"missing column", "indicator,iso3,year\nx,KAZ,2020\n", `f.csv:1: missing column "value"`},
 		{"duplicate column", "indicator,iso3,year,value,value,rank,rank_of,stderr,lower,upper,pct,pct_lower,pct_upper,status,note\n",
-			`f.csv:1: column "value": duplicate column (also column 4)`},
-		{"ragged row", strings.Join(LongColumns, ",") + "\nx,KAZ\n", `f.csv:2: wrong number of fields`},
+			`f.csv:1:5: column "value": duplicate column (also column 4)`},
+		{"ragged row", strings.Join(LongColumns, ",") + "\nx,KAZ\n", `f.csv:2: wrong number of fields: 2, the header has 14`},
 		{"empty file", "", `f.csv: file is empty`},
-		{"rank above rank_of", strings.Join(LongColumns, ",") + "\nx,KAZ,2020,1,5,4,,,,,,,,\n", `f.csv:2: column "rank": "5" is outside 1–4 (rank_of)`},
+		{"rank above rank_of", strings.Join(LongColumns, ",") + "\nx,KAZ,2020,1,5,4,,,,,,,,\n", `f.csv:2:5: column "rank": "5" is outside 1–4 (rank_of)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -82,7 +82,7 @@ func ReadFHFIW(r io.Reader, file string) ([]Record, error) {
 		h = strings.TrimSpace(h)
 		if at, ok := col[h]; ok {
 			if at >= 0 {
-				return nil, &ParseError{File: file, Line: hdr + 1, Column: h,
+				return nil, &ParseError{File: file, Line: hdr + 1, Col: i + 1, Column: h,
 					Err: fmt.Errorf("duplicate column (columns %s and %s)", xlsxColName(at), xlsxColName(i))}
 			}
 			col[h] = i
@@ -108,7 +108,7 @@ func ReadFHFIW(r io.Reader, file string) ([]Record, error) {
 		}
 		cell := func(name string) string { return xlsxCell(row, col[name]) }
 		bad := func(name, msg string) error {
-			return &ParseError{File: file, Line: line, Column: name, Value: cell(name), Err: errors.New(msg)}
+			return &ParseError{File: file, Line: line, Col: col[name] + 1, Column: name, Value: cell(name), Err: errors.New(msg)}
 		}
 		name := cell("Country/Territory")
 		if name == "" {
@@ -161,7 +161,8 @@ func ReadFHFIW(r io.Reader, file string) ([]Record, error) {
 			}
 			obs := indicators.NewObservation(s.id, "", edition, v)
 			obs.Status = status
-			out = append(out, Record{Source: "fh-fiw", Name: name, Line: line, Obs: obs})
+			out = append(out, Record{Source: "fh-fiw", Name: name, Line: line,
+				EntityCell: Cell{col["Country/Territory"] + 1, "Country/Territory"}, ValueCell: Cell{col[s.column] + 1, s.column}, Obs: obs})
 		}
 	}
 	if len(out) == 0 {
@@ -287,12 +288,12 @@ func ReadFHRatings(r io.Reader, file string) ([]Record, error) {
 			where := func(c int) string { return fmt.Sprintf("sheet %q cell %s%d", sheetName, xlsxColName(c), line) }
 			name := xlsxCell(row, 0)
 			if name == "" {
-				return nil, &ParseError{File: file, Line: line, Column: "A",
+				return nil, &ParseError{File: file, Line: line, Col: 1, Column: "A",
 					Err: fmt.Errorf("%s: no country or territory name", where(0))}
 			}
 			for c := range row {
 				if !covered[c] && xlsxCell(row, c) != "" {
-					return nil, &ParseError{File: file, Line: line, Column: xlsxColName(c), Value: xlsxCell(row, c),
+					return nil, &ParseError{File: file, Line: line, Col: c + 1, Column: xlsxColName(c), Value: xlsxCell(row, c),
 						Err: fmt.Errorf("%s: value outside any survey edition's columns", where(c))}
 				}
 			}
@@ -300,7 +301,7 @@ func ReadFHRatings(r io.Reader, file string) ([]Record, error) {
 				pr, cl, st := xlsxCell(row, e.col), xlsxCell(row, e.col+1), xlsxCell(row, e.col+2)
 				vals := [3]string{pr, cl, st}
 				bad := func(k int, msg string) error {
-					return &ParseError{File: file, Line: line, Column: e.header[k], Value: vals[k],
+					return &ParseError{File: file, Line: line, Col: e.col + k + 1, Column: e.header[k], Value: vals[k],
 						Err: fmt.Errorf("%s: %s", where(e.col+k), msg)}
 				}
 				// South Africa 1973: separate ratings of the white and the
@@ -335,7 +336,8 @@ func ReadFHRatings(r io.Reader, file string) ([]Record, error) {
 					obs := indicators.NewObservation(id, "", e.year, float64(v))
 					obs.Status = st
 					obs.Note = e.note
-					out = append(out, Record{Source: "fh-ratings", Name: name, Line: line, Obs: obs})
+					out = append(out, Record{Source: "fh-ratings", Name: name, Line: line,
+						EntityCell: Cell{1, "A"}, ValueCell: Cell{e.col + k + 1, e.header[k]}, Obs: obs})
 				}
 			}
 		}
@@ -354,7 +356,7 @@ func fhRatingEditions(rows [][]string, file, sheet string) ([]fhEdition, error) 
 	labels, covers, sub := rows[0], rows[1], rows[2]
 	width := max(len(labels), len(covers), len(sub))
 	hdrErr := func(line, c int, msg string) error {
-		return &ParseError{File: file, Line: line, Column: xlsxColName(c), Value: xlsxCell(rows[line-1], c),
+		return &ParseError{File: file, Line: line, Col: c + 1, Column: xlsxColName(c), Value: xlsxCell(rows[line-1], c),
 			Err: fmt.Errorf("sheet %q: %s", sheet, msg)}
 	}
 	var eds []fhEdition
@@ -384,6 +386,9 @@ func fhRatingEditions(rows [][]string, file, sheet string) ([]fhEdition, error) 
 		}
 		used[year] = label
 		note := "edition " + label
+		if err := CheckText(xlsxCell(covers, c)); err != nil {
+			return nil, hdrErr(2, c, "period under review "+err.Error())
+		}
 		if cov := xlsxCell(covers, c); cov != "" {
 			note += ", covers " + cov
 		}

@@ -26,22 +26,20 @@ type fotpRow struct {
 // economic (c) parts do not add up to the score, the score is kept with a
 // note.
 func ReadFOTP(r io.Reader, file string) ([]Record, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r, file)
 	if err != nil {
-		return nil, &ParseError{File: file, Err: err}
+		return nil, err
 	}
 	var rows []fotpRow
-	lines, err := readTable(data, table{file: file, comma: ',',
+	ti, err := readTable(data, table{file: file, comma: ',',
 		required: []string{"country", "year.collected", "year.reported", "a", "b", "c", "score", "status"}}, &rows)
 	if err != nil {
 		return nil, err
 	}
 	var out []Record
 	for i, row := range rows {
-		line := lines[i]
 		if !row.Reported.OK || !row.Collected.OK || row.Reported.V != row.Collected.V+1 {
-			return nil, &ParseError{File: file, Line: line, Column: "year.reported",
-				Err: fmt.Errorf("must be year.collected + 1")}
+			return nil, ti.errAt(i, "year.reported", "must be year.collected + 1")
 		}
 		if !row.Score.OK {
 			continue
@@ -53,13 +51,16 @@ func ReadFOTP(r io.Reader, file string) ([]Record, error) {
 			continue
 		}
 		if row.Score.V < 0 || row.Score.V > 100 {
-			return nil, &ParseError{File: file, Line: line, Column: "score", Value: indicators.FormatNumber(row.Score.V), Err: fmt.Errorf("is outside 0–100")}
+			return nil, ti.errAt(i, "score", "is outside 0–100")
 		}
 		status := strings.TrimSpace(row.Status)
 		switch status {
 		case "F", "PF", "NF":
 		default:
-			return nil, &ParseError{File: file, Line: line, Column: "status", Value: row.Status, Err: fmt.Errorf("is not F, PF or NF")}
+			return nil, ti.errAt(i, "status", "is not F, PF or NF")
+		}
+		if strings.TrimSpace(row.Country) == "" {
+			return nil, ti.errAt(i, "country", "is empty")
 		}
 		o := indicators.NewObservation("fh-fotp", "", row.Reported.V, row.Score.V)
 		o.Status = status
@@ -68,7 +69,8 @@ func ReadFOTP(r io.Reader, file string) ([]Record, error) {
 			// total is right, so it is kept and the discrepancy noted.
 			o.Note = fmt.Sprintf("the source's parts a+b+c add up to %s, not to the score", indicators.FormatNumber(sum))
 		}
-		out = append(out, Record{Source: "fh-fotp", Name: strings.TrimSpace(row.Country), Line: line, Obs: o})
+		out = append(out, Record{Source: "fh-fotp", Name: strings.TrimSpace(row.Country), Line: ti.lines[i],
+			EntityCell: ti.cell("country"), ValueCell: ti.cell("score"), Obs: o})
 	}
 	return out, nil
 }

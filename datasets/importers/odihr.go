@@ -1,7 +1,6 @@
 package importers
 
 import (
-	"fmt"
 	"io"
 	"net/url"
 	"strings"
@@ -32,51 +31,67 @@ var (
 // mission type, an assessment code whose score agrees with it (empty for
 // not_observed and unknown), and an http(s) source URL.
 func ReadODIHR(r io.Reader, file string) ([]ElectionRecord, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r, file)
 	if err != nil {
-		return nil, &ParseError{File: file, Err: err}
+		return nil, err
 	}
 	var rows []odihrRow
-	lines, err := readTable(data, table{file: file, comma: ',', required: []string{
+	ti, err := readTable(data, table{file: file, comma: ',', required: []string{
 		"country_iso3", "election_date", "election_type", "odihr_mission", "assessment", "score", "summary", "source_url"}}, &rows)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]ElectionRecord, 0, len(rows))
 	for i, row := range rows {
-		line := lines[i]
-		bad := func(col, val, format string, args ...any) error {
-			return &ParseError{File: file, Line: line, Column: col, Value: val, Err: fmt.Errorf(format, args...)}
+		bad := func(col, format string, args ...any) error { return ti.errAt(i, col, format, args...) }
+		if iso := strings.TrimSpace(row.ISO3); len(iso) != 3 || strings.ToUpper(iso) != iso || !isLetters(iso) {
+			return nil, bad("country_iso3", "is not an ISO 3166-1 alpha-3 code (three capital letters)")
 		}
 		if _, err := time.Parse("2006-01-02", row.Date); err != nil {
-			return nil, bad("election_date", row.Date, "is not a date YYYY-MM-DD")
+			return nil, bad("election_date", "is not a date YYYY-MM-DD")
 		}
 		if !electionTypes[row.Type] {
-			return nil, bad("election_type", row.Type, "is not one of presidential, parliamentary, referendum, presidential_runoff, parliamentary_runoff")
+			return nil, bad("election_type", "is not one of presidential, parliamentary, referendum, presidential_runoff, parliamentary_runoff")
 		}
 		if !missionTypes[row.Mission] {
-			return nil, bad("odihr_mission", row.Mission, "is not one of EOM, LEOM, EAM, NAM_only, none, unknown")
+			return nil, bad("odihr_mission", "is not one of EOM, LEOM, EAM, NAM_only, none, unknown")
 		}
 		a := indicators.Assessment(row.Assessment)
 		if !a.Valid() {
-			return nil, bad("assessment", row.Assessment, "is not one of met, mostly_met, partly_met, not_met, not_observed, unknown")
+			return nil, bad("assessment", "is not one of met, mostly_met, partly_met, not_met, not_observed, unknown")
 		}
 		want, scored := a.Score()
 		switch {
 		case scored && (!row.Score.OK || row.Score.V != want):
-			return nil, bad("score", fmt.Sprint(row.Score.V), "must be %d for %s", want, a)
+			return nil, bad("score", "must be %d for %s", want, a)
 		case !scored && row.Score.OK:
-			return nil, bad("score", fmt.Sprint(row.Score.V), "must be empty for %s", a)
+			return nil, bad("score", "must be empty for %s", a)
 		}
 		if u, err := url.Parse(row.SourceURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			return nil, bad("source_url", row.SourceURL, "is not an http(s) URL")
+			return nil, bad("source_url", "is not an http(s) URL")
+		}
+		if err := CheckText(row.SourceURL); err != nil {
+			return nil, bad("source_url", "%v", err)
 		}
 		if strings.TrimSpace(row.Summary) == "" {
-			return nil, bad("summary", "", "is empty")
+			return nil, bad("summary", "is empty")
 		}
-		out = append(out, ElectionRecord{Line: line, Election: indicators.Election{
+		if err := CheckText(row.Summary); err != nil {
+			return nil, bad("summary", "%v", err)
+		}
+		out = append(out, ElectionRecord{Line: ti.lines[i], Election: indicators.Election{
 			ISO3: strings.TrimSpace(row.ISO3), Date: row.Date, Type: row.Type, Mission: row.Mission,
 			Assessment: a, Summary: strings.TrimSpace(row.Summary), SourceURL: row.SourceURL}})
 	}
 	return out, nil
+}
+
+// isLetters reports whether s is ASCII letters only.
+func isLetters(s string) bool {
+	for _, c := range []byte(s) {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
 }

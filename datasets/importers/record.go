@@ -7,6 +7,8 @@ package importers
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/rankings-dev/rankings/indicators"
 )
@@ -14,11 +16,23 @@ import (
 // Record is one observation as a source gives it: the entity is still the
 // source's own code and name; Obs.ISO3 is empty until the entity is mapped.
 type Record struct {
-	Source string // source id used for entity mapping: rsf, wgi, wjp, fh-fiw, fh-ratings, fh-fotp, vdem
+	Source string // source id used for entity mapping: rsf, wgi, wjp, fh-fiw, fh-ratings, fh-fotp, vdem, long
 	Code   string // the source's entity code, "" if it has none
 	Name   string // the source's entity name
 	Line   int    // line (CSV) or row (xlsx) of the file the figure comes from
-	Obs    indicators.Observation
+	// EntityCell and ValueCell locate the cell naming the entity (its code
+	// where the source has codes) and the cell holding the value, so that
+	// checks made after reading (unknown country, value outside the
+	// indicator's scale, duplicate row) can name the file's own column.
+	EntityCell, ValueCell Cell
+	Obs                   indicators.Observation
+}
+
+// Cell is a column of a file: its 1-based number (CSV field or spreadsheet
+// column) and its header as the file writes it.
+type Cell struct {
+	Col    int
+	Column string
 }
 
 // ElectionRecord is one row of the ODIHR elections table.
@@ -28,10 +42,16 @@ type ElectionRecord struct {
 }
 
 // ParseError is an error in a source file, located by file, line (or
-// spreadsheet row) and column.
+// spreadsheet row), column number and column name. It prints as
+//
+//	rsf-2026.csv:14:2: column "Score 2026": "9x,5" is not a number
+//
+// Err says what was expected. Long values are shortened and every value is
+// quoted, so that a hostile file cannot inject text into a terminal.
 type ParseError struct {
 	File   string
 	Line   int
+	Col    int    // 1-based column number (CSV field or spreadsheet column); 0 if the error is not in one cell
 	Column string // column name as in the file's header, or a cell reference
 	Value  string
 	Err    error
@@ -41,14 +61,41 @@ func (e *ParseError) Error() string {
 	loc := e.File
 	if e.Line > 0 {
 		loc = fmt.Sprintf("%s:%d", loc, e.Line)
+		if e.Col > 0 {
+			loc = fmt.Sprintf("%s:%d", loc, e.Col)
+		}
 	}
 	switch {
 	case e.Column != "" && e.Value != "":
-		return fmt.Sprintf("%s: column %q: %q %v", loc, e.Column, e.Value, e.Err)
+		return fmt.Sprintf("%s: column %s: %s %v", loc, Quote(e.Column), Quote(e.Value), e.Err)
 	case e.Column != "":
-		return fmt.Sprintf("%s: column %q: %v", loc, e.Column, e.Err)
+		return fmt.Sprintf("%s: column %s: %v", loc, Quote(e.Column), e.Err)
+	case e.Value != "":
+		return fmt.Sprintf("%s: %s %v", loc, Quote(e.Value), e.Err)
 	}
 	return fmt.Sprintf("%s: %v", loc, e.Err)
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// maxQuoted is the longest text Quote prints whole.
+const maxQuoted = 60
+
+// Quote quotes s for a message, as %q does, shortening it to its first
+// characters and its length when it is long (a 10 MB cell must not become a
+// 10 MB error message).
+func Quote(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return fmt.Sprintf("%q", s)
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == maxQuoted-20 {
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return fmt.Sprintf("%q… (%d bytes)", b.String(), len(s))
+}

@@ -97,12 +97,12 @@ func rsfEditionYear(s string) (int, error) {
 // the five indicator scores with RSF's own ranks; rank_of is the number of
 // countries ranked in the file.
 func ReadRSF(r io.Reader, file string) ([]Record, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r, file)
 	if err != nil {
-		return nil, &ParseError{File: file, Err: err}
+		return nil, err
 	}
 	var rows []rsfRow
-	lines, err := readTable(data, table{file: file, comma: ';', aliases: rsfColumn,
+	ti, err := readTable(data, table{file: file, comma: ';', aliases: rsfColumn,
 		required: []string{"year", "iso", "country", "rank", "score"}}, &rows)
 	if err != nil {
 		return nil, err
@@ -111,17 +111,17 @@ func ReadRSF(r io.Reader, file string) ([]Record, error) {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("no rows after the header")}
 	}
 	type sub struct {
-		id    string
-		score func(rsfRow) CommaNum
-		rank  func(rsfRow) Int
+		id, scoreCol, rankCol string
+		score                 func(rsfRow) CommaNum
+		rank                  func(rsfRow) Int
 	}
 	subs := []sub{
-		{"rsf", func(r rsfRow) CommaNum { return r.Score }, func(r rsfRow) Int { return r.Rank }},
-		{"rsf-political", func(r rsfRow) CommaNum { return r.Political }, func(r rsfRow) Int { return r.RankPol }},
-		{"rsf-economic", func(r rsfRow) CommaNum { return r.Economic }, func(r rsfRow) Int { return r.RankEco }},
-		{"rsf-legal", func(r rsfRow) CommaNum { return r.Legal }, func(r rsfRow) Int { return r.RankLeg }},
-		{"rsf-social", func(r rsfRow) CommaNum { return r.Social }, func(r rsfRow) Int { return r.RankSoc }},
-		{"rsf-safety", func(r rsfRow) CommaNum { return r.Safety }, func(r rsfRow) Int { return r.RankSaf }},
+		{"rsf", "score", "rank", func(r rsfRow) CommaNum { return r.Score }, func(r rsfRow) Int { return r.Rank }},
+		{"rsf-political", "political", "rank_pol", func(r rsfRow) CommaNum { return r.Political }, func(r rsfRow) Int { return r.RankPol }},
+		{"rsf-economic", "economic", "rank_eco", func(r rsfRow) CommaNum { return r.Economic }, func(r rsfRow) Int { return r.RankEco }},
+		{"rsf-legal", "legal", "rank_leg", func(r rsfRow) CommaNum { return r.Legal }, func(r rsfRow) Int { return r.RankLeg }},
+		{"rsf-social", "social", "rank_soc", func(r rsfRow) CommaNum { return r.Social }, func(r rsfRow) Int { return r.RankSoc }},
+		{"rsf-safety", "safety", "rank_saf", func(r rsfRow) CommaNum { return r.Safety }, func(r rsfRow) Int { return r.RankSaf }},
 	}
 	// rank_of: how many entities each indicator ranks in this edition.
 	rankOf := map[string]int{}
@@ -135,31 +135,29 @@ func ReadRSF(r io.Reader, file string) ([]Record, error) {
 	year := 0
 	var out []Record
 	for i, row := range rows {
-		line := lines[i]
+		line := ti.lines[i]
 		y, err := rsfEditionYear(row.Year)
 		if err != nil {
-			return nil, &ParseError{File: file, Line: line, Column: "Year (N)", Value: row.Year, Err: err}
+			return nil, ti.errAt(i, "year", "%v", err)
 		}
 		if year == 0 {
 			year = y
 		} else if y != year {
-			return nil, &ParseError{File: file, Line: line, Column: "Year (N)", Value: row.Year,
-				Err: fmt.Errorf("differs from the file's edition %d", year)}
+			return nil, ti.errAt(i, "year", "differs from the file's edition %d", year)
 		}
 		if strings.TrimSpace(row.ISO) == "" {
-			return nil, &ParseError{File: file, Line: line, Column: "ISO", Err: fmt.Errorf("is empty")}
+			return nil, ti.errAt(i, "iso", "is empty")
 		}
 		for _, s := range subs {
 			score, rank := s.score(row), s.rank(row)
 			if !score.OK {
 				if rank.OK {
-					return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("%s: rank %d without a score", s.id, rank.V)}
+					return nil, ti.errAt(i, s.rankCol, "is a rank without a score in column %q", ti.cell(s.scoreCol).Column)
 				}
 				continue
 			}
 			if y >= 2013 && (score.V < 0 || score.V > 100) {
-				return nil, &ParseError{File: file, Line: line, Column: s.id, Value: indicators.FormatNumber(score.V),
-					Err: fmt.Errorf("is outside the 0–100 scale")}
+				return nil, ti.errAt(i, s.scoreCol, "is outside the 0–100 scale")
 			}
 			if s.id != "rsf" && y < 2022 {
 				continue
@@ -167,8 +165,7 @@ func ReadRSF(r io.Reader, file string) ([]Record, error) {
 			o := indicators.NewObservation(s.id, "", y, score.V)
 			if rank.OK {
 				if rank.V < 1 || rank.V > rankOf[s.id] {
-					return nil, &ParseError{File: file, Line: line, Column: s.id + " rank", Value: strconv.Itoa(rank.V),
-						Err: fmt.Errorf("is outside 1–%d", rankOf[s.id])}
+					return nil, ti.errAt(i, s.rankCol, "is outside 1–%d (the number of countries ranked)", rankOf[s.id])
 				}
 				o.Rank, o.RankOf = rank.V, rankOf[s.id]
 			}
@@ -176,7 +173,7 @@ func ReadRSF(r io.Reader, file string) ([]Record, error) {
 				o.Note = "edition " + strings.TrimSpace(row.Year)
 			}
 			out = append(out, Record{Source: "rsf", Code: strings.TrimSpace(row.ISO),
-				Name: strings.TrimSpace(row.Country), Line: line, Obs: o})
+				Name: strings.TrimSpace(row.Country), Line: line, EntityCell: ti.cell("iso"), ValueCell: ti.cell(s.scoreCol), Obs: o})
 		}
 	}
 	return out, nil

@@ -1,7 +1,6 @@
 package importers
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -46,12 +45,12 @@ func (r vdemRow) electionYear() bool {
 // Indices on 0–1 scales are checked against their range; v2elfrfair is kept
 // only in election years.
 func ReadVDem(r io.Reader, file string) ([]Record, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r, file)
 	if err != nil {
-		return nil, &ParseError{File: file, Err: err}
+		return nil, err
 	}
 	var rows []vdemRow
-	lines, err := readTable(data, table{file: file, comma: ',', required: []string{
+	ti, err := readTable(data, table{file: file, comma: ',', required: []string{
 		"country_name", "country_text_id", "year", "v2x_polyarchy", "v2x_libdem", "v2x_rule", "v2xel_frefair",
 		"v2xme_altinf", "v2x_civlib", "v2x_corr", "v2elfrfair", "v2xel_elecparl", "v2xel_elecpres",
 		"v2eltype_0", "v2eltype_1", "v2eltype_4", "v2eltype_5", "v2eltype_6", "v2eltype_7"}}, &rows)
@@ -60,19 +59,22 @@ func ReadVDem(r io.Reader, file string) ([]Record, error) {
 	}
 	var out []Record
 	for i, row := range rows {
-		line := lines[i]
 		if !row.Year.OK || row.Year.V < 1789 || row.Year.V > 2100 {
-			return nil, &ParseError{File: file, Line: line, Column: "year", Err: fmt.Errorf("is not a year")}
+			return nil, ti.errAt(i, "year", "is not a year")
+		}
+		if strings.TrimSpace(row.Code) == "" && strings.TrimSpace(row.Name) == "" {
+			return nil, ti.errAt(i, "country_text_id", "is empty, and so is country_name")
 		}
 		add := func(id, column string, n Num, unit bool) error {
 			if !n.OK {
 				return nil
 			}
 			if unit && (n.V < 0 || n.V > 1) {
-				return &ParseError{File: file, Line: line, Column: column, Value: indicators.FormatNumber(n.V), Err: fmt.Errorf("is outside 0–1")}
+				return ti.errAt(i, column, "is outside 0–1")
 			}
 			out = append(out, Record{Source: "vdem", Code: strings.TrimSpace(row.Code), Name: strings.TrimSpace(row.Name),
-				Line: line, Obs: indicators.NewObservation(id, "", row.Year.V, n.V)})
+				Line: ti.lines[i], EntityCell: ti.cell("country_text_id"), ValueCell: ti.cell(column),
+				Obs: indicators.NewObservation(id, "", row.Year.V, n.V)})
 			return nil
 		}
 		for _, f := range []struct {

@@ -1,7 +1,6 @@
 package importers
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -27,45 +26,46 @@ var wgiIndicators = map[string]bool{"va": true, "pv": true, "ge": true, "rq": tr
 // estimate keeps its standard error and its percentile rank with the 90%
 // bounds. Rows without an estimate are not figures and are skipped.
 func ReadWGI(r io.Reader, file string) ([]Record, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r, file)
 	if err != nil {
-		return nil, &ParseError{File: file, Err: err}
+		return nil, err
 	}
 	var rows []wgiRow
-	lines, err := readTable(data, table{file: file, comma: ',',
+	ti, err := readTable(data, table{file: file, comma: ',',
 		required: []string{"code", "countryname", "year", "indicator", "estimate", "stddev", "pctrank", "pctranklower", "pctrankupper"}}, &rows)
 	if err != nil {
 		return nil, err
 	}
 	var out []Record
 	for i, row := range rows {
-		line := lines[i]
 		ind := strings.TrimSpace(row.Indicator)
 		if !wgiIndicators[ind] {
-			return nil, &ParseError{File: file, Line: line, Column: "indicator", Value: row.Indicator,
-				Err: fmt.Errorf("is not one of va, pv, ge, rq, rl, cc")}
+			return nil, ti.errAt(i, "indicator", "is not one of va, pv, ge, rq, rl, cc")
 		}
 		if !row.Year.OK || row.Year.V < 1996 || row.Year.V > 2100 {
-			return nil, &ParseError{File: file, Line: line, Column: "year", Err: fmt.Errorf("is not a year from 1996 on")}
+			return nil, ti.errAt(i, "year", "is not a year from 1996 on")
 		}
 		if !row.Estimate.OK {
 			if row.PctRank.OK || row.StdDev.OK {
-				return nil, &ParseError{File: file, Line: line, Column: "estimate", Err: fmt.Errorf("is missing but the row has other figures")}
+				return nil, ti.errAt(i, "estimate", "is missing but the row has other figures")
 			}
 			continue
 		}
 		if row.PctRank.OK && (row.PctRank.V < 0 || row.PctRank.V > 100) {
-			return nil, &ParseError{File: file, Line: line, Column: "pctrank", Value: indicators.FormatNumber(row.PctRank.V), Err: fmt.Errorf("is outside 0–100")}
+			return nil, ti.errAt(i, "pctrank", "is outside 0–100")
 		}
 		if row.PctLower.OK && row.PctUpper.OK && row.PctRank.OK &&
 			!(row.PctLower.V <= row.PctRank.V && row.PctRank.V <= row.PctUpper.V) {
-			return nil, &ParseError{File: file, Line: line, Column: "pctrank", Value: indicators.FormatNumber(row.PctRank.V),
-				Err: fmt.Errorf("is outside its bounds %s–%s", indicators.FormatNumber(row.PctLower.V), indicators.FormatNumber(row.PctUpper.V))}
+			return nil, ti.errAt(i, "pctrank", "is outside its bounds %s–%s", indicators.FormatNumber(row.PctLower.V), indicators.FormatNumber(row.PctUpper.V))
+		}
+		if row.StdDev.OK && row.StdDev.V < 0 {
+			return nil, ti.errAt(i, "stddev", "is negative")
 		}
 		o := indicators.NewObservation("wgi-"+ind, "", row.Year.V, row.Estimate.V)
 		o.StdErr, o.Pct = row.StdDev.Value(), row.PctRank.Value()
 		o.PctLower, o.PctUpper = row.PctLower.Value(), row.PctUpper.Value()
-		out = append(out, Record{Source: "wgi", Code: strings.TrimSpace(row.Code), Name: strings.TrimSpace(row.Name), Line: line, Obs: o})
+		out = append(out, Record{Source: "wgi", Code: strings.TrimSpace(row.Code), Name: strings.TrimSpace(row.Name), Line: ti.lines[i],
+			EntityCell: ti.cell("code"), ValueCell: ti.cell("estimate"), Obs: o})
 	}
 	return out, nil
 }

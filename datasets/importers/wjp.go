@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -68,7 +69,7 @@ func ReadWJP(r io.Reader, file string) ([]Record, error) {
 			h = strings.TrimSpace(h)
 			if h == name || (prefix && strings.HasPrefix(h, name)) {
 				if at >= 0 {
-					return 0, &ParseError{File: file, Line: 1, Column: name,
+					return 0, &ParseError{File: file, Line: 1, Col: i + 1, Column: name,
 						Err: fmt.Errorf("duplicate column (columns %s and %s)", xlsxColName(at), xlsxColName(i))}
 				}
 				at = i
@@ -109,20 +110,22 @@ func ReadWJP(r io.Reader, file string) ([]Record, error) {
 		}
 		cell := func(c int) string { return xlsxCell(row, c) }
 		name, code, label := cell(colCountry), cell(colCode), cell(colYear)
-		for _, f := range []struct{ col, val string }{
-			{"Country", name}, {"Country Code", code}, {"Year", label}} {
+		for _, f := range []struct {
+			col, val string
+			at       int
+		}{{"Country", name, colCountry}, {"Country Code", code, colCode}, {"Year", label, colYear}} {
 			if f.val == "" {
-				return nil, &ParseError{File: file, Line: line, Column: f.col, Err: errors.New("is empty")}
+				return nil, &ParseError{File: file, Line: line, Col: f.at + 1, Column: f.col, Err: errors.New("is empty")}
 			}
 		}
 		year, ok := xlsxLabelYear(label)
 		if !ok {
-			return nil, &ParseError{File: file, Line: line, Column: "Year", Value: label,
+			return nil, &ParseError{File: file, Line: line, Col: colYear + 1, Column: "Year", Value: label,
 				Err: errors.New("is not an edition (expected e.g. 2014 or 2012-2013)")}
 		}
 		k := key{code, year}
 		if prev, dup := seen[k]; dup {
-			return nil, &ParseError{File: file, Line: line, Column: "Country Code", Value: code,
+			return nil, &ParseError{File: file, Line: line, Col: colCode + 1, Column: "Country Code", Value: code,
 				Err: fmt.Errorf("second row for edition %s (first on row %d)", label, prev)}
 		}
 		seen[k] = line
@@ -141,12 +144,13 @@ func ReadWJP(r io.Reader, file string) ([]Record, error) {
 				if ok {
 					msg = "is outside 0–1"
 				}
-				return nil, &ParseError{File: file, Line: line,
+				return nil, &ParseError{File: file, Line: line, Col: scoreCols[j] + 1,
 					Column: strings.TrimSpace(header[scoreCols[j]]), Value: raw, Err: errors.New(msg)}
 			}
 			obs := indicators.NewObservation(s.id, "", year, v)
 			obs.Note = note
-			out = append(out, Record{Source: "wjp", Code: code, Name: name, Line: line, Obs: obs})
+			out = append(out, Record{Source: "wjp", Code: code, Name: name, Line: line,
+				EntityCell: Cell{colCode + 1, "Country Code"}, ValueCell: Cell{scoreCols[j] + 1, strings.TrimSpace(header[scoreCols[j]])}, Obs: obs})
 		}
 	}
 	if len(out) == 0 {
@@ -323,4 +327,54 @@ func xlsxYear(s string, n int) (int, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// xlsxFirstSheet reads the first sheet of a workbook as records for
+// readRecords: blank rows are left out, and the rows after the header (the
+// first row whose column A does not start with '#') are padded with empty
+// cells to the header's width (a spreadsheet does not store trailing empty
+// cells). lines are the spreadsheet rows.
+func xlsxFirstSheet(data []byte, file string) (records [][]string, lines []int, err error) {
+	wb, err := xlsxOpen(bytes.NewReader(data), file)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer wb.Close()
+	sheets := wb.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, nil, &ParseError{File: file, Err: errors.New("workbook has no sheets")}
+	}
+	rows, _, err := xlsxSheetRows(wb, file, strings.TrimSpace(sheets[0]))
+	if err != nil {
+		return nil, nil, err
+	}
+	width := -1
+	for i, row := range rows {
+		if xlsxBlank(row) {
+			continue
+		}
+		rec := make([]string, len(row))
+		for j, c := range row {
+			rec[j] = strings.TrimSpace(c)
+		}
+		if width < 0 && !strings.HasPrefix(xlsxCell(row, 0), "#") {
+			for len(rec) > 0 && rec[len(rec)-1] == "" {
+				rec = rec[:len(rec)-1]
+			}
+			width = len(rec)
+		} else if width >= 0 {
+			for len(rec) > width && rec[len(rec)-1] == "" {
+				rec = rec[:len(rec)-1]
+			}
+			for len(rec) < width {
+				rec = append(rec, "")
+			}
+		}
+		records = append(records, rec)
+		lines = append(lines, i+1)
+	}
+	if len(records) == 0 {
+		return nil, nil, &ParseError{File: file, Err: fmt.Errorf("sheet %q is empty", sheets[0])}
+	}
+	return records, lines, nil
 }
