@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,6 +52,7 @@ type Server struct {
 	opts  Options
 	mux   *http.ServeMux
 	pages map[string]*template.Template
+	cache *responseCache
 }
 
 // New returns the service's handler.
@@ -64,7 +66,7 @@ func New(opts Options) *Server {
 	if opts.AssetHost == "" {
 		opts.AssetHost = DefaultAssetHost
 	}
-	s := &Server{opts: opts, mux: http.NewServeMux()}
+	s := &Server{opts: opts, mux: http.NewServeMux(), cache: newResponseCache(64 << 20)}
 	s.pages = s.parseTemplates()
 	s.routes()
 	return s
@@ -80,19 +82,34 @@ func (s *Server) EChartsURL() string {
 
 // ServeHTTP implements http.Handler: every response is buffered, given an
 // ETag, Cache-Control and security headers, and gzipped when the client
-// accepts it.
+// accepts it. Successful responses are kept in a bounded cache, since the
+// data behind them only changes with a new build or import.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	status, size := s.respond(w, r)
+	s.opts.Logger.Info("request", "method", r.Method, "path", r.URL.Path, "query", r.URL.RawQuery,
+		"status", status, "bytes", size, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+}
+
+func (s *Server) respond(w http.ResponseWriter, r *http.Request) (status, size int) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		rec := &recorder{header: http.Header{}, status: http.StatusOK}
 		writeError(rec, http.StatusMethodNotAllowed, &indicators.Error{Code: indicators.EInvalid, Msg: "only GET and HEAD are supported"}, "", "")
 		rec.header.Set("Allow", "GET, HEAD")
-	} else {
-		s.serve(rec, r)
+		return s.writeUncached(w, r, rec)
 	}
-	s.finish(w, r, rec)
-	s.opts.Logger.Info("request", "method", r.Method, "path", r.URL.Path, "query", r.URL.RawQuery,
-		"status", rec.status, "bytes", rec.body.Len(), "duration_ms", float64(time.Since(start).Microseconds())/1000)
+	key := r.URL.Path + "?" + r.URL.RawQuery
+	c, ok := s.cache.get(key)
+	if !ok {
+		rec := &recorder{header: http.Header{}, status: http.StatusOK}
+		s.serve(rec, r)
+		if rec.status != http.StatusOK {
+			return s.writeUncached(w, r, rec)
+		}
+		c = s.finish(key, r.URL.Path, rec)
+		s.cache.put(c)
+	}
+	return s.writeCached(w, r, c)
 }
 
 // serve runs the route, turning a panic into a 500 rather than a dropped
@@ -110,50 +127,73 @@ func (s *Server) serve(rec *recorder, r *http.Request) {
 
 var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
 
-// finish adds the headers every response carries and writes it out.
-func (s *Server) finish(w http.ResponseWriter, r *http.Request, rec *recorder) {
+// headers adds what every response carries.
+func (s *Server) headers(h http.Header, path string, body []byte) {
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Content-Security-Policy", s.csp(path, h.Get("Content-Type"), body))
+	h.Add("Vary", "Accept-Encoding")
+}
+
+// finish turns a successful response into a cache entry with its ETags and
+// gzipped form.
+func (s *Server) finish(key, path string, rec *recorder) *cached {
+	body := rec.body.Bytes()
+	s.headers(rec.header, path, body)
+	if rec.header.Get("Cache-Control") == "" {
+		rec.header.Set("Cache-Control", "public, max-age=300")
+	}
+	sum := sha256.Sum256(append([]byte(s.opts.Version+"\x00"), body...))
+	tag := hex.EncodeToString(sum[:12])
+	c := &cached{key: key, header: rec.header, body: body, etag: `"` + tag + `"`, gzEtag: `"` + tag + `-gz"`}
+	if compressible(rec.header.Get("Content-Type")) && len(body) > 512 {
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+		c.gz = b.Bytes()
+	}
+	return c
+}
+
+func (s *Server) writeCached(w http.ResponseWriter, r *http.Request, c *cached) (int, int) {
+	h := w.Header()
+	for k, v := range c.header {
+		h[k] = v
+	}
+	body, etag := c.body, c.etag
+	if c.gz != nil && acceptsGzip(r) {
+		body, etag = c.gz, c.gzEtag
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("ETag", etag)
+	if match := r.Header.Get("If-None-Match"); match != "" && etagMatch(match, etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return http.StatusNotModified, 0
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+	return http.StatusOK, len(body)
+}
+
+// writeUncached writes an error response: never cached, never stored by
+// clients.
+func (s *Server) writeUncached(w http.ResponseWriter, r *http.Request, rec *recorder) (int, int) {
 	h := w.Header()
 	for k, v := range rec.header {
 		h[k] = v
 	}
-	ctype := h.Get("Content-Type")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Content-Security-Policy", s.csp(r.URL.Path, ctype, rec.body.Bytes()))
-	body := rec.body.Bytes()
-	if rec.status >= 400 {
-		h.Set("Cache-Control", "no-store")
-	} else if h.Get("Cache-Control") == "" {
-		h.Set("Cache-Control", "public, max-age=300")
-	}
-	gz := rec.status == http.StatusOK && compressible(ctype) && acceptsGzip(r) && len(body) > 512
-	h.Add("Vary", "Accept-Encoding")
-	if rec.status == http.StatusOK {
-		sum := sha256.Sum256(append([]byte(s.opts.Version+"\x00"), body...))
-		etag := `"` + hex.EncodeToString(sum[:12])
-		if gz {
-			etag += "-gz"
-		}
-		etag += `"`
-		h.Set("ETag", etag)
-		if match := r.Header.Get("If-None-Match"); match != "" && etagMatch(match, etag) {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-	}
-	if gz {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
-		zw.Write(body)
-		zw.Close()
-		body = b.Bytes()
-		h.Set("Content-Encoding", "gzip")
-	}
-	h.Set("Content-Length", fmt.Sprint(len(body)))
+	s.headers(h, r.URL.Path, rec.body.Bytes())
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(rec.body.Len()))
 	w.WriteHeader(rec.status)
 	if r.Method != http.MethodHead {
-		w.Write(body)
+		w.Write(rec.body.Bytes())
 	}
+	return rec.status, rec.body.Len()
 }
 
 func etagMatch(header, etag string) bool {
