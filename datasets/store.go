@@ -9,6 +9,7 @@ package datasets
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sync"
@@ -23,11 +24,12 @@ var embedded embed.FS
 
 // Store serves observations and elections from a folder of long-format
 // files (by default the embedded one), parsing each indicator's file once,
-// on first use.
+// on first use. With layers overlays (a user's imports) over the files.
 type Store struct {
-	fsys    fs.FS
-	reg     *countries.Registry
-	catalog []indicators.Indicator
+	fsys     fs.FS
+	reg      *countries.Registry
+	catalog  []indicators.Indicator
+	overlays []*overlay
 
 	mu        sync.Mutex
 	loaded    map[string]*table
@@ -38,10 +40,11 @@ type Store struct {
 	}
 }
 
-// table is one indicator's file, indexed on first use.
+// table is one indicator's file, indexed on first use, with the overlays
+// applied.
 type table struct {
 	once sync.Once
-	ix   *index
+	ix   *layered
 	err  error
 }
 
@@ -89,7 +92,7 @@ func (s *Store) Indicator(id string) (indicators.Indicator, error) {
 	return indicators.Indicator{}, indicators.UnknownError("indicator", id, ids, `run "rankings indicators" for the list`)
 }
 
-func (s *Store) index(id string) (*index, error) {
+func (s *Store) index(id string) (*layered, error) {
 	ind, err := s.Indicator(id)
 	if err != nil {
 		return nil, err
@@ -106,14 +109,21 @@ func (s *Store) index(id string) (*index, error) {
 	s.mu.Unlock()
 	t.once.Do(func() {
 		name := id + ".csv"
+		var base *index
 		data, err := fs.ReadFile(s.fsys, name)
-		if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && s.custom(id):
+			// An indicator only the overlays have.
+		case err != nil:
 			t.err = fmt.Errorf("datasets: %w", err)
 			return
+		default:
+			if base, err = newIndex(name, id, data); err != nil {
+				t.err = fmt.Errorf("datasets: %w", err)
+				return
+			}
 		}
-		if t.ix, err = newIndex(name, id, data); err != nil {
-			t.err = fmt.Errorf("datasets: %w", err)
-		}
+		t.ix, t.err = s.layer(id, base)
 	})
 	return t.ix, t.err
 }
@@ -179,6 +189,7 @@ func (s *Store) Elections(iso3 string) ([]indicators.Election, error) {
 		for _, r := range recs {
 			e.all = append(e.all, r.Election)
 		}
+		e.all, e.err = s.layerElections(e.all)
 	})
 	if e.err != nil {
 		return nil, e.err
