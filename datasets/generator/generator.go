@@ -119,7 +119,7 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, err := renderLong(obs)
+		b, err := RenderLong(obs)
 		if err != nil {
 			return nil, err
 		}
@@ -134,13 +134,13 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 		return nil, err
 	}
 	inputRows = append(inputRows, []string{electionsInput, electionsHash, strconv.Itoa(len(elections))})
-	if out["elections.csv"], err = renderElections(elections); err != nil {
+	if out["elections.csv"], err = RenderElections(elections); err != nil {
 		return nil, err
 	}
 
 	var urows [][]string
 	for k, years := range unmapped {
-		urows = append(urows, []string{k.source, k.code, k.name, yearSpan(years), strconv.Itoa(len(years)), k.reason})
+		urows = append(urows, []string{k.source, k.code, k.name, YearSpan(years), strconv.Itoa(len(years)), k.reason})
 	}
 	sort.Slice(urows, func(i, j int) bool { return strings.Join(urows[i], "\x00") < strings.Join(urows[j], "\x00") })
 	if out["unmapped.csv"], err = renderCSV([]string{"source", "code", "name", "years", "rows", "reason"}, urows); err != nil {
@@ -411,7 +411,9 @@ func readElections(sourcesDir string, reg *countries.Registry) ([]indicators.Ele
 var ElectionColumns = []string{"country_iso3", "election_date", "election_type", "odihr_mission",
 	"assessment", "score", "summary", "source_url"}
 
-func renderElections(es []indicators.Election) ([]byte, error) {
+// RenderElections renders elections as elections.csv (ElectionColumns),
+// in the order given.
+func RenderElections(es []indicators.Election) ([]byte, error) {
 	rows := make([][]string, len(es))
 	for i, e := range es {
 		score := ""
@@ -423,7 +425,9 @@ func renderElections(es []indicators.Election) ([]byte, error) {
 	return renderCSV(ElectionColumns, rows)
 }
 
-func renderLong(obs []indicators.Observation) ([]byte, error) {
+// RenderLong renders observations as a long-format file
+// (importers.LongColumns), in the order given.
+func RenderLong(obs []indicators.Observation) ([]byte, error) {
 	rows := make([][]string, len(obs))
 	for i, o := range obs {
 		rows[i] = importers.LongRecord(o)
@@ -455,8 +459,8 @@ func joinNotes(a, b string) string {
 	return a + "; " + b
 }
 
-// yearSpan renders a set of years compactly: "2002–2005, 2009".
-func yearSpan(years []int) string {
+// YearSpan renders a set of years compactly: "2002–2005, 2009".
+func YearSpan(years []int) string {
 	ys := append([]int(nil), years...)
 	sort.Ints(ys)
 	var parts []string

@@ -72,8 +72,8 @@ func TestCommittedDataIsGenerated(t *testing.T) {
 }
 
 func TestYearSpan(t *testing.T) {
-	if got := yearSpan([]int{2012, 2006, 2007, 2008, 2010, 2009}); got != "2006–2010, 2012" {
-		t.Errorf("yearSpan = %q", got)
+	if got := YearSpan([]int{2012, 2006, 2007, 2008, 2010, 2009}); got != "2006–2010, 2012" {
+		t.Errorf("YearSpan = %q", got)
 	}
 }
 

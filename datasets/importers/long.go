@@ -194,6 +194,9 @@ type LongFile struct {
 	Records    []Record
 	// Ranked lists the indicators for which the file gives ranks.
 	Ranked map[string]bool
+	// IndicatorCell is the indicator column (Col 0 when the file has none
+	// and its one metadata block names the indicator).
+	IndicatorCell Cell
 }
 
 // IndicatorID is the form of an indicator id: lower-case letters, digits and
@@ -286,7 +289,9 @@ func ReadLongFile(r io.Reader, file string) (*LongFile, error) {
 		return nil, &ParseError{File: file, Line: hdrLine, Err: errors.New(`missing column "iso3" or "country": every row needs its country`)}
 	}
 	def := ""
-	if !ti.has("indicator") {
+	if ti.has("indicator") {
+		lf.IndicatorCell = ti.cell("indicator")
+	} else {
 		if len(lf.Indicators) != 1 {
 			return nil, &ParseError{File: file, Line: hdrLine,
 				Err: errors.New(`missing column "indicator" (it may be left out only when the metadata header defines exactly one indicator)`)}

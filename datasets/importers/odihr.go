@@ -79,7 +79,7 @@ func ReadODIHR(r io.Reader, file string) ([]ElectionRecord, error) {
 		if err := CheckText(row.Summary); err != nil {
 			return nil, bad("summary", "%v", err)
 		}
-		out = append(out, ElectionRecord{Line: ti.lines[i], Election: indicators.Election{
+		out = append(out, ElectionRecord{Line: ti.lines[i], ISO3Cell: ti.cell("country_iso3"), Election: indicators.Election{
 			ISO3: strings.TrimSpace(row.ISO3), Date: row.Date, Type: row.Type, Mission: row.Mission,
 			Assessment: a, Summary: strings.TrimSpace(row.Summary), SourceURL: row.SourceURL}})
 	}

@@ -38,6 +38,7 @@ type Cell struct {
 // ElectionRecord is one row of the ODIHR elections table.
 type ElectionRecord struct {
 	Line     int
+	ISO3Cell Cell // the country_iso3 column
 	Election indicators.Election
 }
 

@@ -1,0 +1,332 @@
+// Package ingest turns one file a user imports into validated figures ready
+// to store. It runs the source's importer, maps every entity through the
+// country registry and computes ranks exactly as the generator does (the
+// same functions), then checks the result against the indicators' metadata
+// and against the data already there. It never writes anything: the data
+// directory (package userdata) stores what Read returns.
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/generator"
+	"github.com/rankings-dev/rankings/datasets/importers"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// Source is a format rankings can import.
+type Source struct {
+	ID          string
+	Description string
+	read        func(io.Reader, string) ([]importers.Record, error)
+}
+
+var sources = []Source{
+	{"rsf", "RSF World Press Freedom Index: one edition's CSV as RSF publishes it (';', decimal commas)", importers.ReadRSF},
+	{"wgi", "World Bank Worldwide Governance Indicators: the long CSV (wgidataset.csv)", importers.ReadWGI},
+	{"wjp", "WJP Rule of Law Index: the historical data workbook (.xlsx, sheet \"Historical Data\")", importers.ReadWJP},
+	{"fh-fiw", "Freedom House Freedom in the World: All_data_FIW workbook (.xlsx)", importers.ReadFHFIW},
+	{"fh-ratings", "Freedom House: Country and Territory Ratings and Statuses workbook (.xlsx)", importers.ReadFHRatings},
+	{"fh-fotp", "Freedom House Freedom of the Press: the tidy CSV", importers.ReadFOTP},
+	{"vdem", "V-Dem country-year CSV with the vdemlite subset's columns", importers.ReadVDem},
+	{"odihr", "OSCE/ODIHR election assessments in the project's elections table format", nil},
+	{"long", "the project's long format, for any indicator; new indicators need a metadata header (datasets/FORMAT.md)", nil},
+}
+
+// Sources lists the formats Read accepts.
+func Sources() []Source { return slices.Clone(sources) }
+
+// LookupSource returns the source with the given id, or an EInvalid error
+// listing them.
+func LookupSource(id string) (Source, error) {
+	ids := make([]string, len(sources))
+	for i, s := range sources {
+		if s.ID == id {
+			return s, nil
+		}
+		ids[i] = s.ID
+	}
+	e := indicators.UnknownError("source", id, ids, "")
+	e.Code = indicators.EInvalid
+	e.Msg += " (sources: " + strings.Join(ids, ", ") + ")"
+	return Source{}, e
+}
+
+// Options adjust Read.
+type Options struct {
+	// SkipUnknown turns rows whose country the registry does not know into
+	// a listed warning instead of an error. Their figures still count in
+	// the field ranks are computed over, as unmapped entities do.
+	SkipUnknown bool
+	// Embedded is the data shipped in the binary, for the comparison with
+	// already embedded years; nil means datasets.Embedded().
+	Embedded *datasets.Store
+}
+
+// Batch is a file that passed every check: what to store and what to tell
+// the user.
+type Batch struct {
+	Source string // source id
+	File   string // the file as the user named it
+	SHA256 string // of the file's bytes
+	// Observations are the figures, mapped to registry codes, with ranks,
+	// sorted by indicator, year and country. Elections are the ODIHR rows
+	// (source odihr only), sorted by country and date.
+	Observations []indicators.Observation
+	Elections    []indicators.Election
+	// Indicators are the new indicators the file defines (source long).
+	Indicators []importers.IndicatorMeta
+	// Covers lists per indicator id (datasets.ElectionsID for elections)
+	// the years the batch holds: the years it replaces when stored.
+	Covers map[string][]int
+	// Skipped are the rows of unknown countries left out (SkipUnknown).
+	Skipped []generator.Unmapped
+	// Warnings must be shown; Notes are for information.
+	Warnings, Notes []string
+}
+
+// What names the batch's content: "rsf 2026", "wgi 1996–2023",
+// "civic-space 2020–2024".
+func (b *Batch) What() string {
+	var years []int
+	var ids []string
+	for id, ys := range b.Covers {
+		ids = append(ids, id)
+		years = append(years, ys...)
+	}
+	sort.Ints(years)
+	years = slices.Compact(years)
+	what := b.Source
+	if b.Source == "long" {
+		sort.Strings(ids)
+		if len(ids) > 3 {
+			ids = append(ids[:3], fmt.Sprintf("+%d", len(ids)-3))
+		}
+		what = strings.Join(ids, ", ")
+	}
+	return what + " " + generator.YearSpan(years)
+}
+
+// Data renders what is stored: a long-format file, or for elections the
+// elections table.
+func (b *Batch) Data() ([]byte, error) {
+	if b.Source == datasets.ElectionsID {
+		return generator.RenderElections(b.Elections)
+	}
+	return generator.RenderLong(b.Observations)
+}
+
+// Read validates a file completely and returns what to store. store is the
+// data as commands see it now (embedded data and earlier imports): it gives
+// the indicator catalog, including indicators earlier imports defined.
+// Every problem in the file is an error located as file:line:col (a
+// *importers.ParseError); nothing is ever half-read.
+func Read(source, file string, data []byte, store *datasets.Store, opt Options) (*Batch, error) {
+	src, err := LookupSource(source)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Embedded == nil {
+		opt.Embedded = datasets.Embedded()
+	}
+	sum := sha256.Sum256(data)
+	b := &Batch{Source: src.ID, File: file, SHA256: hex.EncodeToString(sum[:]), Covers: map[string][]int{}}
+	if src.ID == datasets.ElectionsID {
+		return b, b.readElections(data, store, opt)
+	}
+	var recs []importers.Record
+	custom := map[string]indicators.Indicator{}
+	ranked := map[string]bool{}
+	if src.ID == "long" {
+		lf, err := importers.ReadLongFile(bytes.NewReader(data), file)
+		if err != nil {
+			return nil, err
+		}
+		if err := b.checkLong(lf, store, custom); err != nil {
+			return nil, err
+		}
+		recs, ranked = lf.Records, lf.Ranked
+	} else if recs, err = src.read(bytes.NewReader(data), file); err != nil {
+		return nil, err
+	}
+	m, err := generator.MapEntities(store.Registry(), file, recs, generator.MapOptions{SkipUnknown: opt.SkipUnknown, TrustCodes: true})
+	if err != nil {
+		return nil, err
+	}
+	b.Skipped = m.Unmapped[:0:0]
+	for _, u := range m.Unmapped {
+		if u.Err != nil {
+			b.Skipped = append(b.Skipped, u)
+		}
+	}
+	b.Warnings = append(b.Warnings, m.Warnings...)
+
+	byID := map[string][]importers.Record{}
+	var ids []string
+	for _, r := range recs {
+		if _, ok := byID[r.Obs.Indicator]; !ok {
+			ids = append(ids, r.Obs.Indicator)
+		}
+		byID[r.Obs.Indicator] = append(byID[r.Obs.Indicator], r)
+	}
+	for _, id := range ids {
+		ind, ok := custom[id]
+		if !ok {
+			if ind, err = store.Indicator(id); err != nil {
+				return nil, err // importers only produce catalog ids; long ids were checked
+			}
+		}
+		rs := byID[id]
+		if err := checkScale(ind, rs, file); err != nil {
+			return nil, err
+		}
+		b.Warnings = append(b.Warnings, approximateScale(ind, rs, file)...)
+		switch {
+		case ind.Ranks == indicators.RanksComputed:
+			if ranked[id] {
+				b.Warnings = append(b.Warnings, fmt.Sprintf("%s: the file's rank and rank_of are ignored: ranks of %s are computed within each year over the whole field", id, id))
+			}
+			generator.RankField(ind, rs)
+		case ind.Ranks == "" && ranked[id]:
+			b.Warnings = append(b.Warnings, fmt.Sprintf("%s: the file's rank and rank_of are ignored: the indicator's metadata says ranks: none", id))
+			for i := range rs {
+				rs[i].Obs.Rank, rs[i].Obs.RankOf = 0, 0
+			}
+		}
+		obs, err := generator.Observations(id, rs, file)
+		if err != nil {
+			return nil, err
+		}
+		if len(obs) == 0 {
+			continue
+		}
+		b.Observations = append(b.Observations, obs...)
+		for _, o := range obs {
+			b.Covers[id] = append(b.Covers[id], o.Year)
+		}
+		b.Covers[id] = slices.Compact(b.Covers[id])
+	}
+	if len(b.Observations) == 0 {
+		return nil, &importers.ParseError{File: file, Err: fmt.Errorf("has no figures of a country the registry knows")}
+	}
+	indicators.SortObservations(b.Observations)
+	for id, years := range b.Covers {
+		sort.Ints(years)
+		b.Covers[id] = slices.Compact(years)
+	}
+	b.compare(store, opt.Embedded, custom)
+	return b, nil
+}
+
+// checkLong checks a long file's indicators: every row's indicator is
+// built in, defined by the file's metadata or by an earlier import, and
+// metadata never redefines a built-in indicator or, differently, an
+// imported one. custom receives the file's new indicators.
+func (b *Batch) checkLong(lf *importers.LongFile, store *datasets.Store, custom map[string]indicators.Indicator) error {
+	builtin := map[string]bool{}
+	for _, ind := range indicators.Catalog() {
+		builtin[ind.ID] = true
+	}
+	for _, m := range lf.Indicators {
+		bad := func(format string, args ...any) error {
+			return &importers.ParseError{File: b.File, Line: m.Line, Col: 1, Err: fmt.Errorf(format, args...)}
+		}
+		if builtin[m.ID] {
+			return bad("indicator %q is built in: its rows need no metadata (remove the block, lines starting at %d)", m.ID, m.Line)
+		}
+		ind := m.Indicator(0)
+		if prev, err := store.Indicator(m.ID); err == nil && !sameMeta(prev, ind) {
+			return bad("indicator %q was defined by an earlier import with other metadata (%s, %s, %s): use the same metadata, or remove that import first (rankings import --list)",
+				m.ID, prev.Name, prev.Scale(), prev.Direction())
+		}
+		custom[m.ID] = ind
+		b.Indicators = append(b.Indicators, m)
+	}
+	for _, r := range lf.Records {
+		id := r.Obs.Indicator
+		if _, ok := custom[id]; ok {
+			continue
+		}
+		ind, err := store.Indicator(id)
+		if err != nil {
+			return &importers.ParseError{File: b.File, Line: r.Line, Col: lf.IndicatorCell.Col, Column: lf.IndicatorCell.Column, Value: id,
+				Err: fmt.Errorf("is not an indicator rankings knows: a new indicator needs a metadata header (see datasets/FORMAT.md)%s", suggest(err))}
+		}
+		if ind.Events {
+			return &importers.ParseError{File: b.File, Line: r.Line, Col: lf.IndicatorCell.Col, Column: lf.IndicatorCell.Column, Value: id,
+				Err: fmt.Errorf("is a list of elections: import it with source odihr")}
+		}
+	}
+	return nil
+}
+
+// suggest turns an unknown-indicator error's suggestions into "; did you
+// mean …?".
+func suggest(err error) string {
+	if e, ok := err.(*indicators.Error); ok && len(e.Suggestions) > 0 {
+		return "; did you mean " + strings.Join(e.Suggestions, ", ") + "?"
+	}
+	return ""
+}
+
+// sameMeta reports whether two definitions of an imported indicator agree
+// on what its figures mean.
+func sameMeta(a, b indicators.Indicator) bool {
+	return a.Name == b.Name && a.Unit == b.Unit && a.Scale() == b.Scale() && a.Direction() == b.Direction() &&
+		a.Year == b.Year && a.Ranks == b.Ranks
+}
+
+// checkScale refuses a year outside the indicator's methodology segments
+// and a value outside an exact scale.
+func checkScale(ind indicators.Indicator, rs []importers.Record, file string) error {
+	for _, r := range rs {
+		seg, ok := ind.SegmentAt(r.Obs.Year)
+		switch {
+		case !ok && ind.Source != "import":
+			return &importers.ParseError{File: file, Line: r.Line,
+				Err: fmt.Errorf("%s: year %d is before the indicator's first year %d", ind.ID, r.Obs.Year, ind.Segments[0].From)}
+		case !ok:
+			seg = ind.Segments[0] // an imported indicator's segment starts at its first imported year
+		}
+		if sc := seg.Scale; !sc.Approximate && (r.Obs.Value < sc.Min || r.Obs.Value > sc.Max) {
+			return &importers.ParseError{File: file, Line: r.Line, Col: r.ValueCell.Col, Column: r.ValueCell.Column,
+				Value: indicators.FormatNumber(r.Obs.Value), Err: fmt.Errorf("is outside the scale %s of %s", sc, ind.ID)}
+		}
+	}
+	return nil
+}
+
+// approximateScale warns about values far beyond a nominal scale ("about
+// −2.5 to 2.5"): publishers print some values a little outside it (WGI's
+// estimates reach −3.3), but a value a quarter of the scale's width beyond
+// it more likely comes from a wrong column.
+func approximateScale(ind indicators.Indicator, rs []importers.Record, file string) []string {
+	var out []string
+	n := 0
+	for _, r := range rs {
+		seg, ok := ind.SegmentAt(r.Obs.Year)
+		if !ok || !seg.Scale.Approximate {
+			continue
+		}
+		slack := (seg.Scale.Max - seg.Scale.Min) / 4
+		if r.Obs.Value >= seg.Scale.Min-slack && r.Obs.Value <= seg.Scale.Max+slack {
+			continue
+		}
+		if n++; n <= 3 {
+			out = append(out, fmt.Sprintf("%s:%d: %s %d: %s is far outside the usual range %s", file, r.Line, ind.ID, r.Obs.Year,
+				indicators.FormatNumber(r.Obs.Value), seg.Scale))
+		}
+	}
+	if n > 3 {
+		out = append(out, fmt.Sprintf("%s: %d more values far outside the usual range %s", ind.ID, n-3, ind.Scale()))
+	}
+	return out
+}
