@@ -106,7 +106,9 @@ func TestOverlayLaterImportWinsAndCustomIndicators(t *testing.T) {
 func TestOverlayElectionsAndLoadErrors(t *testing.T) {
 	e := indicators.Election{ISO3: "KAZ", Date: "2026-03-15", Type: "referendum", Mission: "EAM", Assessment: "not_met", Summary: "x", SourceURL: "https://example.org"}
 	s := Embedded().With(Overlay{Label: "odihr 2026", Covers: map[string][]int{ElectionsID: {2026}},
-		Load: func() ([]indicators.Observation, []indicators.Election, error) { return nil, []indicators.Election{e}, nil }})
+		Load: func() ([]indicators.Observation, []indicators.Election, error) {
+			return nil, []indicators.Election{e}, nil
+		}})
 	es, err := s.Elections("KAZ")
 	if err != nil || es[len(es)-1] != e {
 		t.Fatalf("elections = %v, %v", es, err)
@@ -116,7 +118,9 @@ func TestOverlayElectionsAndLoadErrors(t *testing.T) {
 		t.Errorf("%d elections (embedded %d), used %v", len(es), len(before), s.Used())
 	}
 	bad := Embedded().With(Overlay{Label: "broken", Covers: map[string][]int{"rsf": {2026}},
-		Load: func() ([]indicators.Observation, []indicators.Election, error) { return nil, nil, errors.New("file gone") }})
+		Load: func() ([]indicators.Observation, []indicators.Election, error) {
+			return nil, nil, errors.New("file gone")
+		}})
 	if _, err := bad.Series("rsf", "KAZ"); err == nil || err.Error() != "datasets: broken: file gone" {
 		t.Errorf("load error = %v", err)
 	}
