@@ -138,6 +138,7 @@ type layered struct {
 // covering id applied in order.
 func (s *Store) layer(id string, base *index) (*layered, error) {
 	l := &layered{base: base, replaced: map[int]bool{}, byYear: map[int][]indicators.Observation{}}
+	owner := map[int]*overlay{} // the overlay whose figures a year shows
 	for _, o := range s.overlays {
 		years := o.Covers[id]
 		if len(years) == 0 {
@@ -150,12 +151,17 @@ func (s *Store) layer(id string, base *index) (*layered, error) {
 		for _, y := range years {
 			l.replaced[y] = true
 			l.byYear[y] = nil
+			owner[y] = o
 		}
 		for _, ob := range obs {
 			if ob.Indicator == id && slices.Contains(years, ob.Year) {
 				l.byYear[ob.Year] = append(l.byYear[ob.Year], ob)
 			}
 		}
+	}
+	// Only overlays whose figures show count as used: a year a later
+	// import replaced is not the earlier import's any more.
+	for _, o := range owner {
 		o.used.Store(true)
 	}
 	for y, obs := range l.byYear {
@@ -233,6 +239,7 @@ func (l *layered) year(y int) ([]indicators.Observation, error) {
 // layerElections applies the overlays' elections to the file's.
 func (s *Store) layerElections(all []indicators.Election) ([]indicators.Election, error) {
 	changed := false
+	owner := map[int]*overlay{}
 	for _, o := range s.overlays {
 		years := o.Covers[ElectionsID]
 		if len(years) == 0 {
@@ -248,8 +255,13 @@ func (s *Store) layerElections(all []indicators.Election) ([]indicators.Election
 				all = append(all, e)
 			}
 		}
-		o.used.Store(true)
+		for _, y := range years {
+			owner[y] = o
+		}
 		changed = true
+	}
+	for _, o := range owner {
+		o.used.Store(true)
 	}
 	if changed {
 		sort.SliceStable(all, func(i, j int) bool {

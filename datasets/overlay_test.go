@@ -98,6 +98,20 @@ func TestOverlayLaterImportWinsAndCustomIndicators(t *testing.T) {
 	if err != nil || len(ser.Points) != 2 || ser.Points[0].Value != 3 || ser.Points[1].Value != 5 {
 		t.Errorf("series = %+v, %v", ser, err)
 	}
+	if got := s.Used(); !slices.Equal(got, []string{"first", "second"}) {
+		t.Errorf("Used = %v", got)
+	}
+	// An import wholly replaced by a later one is not used.
+	hidden := Embedded().With(
+		Overlay{Label: "old", Covers: map[string][]int{"rsf": {2026}}, Load: func() ([]indicators.Observation, []indicators.Election, error) {
+			return []indicators.Observation{obs("rsf", "KAZ", 2026, 1, 1, 1)}, nil, nil
+		}},
+		Overlay{Label: "new", Covers: map[string][]int{"rsf": {2026}}, Load: func() ([]indicators.Observation, []indicators.Election, error) {
+			return []indicators.Observation{obs("rsf", "KAZ", 2026, 2, 1, 1)}, nil, nil
+		}})
+	if y, _ := hidden.Year("rsf", 2026); len(y) != 1 || y[0].Value != 2 || !slices.Equal(hidden.Used(), []string{"new"}) {
+		t.Errorf("2026 = %+v, used %v", y, hidden.Used())
+	}
 	if _, err := Embedded().Indicator("civic-space"); err == nil {
 		t.Error("the embedded store knows the custom indicator")
 	}
