@@ -120,6 +120,10 @@ rank is included, so ranks are "k of N" over the whole field.`,
 		newCorrelateCmd(env),
 		newServeCmd(env),
 		newBakeCmd(env),
+		newImportCmd(env),
+		newValidateCmd(env),
+		newUpdateCmd(env),
 	)
+	userData(root, env)
 	return root
 }

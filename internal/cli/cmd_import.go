@@ -1,0 +1,366 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/importers"
+	"github.com/rankings-dev/rankings/datasets/ingest"
+	"github.com/rankings-dev/rankings/datasets/userdata"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// now is the clock imports are dated by; tests fix it.
+var now = time.Now
+
+// userData registers --data-dir on the root and layers the data
+// directory's imports over the embedded data before every command; after a
+// command that used imported figures it says so once per import on stderr.
+// A store a test put into Env is left alone.
+func userData(root *cobra.Command, env *Env) {
+	root.PersistentFlags().String("data-dir", "", "directory of imported data (default $XDG_DATA_HOME/rankings, or ~/.local/share/rankings)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if env.Store != datasets.Embedded() {
+			return nil
+		}
+		dir := dataDir(cmd, env)
+		if dir == "" {
+			return nil
+		}
+		ov, err := userdata.Open(dir).Overlays()
+		if err != nil {
+			return err
+		}
+		if len(ov) > 0 {
+			env.Store = env.Store.With(ov...)
+		}
+		return nil
+	}
+	root.PersistentPostRunE = func(*cobra.Command, []string) error {
+		for _, label := range env.Store.Used() {
+			fmt.Fprintf(env.Stderr, "rankings: using imported data: %s\n", label)
+		}
+		return nil
+	}
+}
+
+// dataDir is the data directory: --data-dir, or the default.
+func dataDir(cmd *cobra.Command, env *Env) string {
+	if f := cmd.Flag("data-dir"); f != nil && f.Value.String() != "" {
+		return f.Value.String()
+	}
+	return userdata.DefaultPath(env.Getenv)
+}
+
+// sourceList describes the import sources for help texts.
+func sourceList() string {
+	var b strings.Builder
+	for _, s := range ingest.Sources() {
+		fmt.Fprintf(&b, "  %-11s %s\n", s.ID, s.Description)
+	}
+	return b.String()
+}
+
+func newImportCmd(env *Env) *cobra.Command {
+	var list, skipUnknown bool
+	var remove int
+	var format string
+	cmd := &cobra.Command{
+		Use:   "import <source> <file> | --list | --remove <id>",
+		Short: "Import a publisher's new file or your own data over the embedded data",
+		Long: `Import a file into the data directory (--data-dir, default
+$XDG_DATA_HOME/rankings or ~/.local/share/rankings). The file is checked
+completely first; on any error nothing is written. Imported figures replace
+the embedded figures of every (indicator, year) they cover — the whole year,
+so that ranks stay honest — and add new years and new indicators. Every
+command that uses them says so on stderr.
+
+Sources:
+` + sourceList() + `
+Unknown country names are errors; --skip-unknown leaves those rows out and
+lists them. See datasets/FORMAT.md for the long format and its metadata
+header for new indicators.`,
+		Example: `  rankings import rsf 2026.csv
+  rankings import long my-index.csv --skip-unknown
+  rankings import --list
+  rankings import --remove 3`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := dataDir(cmd, env)
+			removing := cmd.Flags().Changed("remove")
+			switch {
+			case list && removing:
+				return usagef("give either --list or --remove, not both")
+			case (list || removing) && len(args) > 0:
+				return usagef("--list and --remove take no <source> <file>")
+			case !list && !removing && len(args) != 2:
+				return usagef("import needs a source and a file: rankings import <source> <file> (sources: %s)", sourceIDs())
+			case dir == "":
+				return usagef("no data directory: set HOME or XDG_DATA_HOME, or give --data-dir")
+			case list:
+				return listImports(env, dir, format)
+			case removing:
+				e, err := userdata.Open(dir).Remove(remove)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(env.Stdout, "removed import %d: %s (%s of %s)\n", e.ID, e.What, e.File, e.Date())
+				return err
+			}
+			return runImport(env, dir, args[0], args[1], nil, skipUnknown, false)
+		},
+	}
+	cmd.Flags().BoolVar(&list, "list", false, "list the imports")
+	cmd.Flags().IntVar(&remove, "remove", 0, "remove the import with this id (see --list)")
+	cmd.Flags().BoolVar(&skipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
+	formatFlag(cmd, &format, "table", "json", "csv")
+	return cmd
+}
+
+func newValidateCmd(env *Env) *cobra.Command {
+	var skipUnknown bool
+	cmd := &cobra.Command{
+		Use:   "validate <source> <file>",
+		Short: "Check a file as import would, storing nothing",
+		Long: `Check a file exactly as "rankings import" would — encoding, columns,
+every cell, countries, scales, duplicates, the comparison with embedded
+years — and report, storing nothing. Sources:
+` + sourceList(),
+		Example: `  rankings validate rsf 2026.csv`,
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runImport(env, "", args[0], args[1], nil, skipUnknown, true)
+		},
+	}
+	cmd.Flags().BoolVar(&skipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
+	return cmd
+}
+
+func sourceIDs() string {
+	var ids []string
+	for _, s := range ingest.Sources() {
+		ids = append(ids, s.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// runImport validates a file completely and, unless validateOnly, stores
+// it in the data directory dir. data is the file's content when it was
+// downloaded (update); otherwise the file is read from path.
+func runImport(env *Env, dir, source, path string, data []byte, skipUnknown, validateOnly bool) error {
+	if _, err := ingest.LookupSource(source); err != nil {
+		return err
+	}
+	if data == nil {
+		var err error
+		if data, err = readInput(path); err != nil {
+			return err
+		}
+	}
+	b, err := ingest.Read(source, path, data, env.Store, ingest.Options{SkipUnknown: skipUnknown})
+	if err != nil {
+		return importError(err)
+	}
+	var m userdata.Manifest
+	if !validateOnly {
+		if m, err = userdata.Open(dir).Manifest(); err != nil {
+			return err
+		}
+	}
+	warnings := append(slices.Clone(b.Warnings), overlaps(b, m.Imports)...)
+	if len(b.Skipped) > 0 {
+		warnings = append(warnings, fmt.Sprintf("left out %d rows of countries the registry does not know (--skip-unknown):", len(b.Skipped)))
+		for i, s := range b.Skipped {
+			if i == 20 {
+				warnings = append(warnings, fmt.Sprintf("  … and %d more", len(b.Skipped)-20))
+				break
+			}
+			warnings = append(warnings, "  "+s.Err.Error())
+		}
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(env.Stderr, "rankings: warning: %s\n", w)
+	}
+	summary := fmt.Sprintf("%s: %s, %s", path, b.What(), counts(b))
+	if validateOnly {
+		_, err := fmt.Fprintf(env.Stdout, "valid: %s; nothing stored\n", summary)
+		printNotes(env.Stdout, b.Notes)
+		return err
+	}
+	entry := userdata.Entry{Source: b.Source, File: path, SHA256: b.SHA256, What: b.What(), Covers: b.Covers,
+		Indicators: b.Indicators, Warnings: warnings}
+	stored, err := b.Data()
+	if err != nil {
+		return err
+	}
+	e, err := userdata.Open(dir).Add(entry, stored, now())
+	if err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(env.Stdout, "imported %s as import %d into %s\n", summary, e.ID, dir); err != nil {
+		return err
+	}
+	printNotes(env.Stdout, b.Notes)
+	return nil
+}
+
+func printNotes(w io.Writer, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
+}
+
+// counts says how much a batch holds: "1074 figures of 180 countries".
+func counts(b *ingest.Batch) string {
+	iso := map[string]bool{}
+	if len(b.Elections) > 0 {
+		for _, e := range b.Elections {
+			iso[e.ISO3] = true
+		}
+		return fmt.Sprintf("%d elections in %d countries", len(b.Elections), len(iso))
+	}
+	for _, o := range b.Observations {
+		iso[o.ISO3] = true
+	}
+	s := fmt.Sprintf("%d figures of %d countries", len(b.Observations), len(iso))
+	if len(b.Indicators) > 0 {
+		var ids []string
+		for _, m := range b.Indicators {
+			ids = append(ids, m.ID)
+		}
+		s += "; new indicator " + strings.Join(ids, ", ")
+	}
+	return s
+}
+
+// overlaps warns when an earlier import covers the same (indicator, year):
+// the new import takes its place while both are kept.
+func overlaps(b *ingest.Batch, imports []userdata.Entry) []string {
+	var out []string
+	for _, e := range imports {
+		var shared []string
+		for id, years := range b.Covers {
+			for _, y := range years {
+				if slices.Contains(e.Covers[id], y) {
+					shared = append(shared, fmt.Sprintf("%s %d", id, y))
+				}
+			}
+		}
+		if len(shared) == 0 {
+			continue
+		}
+		slices.Sort(shared)
+		if len(shared) > 4 {
+			shared = append(shared[:4], fmt.Sprintf("and %d more", len(shared)-4))
+		}
+		out = append(out, fmt.Sprintf("import %d (%s of %s) also covers %s: this import takes its place; rankings import --remove %d drops the old one",
+			e.ID, e.File, e.Date(), strings.Join(shared, ", "), e.ID))
+	}
+	return out
+}
+
+// readInput reads the file to import, refusing what cannot be one.
+func readInput(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, usagef("%s: no such file", path)
+	case err != nil:
+		return nil, usagef("%s: %v", path, err)
+	case st.IsDir():
+		return nil, usagef("%s is a directory, not a file", path)
+	case st.Size() > importers.MaxFileSize:
+		return nil, usagef("%s is larger than %d MiB: not a publisher's file", path, importers.MaxFileSize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usagef("%s: %v", path, err)
+	}
+	return data, nil
+}
+
+// importError makes a file's problems user errors (exit code 2); an
+// unknown country also points at --skip-unknown.
+func importError(err error) error {
+	var pe *importers.ParseError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	msg := pe.Error()
+	if indicators.ErrorCode(pe.Err) == indicators.ENotFound {
+		msg += " (--skip-unknown leaves such rows out and lists them)"
+	}
+	return &usageError{msg}
+}
+
+// importList is the document of import --list.
+type importList struct {
+	DataDir string        `json:"data_dir"`
+	Imports []importEntry `json:"imports"`
+}
+
+type importEntry struct {
+	ID         int                       `json:"id"`
+	Date       string                    `json:"date"`
+	Source     string                    `json:"source"`
+	What       string                    `json:"what"`
+	File       string                    `json:"file"`
+	SHA256     string                    `json:"sha256"`
+	Covers     map[string][]int          `json:"covers"`
+	Indicators []importers.IndicatorMeta `json:"indicators"`
+	Warnings   []string                  `json:"warnings"`
+}
+
+// CSV implements docs.Tabular.
+func (l importList) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, e := range l.Imports {
+		rows = append(rows, []string{strconv.Itoa(e.ID), e.Date, e.Source, e.What, e.File, e.SHA256})
+	}
+	return []string{"id", "date", "source", "what", "file", "sha256"}, rows
+}
+
+func listImports(env *Env, dir, format string) error {
+	m, err := userdata.Open(dir).Manifest()
+	if err != nil {
+		return err
+	}
+	doc := importList{DataDir: dir, Imports: []importEntry{}}
+	for _, e := range m.Imports {
+		ie := importEntry{ID: e.ID, Date: e.Date(), Source: e.Source, What: e.What, File: e.File, SHA256: e.SHA256,
+			Covers: e.Covers, Indicators: e.Indicators, Warnings: e.Warnings}
+		if ie.Indicators == nil {
+			ie.Indicators = []importers.IndicatorMeta{}
+		}
+		if ie.Warnings == nil {
+			ie.Warnings = []string{}
+		}
+		doc.Imports = append(doc.Imports, ie)
+	}
+	switch format {
+	case "json":
+		return writeJSON(env.Stdout, doc)
+	case "csv":
+		return writeTable(env.Stdout, doc)
+	}
+	if len(doc.Imports) == 0 {
+		_, err := fmt.Fprintf(env.Stdout, "no imports in %s\n", filepath.Clean(dir))
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "imports in %s (later imports take the place of earlier ones where they overlap):\n", filepath.Clean(dir))
+	t := &textTable{header: []string{"ID", "DATE", "SOURCE", "COVERS", "FILE"}, right: map[int]bool{0: true}}
+	for _, e := range doc.Imports {
+		t.add(strconv.Itoa(e.ID), e.Date, e.Source, e.What, e.File)
+	}
+	return t.write(env.Stdout)
+}
