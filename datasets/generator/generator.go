@@ -201,8 +201,8 @@ func MapEntities(reg *countries.Registry, file string, recs []importers.Record, 
 				m, err = countries.Mapping{ISO3: c.ISO3}, nil
 				if k := r.Code + "\x00" + r.Name; !renamed[k] {
 					renamed[k] = true
-					out.Warnings = append(out.Warnings, fmt.Sprintf("%s:%d: %q is not a name the registry knows for %s (%s): mapped by its code %s",
-						file, r.Line, r.Name, c.Name, c.ISO3, r.Code))
+					out.Warnings = append(out.Warnings, fmt.Sprintf("%s:%d: %s is not a name the registry knows for %s (%s): mapped by its code %s",
+						file, r.Line, importers.Quote(r.Name), c.Name, c.ISO3, r.Code))
 				}
 			}
 		}
@@ -251,12 +251,12 @@ func mapEntity(reg *countries.Registry, r *importers.Record) (countries.Mapping,
 		if r.Name != "" {
 			named, err := reg.Resolve(r.Name)
 			if err != nil {
-				return countries.Mapping{}, indicators.Errorf(indicators.EInvalid, "is %s (%s), but the country cell %q %s",
-					c.Name, c.ISO3, r.Name, predicate(err).Error())
+				return countries.Mapping{}, indicators.Errorf(indicators.EInvalid, "is %s (%s), but the country cell %s %s",
+					c.Name, c.ISO3, importers.Quote(r.Name), predicate(err).Error())
 			}
 			if named.ISO3 != c.ISO3 {
-				return countries.Mapping{}, indicators.Errorf(indicators.EInvalid, "is %s (%s), but the country cell %q is %s (%s)",
-					c.Name, c.ISO3, r.Name, named.Name, named.ISO3)
+				return countries.Mapping{}, indicators.Errorf(indicators.EInvalid, "is %s (%s), but the country cell %s is %s (%s)",
+					c.Name, c.ISO3, importers.Quote(r.Name), named.Name, named.ISO3)
 			}
 		}
 		return countries.Mapping{ISO3: c.ISO3}, nil
@@ -272,7 +272,7 @@ func mapEntity(reg *countries.Registry, r *importers.Record) (countries.Mapping,
 	if !ok {
 		return m, unknownCode(reg, r.Code, r.Name)
 	}
-	return m, indicators.Errorf(indicators.ENotFound, "is %s (%s), but the row's name %q is not a name the registry knows for it", c.Name, c.ISO3, r.Name)
+	return m, indicators.Errorf(indicators.ENotFound, "is %s (%s), but the row's name %s is not a name the registry knows for it", c.Name, c.ISO3, importers.Quote(r.Name))
 }
 
 // unknownCode is the error of a code the registry does not know: the row's
@@ -280,16 +280,17 @@ func mapEntity(reg *countries.Registry, r *importers.Record) (countries.Mapping,
 func unknownCode(reg *countries.Registry, code, name string) error {
 	if name != "" {
 		if c, err := reg.Resolve(name); err == nil {
-			return indicators.Errorf(indicators.ENotFound, "is not a country code the registry knows; the row's name %q is %s (%s)", name, c.Name, c.ISO3)
+			return indicators.Errorf(indicators.ENotFound, "is not a country code the registry knows; the row's name %s is %s (%s)", importers.Quote(name), c.Name, c.ISO3)
 		}
 	}
-	key := name
-	if key == "" {
-		key = code
+	key, msg := code, "is not a country code the registry knows"
+	if name != "" {
+		key, msg = name, msg+", nor is the row's name "+importers.Quote(name)+" a country's name"
 	}
-	p := predicate(func() error { _, err := reg.Resolve(key); return err }())
+	_, err := reg.Resolve(key)
+	p := predicate(err)
 	return &indicators.Error{Code: indicators.ENotFound, Suggestions: p.Suggestions,
-		Msg: "is not a country code the registry knows" + strings.TrimPrefix(p.Msg, "is an unknown country")}
+		Msg: msg + strings.TrimPrefix(p.Msg, "is an unknown country")}
 }
 
 // predicate rewrites a Registry.Resolve error to read after the quoted

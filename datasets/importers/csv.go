@@ -83,7 +83,7 @@ func Decode(b []byte) (text []byte, encoding string, err error) {
 		}
 	case utf8.Valid(b):
 		encoding = "UTF-8"
-	case hasUTF8Sequences(b):
+	case mixedUTF8(b):
 		return fail(firstInvalidLine(b), "is not valid UTF-8 here, though the rest of the file is UTF-8: the file mixes encodings; save it as UTF-8")
 	default:
 		cm, name := charmap.Windows1252, "Windows-1252"
@@ -128,17 +128,23 @@ func utf16NoBOM(b []byte) byte {
 	return 0
 }
 
-// hasUTF8Sequences reports whether b holds at least one valid multi-byte
-// UTF-8 sequence: a legacy single-byte file practically never does.
-func hasUTF8Sequences(b []byte) bool {
+// mixedUTF8 reports whether b is mostly UTF-8 with some invalid bytes:
+// it has at least as many valid multi-byte sequences as invalid bytes. A
+// legacy single-byte file practically never holds a valid sequence, and
+// binary garbage has far more invalid bytes than valid sequences.
+func mixedUTF8(b []byte) bool {
+	valid, invalid := 0, 0
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
-		if r != utf8.RuneError && size > 1 {
-			return true
+		switch {
+		case r == utf8.RuneError && size == 1:
+			invalid++
+		case size > 1:
+			valid++
 		}
 		b = b[size:]
 	}
-	return false
+	return valid > 0 && valid >= invalid
 }
 
 // firstInvalidLine is the line of the first byte that is not valid UTF-8.
@@ -157,9 +163,10 @@ func firstInvalidLine(b []byte) int {
 	return line
 }
 
-// binaryAt reports the line of a NUL byte, or whether more than 1 in 200
-// characters are control characters other than tab, CR, LF and form feed:
-// such a file is binary, not text.
+// binaryAt reports the line of a NUL byte, or whether at least 8 and more
+// than 1 in 50 characters are control characters other than tab, CR, LF and
+// form feed: such a file is binary, not text. (A few control characters in
+// a text file are left to the check of the cell they are in.)
 func binaryAt(b []byte) (line int, binary bool) {
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		return 1 + bytes.Count(b[:i], []byte{'\n'}), true
@@ -170,7 +177,7 @@ func binaryAt(b []byte) (line int, binary bool) {
 			ctl++
 		}
 	}
-	return 0, ctl > 0 && ctl*200 > len(b)
+	return 0, ctl >= 8 && ctl*50 > len(b)
 }
 
 // cyrillicRuns reports whether most non-ASCII bytes stand next to another
@@ -431,8 +438,12 @@ func readRecords(records [][]string, lines []int, comma rune, t table, out any) 
 	rows = append(rows, canon)
 	for i, rec := range ti.rows {
 		if len(rec) != len(header) {
+			hint := ""
+			if i == len(ti.rows)-1 && len(rec) < len(header) {
+				hint = "; it is the last line: is the file cut short?"
+			}
 			return nil, &ParseError{File: t.file, Line: ti.lines[i],
-				Err: fmt.Errorf("wrong number of fields: %d, the header has %d (separator %s)", len(rec), len(header), delimiterName(comma))}
+				Err: fmt.Errorf("wrong number of fields: %d, the header has %d (separator %s%s)", len(rec), len(header), delimiterName(comma), hint)}
 		}
 		if comma != ',' {
 			rec = commaDecimals(rec)

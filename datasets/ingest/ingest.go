@@ -240,7 +240,7 @@ func (b *Batch) checkLong(lf *importers.LongFile, store *datasets.Store, custom 
 			return &importers.ParseError{File: b.File, Line: m.Line, Col: 1, Err: fmt.Errorf(format, args...)}
 		}
 		if builtin[m.ID] {
-			return bad("indicator %q is built in: its rows need no metadata (remove the block, lines starting at %d)", m.ID, m.Line)
+			return bad("indicator %q is built in: its rows need no metadata (remove the block that starts here)", m.ID)
 		}
 		ind := m.Indicator(0)
 		if prev, err := store.Indicator(m.ID); err == nil && !sameMeta(prev, ind) {

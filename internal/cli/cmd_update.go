@@ -172,7 +172,10 @@ func (p *progress) done(err error) {
 		return
 	}
 	if p.tty {
-		fmt.Fprintf(p.w, "\r%s\n", p.line())
+		if !p.drawn || p.lastPct != 100 {
+			fmt.Fprintf(p.w, "\r%s", p.line())
+		}
+		fmt.Fprintln(p.w)
 		return
 	}
 	fmt.Fprintf(p.w, "rankings: downloaded %s (%s)\n", p.name, size(p.n))
