@@ -125,12 +125,12 @@ func generatedCorpus(t *testing.T) map[string][]byte {
 		// A 4 MB cell where the country code should be.
 		"rsf--huge-field.csv": bytes.Replace(rsf, []byte("KAZ;"), append(bytes.Repeat([]byte("K"), 4<<20), ';'), 1),
 		// A workbook cut off halfway through the download.
-		"wjp--truncated.xlsx":           wjp[:len(wjp)/2],
-		"wjp--score-out-of-range.xlsx":  workbook("Historical Data", [][]any{wjpHeader, wjpRow("Kazakhstan", "KAZ", 0.52), wjpRow("Georgia", "GEO", 1.7)}),
-		"fh-fiw--no-data-sheet.xlsx":    workbook("Sheet1", [][]any{{"Country/Territory", "Edition"}, {"Kazakhstan", 2025}}),
-		"fh-ratings--zip-of-junk.xlsx":  garbage.Bytes(),
-		"long--xlsx-bad-value.xlsx":     workbook("Sheet1", [][]any{{"indicator", "iso3", "year", "value"}, {"rsf", "KAZ", 2026, "forty"}}),
-		"long--xlsx-formula-text.xlsx":  workbook("Sheet1", [][]any{{"indicator", "iso3", "year", "value", "note"}, {"rsf", "KAZ", 2026, 40, "=1+1"}}),
+		"wjp--truncated.xlsx":            wjp[:len(wjp)/2],
+		"wjp--score-out-of-range.xlsx":   workbook("Historical Data", [][]any{wjpHeader, wjpRow("Kazakhstan", "KAZ", 0.52), wjpRow("Georgia", "GEO", 1.7)}),
+		"fh-fiw--no-data-sheet.xlsx":     workbook("Sheet1", [][]any{{"Country/Territory", "Edition"}, {"Kazakhstan", 2025}}),
+		"fh-ratings--zip-of-junk.xlsx":   garbage.Bytes(),
+		"long--xlsx-bad-value.xlsx":      workbook("Sheet1", [][]any{{"indicator", "iso3", "year", "value"}, {"rsf", "KAZ", 2026, "forty"}}),
+		"long--xlsx-formula-text.xlsx":   workbook("Sheet1", [][]any{{"indicator", "iso3", "year", "value", "note"}, {"rsf", "KAZ", 2026, 40, "=1+1"}}),
 		"vdem--utf16-no-bom-garbled.csv": append([]byte{'c', 0, 'o', 0, 'u', 0}, bytes.Repeat([]byte{0, 0xD8}, 50)...),
 	}
 }
