@@ -29,5 +29,14 @@ golden:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+## fuzz: run every importer's fuzz target for $(FUZZTIME) each (go test -fuzz takes one target at a time)
+FUZZTIME ?= 10s
+.PHONY: fuzz
+fuzz:
+	@set -e; for t in $$($(GO) test -list '^Fuzz' ./datasets/importers | grep '^Fuzz'); do \
+		echo "== $$t ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./datasets/importers; \
+	done
+
 build:
 	$(GO) build -o bin/rankings ./cmd/rankings
