@@ -96,6 +96,18 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return s
 		},
+		"aheadShort": func(ci docs.CompareIndicator) string {
+			if ci.Leader == nil {
+				return "tie or no figures"
+			}
+			switch {
+			case ci.Distinguishable == nil:
+				return *ci.Leader
+			case *ci.Distinguishable:
+				return *ci.Leader + " (distinguishable)"
+			}
+			return *ci.Leader + " (not distinguishable)"
+		},
 		"assessment": func(a string) string { return indicators.Assessment(a).Label() },
 		"isBreak": func(id string, year int) bool {
 			ind, err := store.Indicator(id)
