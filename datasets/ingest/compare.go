@@ -41,10 +41,15 @@ func (b *Batch) compare(store, embedded *datasets.Store, custom map[string]indic
 		var same []int
 		for _, y := range b.Covers[id] {
 			imported := byKey[fmt.Sprint(id, "\x00", y)]
-			if ind.Ranks == indicators.RanksComputed && len(embYears) > 0 {
+			if len(embYears) > 0 {
 				if field := nearestField(embedded, id, embYears, y); len(imported)*2 < field {
-					b.Warnings = append(b.Warnings, fmt.Sprintf("%s %d: ranks are computed over the %d countries in the file, but the embedded data ranks about %d: a rank is only honest over the whole field",
-						id, y, len(imported), field))
+					if ind.Ranks == indicators.RanksComputed {
+						b.Warnings = append(b.Warnings, fmt.Sprintf("%s %d: ranks are computed over the %s in the file, but the embedded data ranks about %d: a rank is only honest over the whole field",
+							id, y, plural(len(imported), "country", "countries"), field))
+					} else {
+						b.Warnings = append(b.Warnings, fmt.Sprintf("%s %d: the file has %s, the embedded data about %d a year: the import replaces the whole year, so only these will have %d figures",
+							id, y, plural(len(imported), "country", "countries"), field, y))
+					}
 				}
 			}
 			old, err := embedded.Year(id, y)
@@ -187,4 +192,12 @@ func yearList(years []int) string {
 		i = j + 1
 	}
 	return strings.Join(parts, ", ")
+}
+
+// plural renders a count with its noun: "1 country", "5 countries".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

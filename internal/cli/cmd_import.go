@@ -179,7 +179,7 @@ func runImport(env *Env, dir, source, path string, data []byte, skipUnknown, val
 	}
 	warnings := append(slices.Clone(b.Warnings), overlaps(b, m.Imports)...)
 	if len(b.Skipped) > 0 {
-		warnings = append(warnings, fmt.Sprintf("left out %d rows of countries the registry does not know (--skip-unknown):", len(b.Skipped)))
+		warnings = append(warnings, fmt.Sprintf("left out %s of countries the registry does not know (--skip-unknown):", plural(len(b.Skipped), "row", "rows")))
 		for i, s := range b.Skipped {
 			if i == 20 {
 				warnings = append(warnings, fmt.Sprintf("  … and %d more", len(b.Skipped)-20))
@@ -203,7 +203,7 @@ func runImport(env *Env, dir, source, path string, data []byte, skipUnknown, val
 	if err != nil {
 		return err
 	}
-	e, err := userdata.Open(dir).Add(entry, stored, now())
+	e, err := userdata.Open(dir).Add(entry, stored, now().Truncate(time.Second))
 	if err != nil {
 		return err
 	}
@@ -227,12 +227,12 @@ func counts(b *ingest.Batch) string {
 		for _, e := range b.Elections {
 			iso[e.ISO3] = true
 		}
-		return fmt.Sprintf("%d elections in %d countries", len(b.Elections), len(iso))
+		return plural(len(b.Elections), "election", "elections") + " in " + plural(len(iso), "country", "countries")
 	}
 	for _, o := range b.Observations {
 		iso[o.ISO3] = true
 	}
-	s := fmt.Sprintf("%d figures of %d countries", len(b.Observations), len(iso))
+	s := plural(len(b.Observations), "figure", "figures") + " of " + plural(len(iso), "country", "countries")
 	if len(b.Indicators) > 0 {
 		var ids []string
 		for _, m := range b.Indicators {
@@ -363,4 +363,12 @@ func listImports(env *Env, dir, format string) error {
 		t.add(strconv.Itoa(e.ID), e.Date, e.Source, e.What, e.File)
 	}
 	return t.write(env.Stdout)
+}
+
+// plural renders a count with its noun: "1 figure", "5 figures".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
