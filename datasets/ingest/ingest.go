@@ -191,10 +191,20 @@ func Read(source, file string, data []byte, store *datasets.Store, opt Options) 
 		b.Warnings = append(b.Warnings, approximateScale(ind, rs, file)...)
 		switch {
 		case ind.Ranks == indicators.RanksComputed:
-			if ranked[id] {
-				b.Warnings = append(b.Warnings, fmt.Sprintf("%s: the file's rank and rank_of are ignored: ranks of %s are computed within each year over the whole field", id, id))
+			given := make([][2]int, len(rs))
+			for i, r := range rs {
+				given[i] = [2]int{r.Obs.Rank, r.Obs.RankOf}
 			}
 			generator.RankField(ind, rs)
+			differ := 0
+			for i, r := range rs {
+				if given[i] != [2]int{r.Obs.Rank, r.Obs.RankOf} {
+					differ++
+				}
+			}
+			if ranked[id] && differ > 0 {
+				b.Warnings = append(b.Warnings, fmt.Sprintf("%s: the file's rank and rank_of are ignored (%d differ): ranks of %s are computed within each year over the whole field", id, differ, id))
+			}
 		case ind.Ranks == "" && ranked[id]:
 			b.Warnings = append(b.Warnings, fmt.Sprintf("%s: the file's rank and rank_of are ignored: the indicator's metadata says ranks: none", id))
 			for i := range rs {

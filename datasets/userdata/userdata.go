@@ -29,7 +29,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/rankings-dev/rankings/datasets"
@@ -315,29 +314,6 @@ func (d *Dir) clean(m Manifest) error {
 	return nil
 }
 
-// lock takes an exclusive flock on the directory itself, waiting for a
-// concurrent change to finish.
-func (d *Dir) lock() (unlock func(), err error) {
-	f, err := os.Open(d.Path)
-	if err != nil {
-		return nil, fmt.Errorf("data directory: %w", err)
-	}
-	for {
-		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
-		if err != syscall.EINTR {
-			break
-		}
-	}
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("data directory %s: lock: %w", d.Path, err)
-	}
-	return func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
-	}, nil
-}
-
 // hook is called at each step of writeAtomic; tests use it to kill the
 // process in the middle of a write.
 var hook = func(step string) {}
@@ -381,18 +357,5 @@ func writeAtomic(path string, data []byte, what string) error {
 		return err
 	}
 	hook(what + ": dir synced")
-	return nil
-}
-
-// syncDir makes a directory's entries (a rename, a new file) durable.
-func syncDir(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := f.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
 	return nil
 }
