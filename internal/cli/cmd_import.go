@@ -198,7 +198,7 @@ func runImport(env *Env, dir, source, path string, data []byte, skipUnknown, val
 		return err
 	}
 	entry := userdata.Entry{Source: b.Source, File: path, SHA256: b.SHA256, What: b.What(), Covers: b.Covers,
-		Indicators: b.Indicators, Warnings: warnings}
+		Indicators: append(b.Indicators, inherited(b, m.Imports)...), Warnings: warnings}
 	stored, err := b.Data()
 	if err != nil {
 		return err
@@ -241,6 +241,26 @@ func counts(b *ingest.Batch) string {
 		s += "; new indicator " + strings.Join(ids, ", ")
 	}
 	return s
+}
+
+// inherited returns the metadata of the indicators the batch has figures
+// for that an earlier import defined: every import carries the definitions
+// it needs, so removing the earlier one does not orphan its figures.
+func inherited(b *ingest.Batch, imports []userdata.Entry) []importers.IndicatorMeta {
+	var out []importers.IndicatorMeta
+	for id := range b.Covers {
+		if slices.ContainsFunc(b.Indicators, func(m importers.IndicatorMeta) bool { return m.ID == id }) {
+			continue
+		}
+		for i := len(imports) - 1; i >= 0; i-- {
+			if j := slices.IndexFunc(imports[i].Indicators, func(m importers.IndicatorMeta) bool { return m.ID == id }); j >= 0 {
+				out = append(out, imports[i].Indicators[j])
+				break
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b importers.IndicatorMeta) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }
 
 // overlaps warns when an earlier import covers the same (indicator, year):

@@ -303,6 +303,22 @@ func TestImportCustomIndicator(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "Estonia") || !strings.Contains(stdout, "1 of 5") {
 		t.Errorf("rank: exit %d\n%s", code, stdout)
 	}
+	// More years of it need no metadata, and stay after the import that
+	// defined it is removed.
+	more := filepath.Join(t.TempDir(), "more.csv")
+	os.WriteFile(more, []byte("indicator,country,year,value\ncivic-space,Kazakhstan,2025,3.75\ncivic-space,Estonia,2025,9.5\n"), 0o644)
+	if _, stderr, code := runData(dir, "import", "long", more); code != 0 || stderr != "" {
+		t.Fatalf("more years: exit %d, %q", code, stderr)
+	}
+	if _, _, code := runData(dir, "import", "--remove", "1"); code != 0 {
+		t.Fatal("remove 1")
+	}
+	stdout, stderr, code = runData(dir, "show", "kazakhstan", "-i", "civic-space")
+	if code != 0 || !strings.Contains(stdout, "  2025   3.75  2 of 2") || strings.Contains(stdout, "2024") ||
+		stderr != "rankings: using imported data: civic-space 2025 from import 2 of 2026-05-03\n" {
+		t.Errorf("after removing the defining import: exit %d, %q\n%s", code, stderr, stdout)
+	}
+	runData(dir, "import", "long", "testdata/import/ok/civic-space.csv")
 	// The same indicator with other metadata is refused.
 	other := filepath.Join(t.TempDir(), "other.csv")
 	os.WriteFile(other, []byte("# indicator: civic-space\n# name: Civic space index\n# scale: 0 100\n# direction: higher\n# year: data\ncountry,year,value\nGeorgia,2025,60\n"), 0o644)
