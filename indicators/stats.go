@@ -3,6 +3,7 @@ package indicators
 import (
 	"math"
 	"sort"
+	"sync"
 
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
@@ -60,7 +61,7 @@ func FitTrend(years []int, values []float64) Fit {
 	sxx := stat.Variance(x, nil) * float64(len(x)-1)
 	n := float64(len(x))
 	f.SlopeSE = math.Sqrt(ssr / (n - 2) / sxx)
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 2}.Quantile(0.975)
+	t := tQuantile975(len(x) - 2)
 	f.CILow, f.CIHigh = beta-t*f.SlopeSE, beta+t*f.SlopeSE
 	if stat.Variance(y, nil) > 0 {
 		f.RSquared = stat.RSquared(x, y, nil, alpha, beta)
@@ -69,6 +70,19 @@ func FitTrend(years []int, values []float64) Fit {
 	}
 	f.TheilSen = TheilSen(x, y)
 	return f
+}
+
+// tQuantiles memoises the 97.5% quantile of Student's t by degrees of
+// freedom: computing it is most of the cost of a fit, and series are short.
+var tQuantiles sync.Map // int → float64
+
+func tQuantile975(df int) float64 {
+	if v, ok := tQuantiles.Load(df); ok {
+		return v.(float64)
+	}
+	q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}.Quantile(0.975)
+	tQuantiles.Store(df, q)
+	return q
 }
 
 // Significant reports whether the slope's 95% confidence interval excludes
