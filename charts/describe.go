@@ -1,0 +1,400 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// Table is the numbers a chart draws, for an accessible HTML <table>.
+type Table struct {
+	Caption string
+	Header  []string
+	Rows    [][]Cell
+}
+
+// Cell is one table cell. The first cell of a row is its header (th
+// scope="row").
+type Cell struct {
+	Text string
+	Href string // a link, for source URLs
+	Num  bool   // right-aligned figure
+}
+
+// Tables returns the data tables of the chart: the drawn numbers, and for a
+// timeline with elections the election table with sources.
+func (c *Chart) Tables() []Table { return Tables(c.Spec) }
+
+// Description returns the chart's one-paragraph text description.
+func (c *Chart) Description() string { return Describe(c.Spec) }
+
+// Describe writes a one-paragraph description of what the chart shows, in
+// plain sentences that state the direction of the scale.
+func Describe(s Spec) string {
+	out := describe(s)
+	for _, n := range s.Notes {
+		out += " " + strings.TrimSpace(n)
+	}
+	return out
+}
+
+// describe is the description without the notes.
+func describe(s Spec) string {
+	s = clean(s)
+	var b strings.Builder
+	switch s.Kind {
+	case Ranking:
+		describeRanking(&b, s)
+	case Timeline:
+		describeTimeline(&b, s)
+	case Profile:
+		describeProfile(&b, s)
+	case Heatmap:
+		describeHeatmap(&b, s)
+	case Scatter:
+		describeScatter(&b, s)
+	case Slope:
+		describeSlope(&b, s)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func first(sr Series) (Point, bool) {
+	if len(sr.Points) == 0 || sr.Points[0].Missing() {
+		return Point{}, false
+	}
+	return sr.Points[0], true
+}
+
+func describeRanking(b *strings.Builder, s Spec) {
+	defer func() {
+		var hl []string
+		for _, sr := range s.Series {
+			if sr.Highlight {
+				hl = append(hl, sr.Name)
+			}
+		}
+		if len(hl) > 0 {
+			fmt.Fprintf(b, " Highlighted (orange bar, bold name): %s.", strings.Join(hl, ", "))
+		}
+	}()
+	rows := rankingOrder(s)
+	var have []Series
+	var missing []string
+	for _, sr := range rows {
+		if _, ok := first(sr); ok {
+			have = append(have, sr)
+		} else {
+			missing = append(missing, sr.Name)
+		}
+	}
+	fmt.Fprintf(b, "%s: %d countries ordered from best to worst (%s).", s.Title, len(have), s.direction())
+	place := func(sr Series) string {
+		p, _ := first(sr)
+		out := sr.Name + " (" + s.text(p)
+		if p.Rank > 0 && p.RankOf > 0 {
+			out += ", " + Ordinal(p.Rank) + " of " + strconv.Itoa(p.RankOf) + " worldwide"
+		}
+		return out + ")"
+	}
+	if len(have) > 0 {
+		fmt.Fprintf(b, " First is %s", place(have[0]))
+		if len(have) > 1 {
+			fmt.Fprintf(b, "; last is %s", place(have[len(have)-1]))
+		}
+		b.WriteString(".")
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(b, " No figure for %s.", strings.Join(missing, ", "))
+	}
+}
+
+func describeTimeline(b *strings.Builder, s Spec) {
+	lo, hi := yearSpan(s)
+	title := s.Title
+	if !strings.Contains(title, strconv.Itoa(lo)) {
+		title = fmt.Sprintf("%s, %d–%d", title, lo, hi)
+	}
+	fmt.Fprintf(b, "%s, for %s (%s).", title, names(s.Series), s.direction())
+	for _, sr := range s.Series {
+		var pts []Point
+		for _, p := range sr.Points {
+			if !p.Missing() {
+				pts = append(pts, p)
+			}
+		}
+		if len(pts) == 0 {
+			fmt.Fprintf(b, " %s has no figures.", sr.Name)
+			continue
+		}
+		last := pts[len(pts)-1]
+		// The change is told only within the last methodology segment.
+		segs := segments(pts, s.Breaks)
+		seg := segs[len(segs)-1]
+		if len(seg) > 1 {
+			f := seg[0]
+			fmt.Fprintf(b, " %s: %s in %d, %s in %d.", sr.Name, s.text(f), int(f.X), s.text(last), int(last.X))
+		} else {
+			fmt.Fprintf(b, " %s: %s in %d.", sr.Name, s.text(last), int(last.X))
+		}
+	}
+	if len(s.Breaks) > 0 {
+		var ys []string
+		for _, br := range s.Breaks {
+			ys = append(ys, strconv.Itoa(br.Year))
+		}
+		fmt.Fprintf(b, " Methodology breaks in %s: figures on either side are not comparable and lines are not joined across them.", strings.Join(ys, ", "))
+	}
+	if s.Band != "" {
+		fmt.Fprintf(b, " The shaded band is the %s.", s.Band)
+	}
+	b.WriteString(" Gaps are years without a figure.")
+	if len(s.Events) > 0 {
+		fmt.Fprintf(b, " %d national elections are marked with the OSCE/ODIHR assessment.", len(s.Events))
+	}
+}
+
+func describeProfile(b *strings.Builder, s Spec) {
+	fmt.Fprintf(b, "%s: %d indicators on a common 0–100 scale where 100 is the best end of each indicator's scale, so higher is better on every axis.", s.Title, len(s.Categories))
+	for _, sr := range s.Series {
+		best, worst := -1, -1
+		for _, p := range sr.Points {
+			j := int(p.X)
+			if p.Missing() || j < 0 || j >= len(s.Categories) {
+				continue
+			}
+			if best < 0 || p.Y > pointAt(sr, best).Y {
+				best = j
+			}
+			if worst < 0 || p.Y < pointAt(sr, worst).Y {
+				worst = j
+			}
+		}
+		if best < 0 {
+			fmt.Fprintf(b, " %s has no figures.", sr.Name)
+			continue
+		}
+		fmt.Fprintf(b, " %s is strongest on %s (%s) and weakest on %s (%s).", sr.Name, s.Categories[best],
+			strconv.FormatFloat(math.Round(pointAt(sr, best).Y), 'f', -1, 64), s.Categories[worst], strconv.FormatFloat(math.Round(pointAt(sr, worst).Y), 'f', -1, 64))
+	}
+}
+
+func pointAt(sr Series, cat int) Point {
+	for _, p := range sr.Points {
+		if int(p.X) == cat {
+			return p
+		}
+	}
+	return Point{Y: math.NaN()}
+}
+
+func describeHeatmap(b *strings.Builder, s Spec) {
+	lo, hi := yearSpan(s)
+	fmt.Fprintf(b, "%s: %d countries by year, %d–%d (%s; darker is worse, yellow is better).", s.Title, len(s.Series), lo, hi, s.direction())
+	type cell struct {
+		name string
+		p    Point
+	}
+	var cells []cell
+	empty := 0
+	for _, sr := range s.Series {
+		have := map[int]bool{}
+		for _, p := range sr.Points {
+			if !p.Missing() {
+				cells = append(cells, cell{sr.Name, p})
+				have[int(p.X)] = true
+			}
+		}
+		empty += hi - lo + 1 - len(have)
+	}
+	if len(cells) > 0 {
+		sort.SliceStable(cells, func(i, j int) bool {
+			if s.HigherIsBetter {
+				return cells[i].p.Y > cells[j].p.Y
+			}
+			return cells[i].p.Y < cells[j].p.Y
+		})
+		bst, wst := cells[0], cells[len(cells)-1]
+		fmt.Fprintf(b, " Best figure: %s in %d (%s); worst: %s in %d (%s).", bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p))
+	}
+	if empty > 0 {
+		fmt.Fprintf(b, " %d country-years have no figure and are left blank.", empty)
+	}
+}
+
+func describeScatter(b *strings.Builder, s Spec) {
+	var xs, ys []float64
+	for _, sr := range s.Series {
+		for _, p := range sr.Points {
+			if !p.Missing() && finite(p.X) {
+				xs, ys = append(xs, p.X), append(ys, p.Y)
+			}
+		}
+	}
+	fmt.Fprintf(b, "%s: %d countries; across: %s; up: %s.", s.Title, len(xs), s.XLabel, s.YLabel)
+	if len(xs) >= 3 {
+		rho, n := indicators.Spearman(xs, ys)
+		if finite(rho) {
+			fmt.Fprintf(b, " Spearman rank correlation %.2f over %d countries (on the raw values, before any axis is inverted).", rho, n)
+		}
+	}
+}
+
+func describeSlope(b *strings.Builder, s Spec) {
+	lo, hi := yearSpan(s)
+	fmt.Fprintf(b, "%s: each line joins a country's figure in %d to its figure in %d (%s).", s.Title, lo, hi, s.direction())
+	for _, sr := range s.Series {
+		var a, z Point
+		var aok, zok bool
+		for _, p := range sr.Points {
+			if p.Missing() {
+				continue
+			}
+			if int(p.X) == lo {
+				a, aok = p, true
+			}
+			if int(p.X) == hi {
+				z, zok = p, true
+			}
+		}
+		if !aok || !zok {
+			fmt.Fprintf(b, " %s lacks a figure in one of the two years.", sr.Name)
+			continue
+		}
+		verb := "unchanged at"
+		if z.Y != a.Y {
+			if (z.Y > a.Y) == s.HigherIsBetter {
+				verb = "improved from " + s.text(a) + " to"
+			} else {
+				verb = "worsened from " + s.text(a) + " to"
+			}
+		}
+		fmt.Fprintf(b, " %s %s %s.", sr.Name, verb, s.text(z))
+	}
+}
+
+func names(ss []Series) string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Name)
+	}
+	switch len(out) {
+	case 0:
+		return "no country"
+	case 1:
+		return out[0]
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+}
+
+// Tables returns the numbers a spec draws as tables.
+func Tables(s Spec) []Table {
+	s = clean(s)
+	switch s.Kind {
+	case Ranking:
+		t := Table{Caption: s.Title + " — figures (" + s.direction() + ")", Header: []string{"Country", "Value", "Global rank"}}
+		for _, sr := range rankingOrder(s) {
+			p := Point{Y: math.NaN()}
+			if len(sr.Points) > 0 {
+				p = sr.Points[0]
+			}
+			rank := ""
+			if p.Rank > 0 && p.RankOf > 0 && !p.Missing() {
+				rank = fmt.Sprintf("%d of %d", p.Rank, p.RankOf)
+			}
+			t.Rows = append(t.Rows, []Cell{{Text: sr.Name}, {Text: s.text(p), Num: true}, {Text: rank, Num: true}})
+		}
+		return []Table{t}
+	case Timeline, Heatmap, Slope:
+		lo, hi := yearSpan(s)
+		t := Table{Caption: s.Title + " — figures by year (" + s.direction() + ")", Header: []string{"Year"}}
+		for _, sr := range s.Series {
+			t.Header = append(t.Header, sr.Name)
+		}
+		for y := lo; y <= hi; y++ {
+			row := []Cell{{Text: strconv.Itoa(y)}}
+			any := false
+			for _, sr := range s.Series {
+				txt := ""
+				for _, p := range sr.Points {
+					if int(p.X) == y && !p.Missing() {
+						txt = s.text(p)
+						if p.HasBand() {
+							txt += " (" + s.format(p.Lo) + " to " + s.format(p.Hi) + ")"
+						}
+						any = true
+					}
+				}
+				row = append(row, Cell{Text: txt, Num: true})
+			}
+			if any || s.Kind != Slope {
+				t.Rows = append(t.Rows, row)
+			}
+		}
+		out := []Table{t}
+		if len(s.Events) > 0 {
+			et := Table{Caption: "National elections and the OSCE/ODIHR assessment", Header: []string{"Country", "Date", "Type", "Assessment", "Summary", "Source"}}
+			for _, e := range s.Events {
+				label := e.Label
+				if label == "" {
+					label = assessmentWords(e.Class)
+				}
+				et.Rows = append(et.Rows, []Cell{{Text: e.Country}, {Text: e.Date}, {Text: strings.ReplaceAll(e.Type, "_", " ")},
+					{Text: label}, {Text: e.Summary}, {Text: linkText(e.Source), Href: e.Source}})
+			}
+			out = append(out, et)
+		}
+		return out
+	case Profile:
+		t := Table{Caption: s.Title + " — normalised score 0–100, higher is better (published figure in brackets)", Header: []string{"Indicator"}}
+		for _, sr := range s.Series {
+			t.Header = append(t.Header, sr.Name)
+		}
+		for j, c := range s.Categories {
+			row := []Cell{{Text: c}}
+			for _, sr := range s.Series {
+				p := pointAt(sr, j)
+				txt := ""
+				if !p.Missing() {
+					txt = strconv.FormatFloat(math.Round(p.Y), 'f', -1, 64)
+					if p.Text != "" {
+						txt += " (" + p.Text + ")"
+					}
+				}
+				row = append(row, Cell{Text: txt, Num: true})
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		return []Table{t}
+	case Scatter:
+		t := Table{Caption: s.Title + " — figures", Header: []string{"Country", s.XLabel, s.YLabel}}
+		for _, sr := range s.Series {
+			for _, p := range sr.Points {
+				x := ""
+				if finite(p.X) {
+					x = strconv.FormatFloat(p.X, 'f', -1, 64)
+				}
+				y := ""
+				if !p.Missing() {
+					y = strconv.FormatFloat(p.Y, 'f', -1, 64)
+				}
+				t.Rows = append(t.Rows, []Cell{{Text: sr.Name}, {Text: x, Num: true}, {Text: y, Num: true}})
+			}
+		}
+		return []Table{t}
+	}
+	return nil
+}
+
+// linkText shortens a URL to its host for a table cell.
+func linkText(u string) string {
+	t := strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	if i := strings.IndexByte(t, '/'); i > 0 {
+		t = t[:i]
+	}
+	return strings.TrimPrefix(t, "www.")
+}
