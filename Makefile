@@ -3,10 +3,41 @@ SOURCES ?= ../shared/sources
 GO      ?= go
 GOFILES  = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go')
 
-.PHONY: test check fmt vet unit data golden bench build
+.PHONY: test check fmt vet unit data golden bench build deps echarts browser-deps
 
 ## test: everything CI checks: formatting, vet, unit + end-to-end tests with the race detector
-test: fmt vet unit
+## (deps first: a fresh machine gets the pinned ECharts and Chromium for the browser tests)
+test: deps fmt vet unit
+
+## deps: what the chart tests need beyond Go: the pinned ECharts library and headless Chromium
+deps: echarts browser-deps
+
+# ECharts for `--offline` pages and the browser tests: the npm package at a pinned version,
+# checked against its SHA-256, cached under .cache/ (gitignored; never committed).
+ECHARTS_VERSION = 5.6.0
+ECHARTS_TGZ_SHA256 = e1b82487dd7f8d9f0438eec1f1433051148e0095ac7a15d4db890afda45cf610
+ECHARTS_JS_SHA256  = bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1
+ECHARTS_DIR = .cache/echarts/$(ECHARTS_VERSION)
+
+## echarts: fetch echarts@$(ECHARTS_VERSION) with npm pack into $(ECHARTS_DIR) and verify it
+echarts: $(ECHARTS_DIR)/echarts.min.js
+
+$(ECHARTS_DIR)/echarts.min.js:
+	@command -v npm >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y npm; else echo "make echarts: npm is missing: install Debian's npm package"; exit 1; fi; }
+	@mkdir -p $(ECHARTS_DIR)
+	cd $(ECHARTS_DIR) && npm pack --silent echarts@$(ECHARTS_VERSION) >/dev/null
+	@echo "$(ECHARTS_TGZ_SHA256)  $(ECHARTS_DIR)/echarts-$(ECHARTS_VERSION).tgz" | sha256sum -c --quiet - \
+		|| { rm -f $(ECHARTS_DIR)/echarts-$(ECHARTS_VERSION).tgz; echo "make echarts: echarts-$(ECHARTS_VERSION).tgz does not match the pinned SHA-256"; exit 1; }
+	tar -xzf $(ECHARTS_DIR)/echarts-$(ECHARTS_VERSION).tgz -C $(ECHARTS_DIR) --strip-components=2 package/dist/echarts.min.js
+	@echo "$(ECHARTS_JS_SHA256)  $(ECHARTS_DIR)/echarts.min.js" | sha256sum -c --quiet - \
+		|| { rm -f $(ECHARTS_DIR)/echarts.min.js; echo "make echarts: dist/echarts.min.js does not match the pinned SHA-256"; exit 1; }
+	rm -f $(ECHARTS_DIR)/echarts-$(ECHARTS_VERSION).tgz
+
+## browser-deps: headless Chromium (Debian's chromium) for the browser tests; installs it when root
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
+	else echo "make browser-deps: chromium is missing and this is not root: run 'sudo apt-get install chromium'"; exit 1; fi
 
 fmt:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -1,0 +1,429 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/rankings-dev/rankings/charts"
+	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/chartdata"
+)
+
+// EChartsEnv names the environment variable that points --offline at the
+// ECharts library file.
+const EChartsEnv = "RANKINGS_ECHARTS_JS"
+
+// echartsCache is where `make echarts` puts the pinned library, relative
+// to the repository root.
+var echartsCache = filepath.Join(".cache", "echarts", charts.EChartsVersion, "echarts.min.js")
+
+// echartsFlags are the flags that say where the page gets ECharts.
+type echartsFlags struct {
+	offline bool
+	path    string
+}
+
+func (f *echartsFlags) register(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&f.offline, "offline", false, "inline the ECharts library: one self-contained file that opens with no network")
+	cmd.Flags().StringVar(&f.path, "echarts-js", "", "the ECharts "+charts.EChartsVersion+" echarts.min.js file for --offline (default: $"+EChartsEnv+", else "+echartsCache+" found from the current directory up)")
+}
+
+// options loads the library for --offline.
+func (f *echartsFlags) options(env *Env) (charts.Options, error) {
+	if !f.offline {
+		return charts.Options{}, nil
+	}
+	path := f.path
+	if path == "" {
+		path = env.Getenv(EChartsEnv)
+	}
+	if path == "" {
+		path = findUp(echartsCache)
+	}
+	if path == "" {
+		return charts.Options{}, usagef("--offline needs the ECharts %s library: run \"make echarts\" in the rankings repository (it fetches it into %s), or pass --echarts-js PATH or set %s",
+			charts.EChartsVersion, echartsCache, EChartsEnv)
+	}
+	js, err := os.ReadFile(path)
+	if err != nil {
+		return charts.Options{}, usagef("--offline: cannot read the ECharts library %s: %v; run \"make echarts\" or pass --echarts-js PATH", path, errText(err))
+	}
+	if err := charts.CheckECharts(js); err != nil {
+		return charts.Options{}, usagef("--offline: %s: %s", path, strings.TrimPrefix(err.Error(), "charts: "))
+	}
+	return charts.Options{EChartsJS: js}, nil
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// findUp looks for rel in the current directory and its parents.
+func findUp(rel string) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, rel)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// writeFileAtomic writes a file through a temporary file in the same
+// folder and renames it into place: a failure never leaves a half-written
+// file behind.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return usagef("cannot write %s: %v", path, errText(err))
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // after a successful rename this is a no-op
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(name, path)
+}
+
+// render writes a chart in one format.
+func render(w io.Writer, c *charts.Chart, format string, embed bool, o charts.Options) error {
+	switch format {
+	case "svg":
+		return c.WriteSVG(w)
+	case "png":
+		return c.WritePNG(w)
+	}
+	if embed {
+		return c.WriteFragment(w, o)
+	}
+	return c.WritePage(w, o)
+}
+
+// output writes to the file, or stdout for "-".
+func output(env *Env, path string, write func(io.Writer) error) error {
+	if path == "-" {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return err
+		}
+		_, err := env.Stdout.Write(b.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(path, write); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(env.Stdout, path)
+	return err
+}
+
+func kindNames() string {
+	var out []string
+	for _, k := range charts.Kinds() {
+		out = append(out, string(k))
+	}
+	return strings.Join(out, ", ")
+}
+
+// defaultName derives a file name from the chart: kind, indicator,
+// countries or group, year.
+func defaultName(s charts.Spec, r chartdata.Request, ext string) string {
+	parts := []string{string(s.Kind), s.Indicator}
+	if len(r.Countries) > 0 {
+		var codes []string
+		for _, c := range r.Countries {
+			codes = append(codes, strings.ToLower(c.ISO3))
+		}
+		parts = append(parts, strings.Join(codes, "-"))
+	} else if s.Kind != charts.Timeline && s.Kind != charts.Profile {
+		parts = append(parts, r.Group)
+	}
+	if s.Year != 0 {
+		parts = append(parts, strconv.Itoa(s.Year))
+	}
+	return strings.Join(parts, "-") + "." + ext
+}
+
+func newChartCmd(env *Env) *cobra.Command {
+	var format, group, out string
+	var ids []string
+	var year, from, to int
+	var embed, percentile bool
+	var ef echartsFlags
+	cmd := &cobra.Command{
+		Use:   "chart <kind> [countries...] --indicator id [--year Y] [--group G] [--embed] [--offline] [--format html|svg|png] [-o FILE]",
+		Short: "Draw one chart: ranking, timeline, profile, heatmap, scatter or slope",
+		Long: `Draw one chart as an HTML page (interactive, ECharts), an embeddable
+fragment (--embed: a <figure> and a <script> to paste into a report), a
+self-contained offline page (--offline: ECharts inlined), or an SVG or PNG
+image for print (--format svg|png). Every chart has a title, the source with
+its edition and citation, an axis label that states which direction is
+better, and its figures as a table with a text description.
+
+Kinds:
+  ranking   one indicator in one year: the group's countries as sorted bars
+            labelled with their global rank "k of N" (named countries are
+            highlighted)
+  timeline  the named countries over the years: gaps for missing years,
+            labelled methodology breaks (never joined across), ODIHR
+            elections as markers, published uncertainty as a band (WGI;
+            --percentile draws WGI's percentile rank with its 90% bounds)
+  profile   a radar of the named countries across indicators (default: the
+            headline set), each normalised to 0–100 with 100 = best
+  heatmap   countries × years for one indicator (current methodology unless
+            --from is given)
+  scatter   --indicator x,y across the group in one year, labelled points
+  slope     two years (--from, --to; default ten years back within the
+            methodology), one line per country
+
+--year is the indicator's own year (edition year for RSF, WJP, Freedom
+House) for ranking; for profile and scatter it is the year the figures
+describe, and edition-year indices use the edition of the next year.`,
+		Example: `  rankings chart ranking --indicator rsf
+  rankings chart ranking kazakhstan uzbekistan -i wgi-rl --year 2023 -o rl.html
+  rankings chart timeline kaz uzb kgz -i rsf --from 2013 --offline
+  rankings chart timeline georgia armenia -i wgi-va --percentile --format svg
+  rankings chart profile kazakhstan uzbekistan --year 2023
+  rankings chart scatter -i wgi-rl,rsf --group all --format png
+  rankings chart slope -i fh-fiw --from 2014 --to 2024 --embed -o - >> report.html`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			kind, ok := charts.ParseKind(strings.ToLower(args[0]))
+			if !ok {
+				return usagef("unknown chart kind %q: use one of %s", args[0], kindNames())
+			}
+			if format != "html" && (embed || ef.offline) {
+				return usagef("--embed and --offline are for --format html")
+			}
+			if from != 0 && to != 0 && from > to {
+				return usagef("--from %d is after --to %d", from, to)
+			}
+			cs, err := env.Store.Registry().ResolveAll(args[1:])
+			if err != nil {
+				return err
+			}
+			if _, err := env.Store.Registry().Group(group); err != nil {
+				return err
+			}
+			opt, err := ef.options(env)
+			if err != nil {
+				return err
+			}
+			req := chartdata.Request{Kind: kind, Indicators: ids, Countries: cs, Group: group, Year: year, From: from, To: to, Percentile: percentile}
+			spec, err := chartdata.Build(env.Store, req)
+			if err != nil {
+				return err
+			}
+			c, err := charts.Build(spec)
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				ext := format
+				if embed {
+					ext = "fragment.html"
+				}
+				out = defaultName(spec, req, ext)
+			}
+			return output(env, out, func(w io.Writer) error { return render(w, c, format, embed, opt) })
+		},
+	}
+	cmd.Flags().StringSliceVarP(&ids, "indicator", "i", nil, "indicator id (scatter: x,y; profile: a list, default the headline set)")
+	cmd.Flags().IntVarP(&year, "year", "y", 0, "year (default: the latest with figures)")
+	cmd.Flags().IntVar(&from, "from", 0, "first year (timeline, heatmap) or the earlier year (slope)")
+	cmd.Flags().IntVar(&to, "to", 0, "last year (timeline, heatmap) or the later year (slope)")
+	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group: "+strings.Join(countries.GroupNames(), ", "))
+	cmd.Flags().BoolVar(&embed, "embed", false, "write an embeddable fragment (<figure> + <script>) instead of a page")
+	cmd.Flags().BoolVar(&percentile, "percentile", false, "timeline of a WGI indicator: draw the percentile rank with its published 90% bounds")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, - for stdout (default: a name derived from the chart)")
+	ef.register(cmd)
+	formatFlag(cmd, &format, "html", "svg", "png")
+	return cmd
+}
+
+func newChartsCmd(env *Env) *cobra.Command {
+	var format, group, dir string
+	var ids []string
+	var year int
+	var ef echartsFlags
+	cmd := &cobra.Command{
+		Use:   "charts --year Y [--group G] [-o DIR]",
+		Short: "Write the per-year comparison set: one ranking chart per indicator and an index.html",
+		Long: `Write the per-year comparison set into a folder: for every indicator with
+figures in that year (its own year: the edition year for RSF, WJP and
+Freedom House) a ranking chart of the group's countries, and an index.html
+that links them and lists the indicators without figures that year.`,
+		Example: `  rankings charts --year 2023
+  rankings charts --year 2024 --group central-asia -o ca-2024 --offline
+  rankings charts --year 2023 --format svg -o print`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if year == 0 {
+				return usagef("charts needs --year (the indicators' own year, e.g. --year 2023)")
+			}
+			if format != "html" && ef.offline {
+				return usagef("--offline is for --format html")
+			}
+			if _, err := env.Store.Registry().Group(group); err != nil {
+				return err
+			}
+			opt, err := ef.options(env)
+			if err != nil {
+				return err
+			}
+			var inds []indicators.Indicator
+			if len(ids) == 0 {
+				inds = env.Store.Indicators()
+			} else {
+				for _, id := range ids {
+					ind, err := env.Store.Indicator(id)
+					if err != nil {
+						return err
+					}
+					inds = append(inds, ind)
+				}
+			}
+			if dir == "" {
+				dir = fmt.Sprintf("charts-%d", year)
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return usagef("cannot create %s: %v", dir, errText(err))
+			}
+			progress := isTerminal(env.Stderr)
+			doc := charts.Document{Title: fmt.Sprintf("Governance indicators, %d: %s countries", year, group),
+				Subtitle: fmt.Sprintf("One ranking chart per indicator for %d (each indicator's own year: the edition year for RSF, WJP and Freedom House). Generated by rankings.", year)}
+			var links, skipped []charts.Cell
+			n := 0
+			for i, ind := range inds {
+				if progress {
+					fmt.Fprintf(env.Stderr, "\r[%d/%d] %-20s", i+1, len(inds), ind.ID)
+				}
+				if ind.Events {
+					continue
+				}
+				spec, err := chartdata.Build(env.Store, chartdata.Request{Kind: charts.Ranking, Indicators: []string{ind.ID}, Group: group, Year: year})
+				if err != nil {
+					if indicators.IsUserError(err) {
+						skipped = append(skipped, charts.Cell{Text: ind.ID + " — " + ind.Name + ": no figures for " + strconv.Itoa(year)})
+						continue
+					}
+					return err
+				}
+				c, err := charts.Build(spec)
+				if err != nil {
+					return err
+				}
+				name := fmt.Sprintf("%s-%d.%s", ind.ID, year, format)
+				if err := writeFileAtomic(filepath.Join(dir, name), func(w io.Writer) error { return render(w, c, format, false, opt) }); err != nil {
+					return err
+				}
+				links = append(links, charts.Cell{Text: ind.Name + " (" + ind.ID + ")", Href: name})
+				n++
+			}
+			if progress {
+				fmt.Fprint(env.Stderr, "\r\x1b[K")
+			}
+			if n == 0 {
+				return indicators.Errorf(indicators.ENotFound, "no indicator has figures for %d", year)
+			}
+			doc.Sections = append(doc.Sections, charts.Section{Heading: "Charts", List: links})
+			if len(skipped) > 0 {
+				doc.Sections = append(doc.Sections, charts.Section{Heading: "No figures for " + strconv.Itoa(year), List: skipped})
+			}
+			if err := writeFileAtomic(filepath.Join(dir, "index.html"), func(w io.Writer) error {
+				return charts.WriteDocument(w, doc, charts.Options{})
+			}); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stderr, "wrote %d charts and index.html to %s (%d indicators without figures for %d)\n", n, dir, len(skipped), year)
+			_, err = fmt.Fprintln(env.Stdout, filepath.Join(dir, "index.html"))
+			return err
+		},
+	}
+	cmd.Flags().StringSliceVarP(&ids, "indicator", "i", nil, "indicator ids (default: all)")
+	cmd.Flags().IntVarP(&year, "year", "y", 0, "year of the set (required)")
+	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group: "+strings.Join(countries.GroupNames(), ", "))
+	cmd.Flags().StringVarP(&dir, "output", "o", "", "output folder (default: charts-YEAR)")
+	ef.register(cmd)
+	formatFlag(cmd, &format, "html", "svg", "png")
+	return cmd
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func newReportCmd(env *Env) *cobra.Command {
+	var out string
+	var ids []string
+	var ef echartsFlags
+	cmd := &cobra.Command{
+		Use:   "report <country> <country> [<country>...] [-o report.html] [--offline]",
+		Short: "Write a comparison brief: per indicator a chart, a table and the facts in sentences",
+		Long: `Write a comparison brief as one HTML file: per indicator (default: the
+headline set) a timeline of the countries over the current methodology, its
+table, and sentences stating the facts ("In the 2025 edition Kazakhstan
+ranked 141st of 180 …; Uzbekistan 148th …"), with the direction of the
+scale and whether differences are distinguishable; then the OSCE/ODIHR
+election table with sources, and the sources with their citations.
+--offline inlines ECharts so the file opens with no network.`,
+		Example: `  rankings report kazakhstan uzbekistan
+  rankings report georgia armenia azerbaijan -o caucasus.html --offline`,
+		Args: cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cs, err := env.Store.Registry().ResolveAll(args)
+			if err != nil {
+				return err
+			}
+			opt, err := ef.options(env)
+			if err != nil {
+				return err
+			}
+			doc, err := chartdata.Report(env.Store, cs, ids)
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				var codes []string
+				for _, c := range cs {
+					codes = append(codes, strings.ToLower(c.ISO3))
+				}
+				out = "report-" + strings.Join(codes, "-") + ".html"
+			}
+			return output(env, out, func(w io.Writer) error { return charts.WriteDocument(w, doc, opt) })
+		},
+	}
+	cmd.Flags().StringSliceVarP(&ids, "indicator", "i", nil, "indicator ids (default: the headline set)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, - for stdout (default: report-<codes>.html)")
+	ef.register(cmd)
+	return cmd
+}
