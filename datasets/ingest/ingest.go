@@ -161,7 +161,6 @@ func Read(source, file string, data []byte, store *datasets.Store, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	b.Skipped = m.Unmapped[:0:0]
 	for _, u := range m.Unmapped {
 		if u.Err != nil {
 			b.Skipped = append(b.Skipped, u)
