@@ -6,6 +6,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -29,6 +31,9 @@ func fuzzSeeds(f *testing.F, prefix string) {
 		f.Fatalf("no seeds testdata/fuzz/%s*: %v", prefix, err)
 	}
 	for _, file := range files {
+		if st, err := os.Stat(file); err != nil || st.IsDir() {
+			continue // testdata/fuzz/FuzzX: the fuzzer's own corpus
+		}
 		b, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)
@@ -245,4 +250,30 @@ func FuzzReadFHRatings(f *testing.F) {
 		recs, err := ReadFHRatings(bytes.NewReader(b), "fuzz.csv")
 		checkResult(t, recs, err)
 	})
+}
+
+// A workbook found by FuzzReadWJP: 24 kB whose styles part claims 3.7 GB.
+// The xlsx library allocates a part's declared size up front; the import
+// must refuse it before, not take gigabytes of memory.
+func TestZipBombIsRefusedCheaply(t *testing.T) {
+	raw, err := os.ReadFile("testdata/fuzz/FuzzReadWJP/de501c614e0b00ae")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.TrimSpace(strings.SplitN(string(raw), "\n", 2)[1])
+	s, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(body, "[]byte("), ")"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = ReadWJP(strings.NewReader(s), "bomb.xlsx")
+	runtime.ReadMemStats(&after)
+	want := `bomb.xlsx: not a readable xlsx workbook: part "xl/styles.xml" claims 3741259217 bytes from 1204 compressed: a damaged file or a zip bomb`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant  %s", err, want)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("reading it allocated %d MB", alloc>>20)
+	}
 }

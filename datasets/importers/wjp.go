@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -161,21 +162,56 @@ func ReadWJP(r io.Reader, file string) ([]Record, error) {
 
 // xlsxOpen opens a workbook read from r. Anything that is not a readable
 // xlsx file is an error; a panic inside the xlsx library on malformed input
-// is turned into an error too.
+// is turned into an error too. The zip archive is checked first (see
+// checkZip): the library allocates each part's declared size up front, so a
+// 24 kB file declaring a 3.7 GB part would otherwise take 3.7 GB of memory.
 func xlsxOpen(r io.Reader, file string) (wb *excelize.File, err error) {
-	if r == nil {
-		return nil, &ParseError{File: file, Err: errors.New("no input")}
+	data, err := readAll(r, file)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkZip(data, file); err != nil {
+		return nil, err
 	}
 	defer func() {
 		if p := recover(); p != nil {
 			wb, err = nil, &ParseError{File: file, Err: fmt.Errorf("not a readable xlsx workbook: %v", p)}
 		}
 	}()
-	wb, err = excelize.OpenReader(r)
+	wb, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxZipTotal})
 	if err != nil {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("not a readable xlsx workbook: %w", err)}
 	}
 	return wb, nil
+}
+
+const (
+	// maxZipPart and maxZipTotal bound the declared uncompressed size of
+	// one part of a workbook and of all of them.
+	maxZipPart  = MaxFileSize
+	maxZipTotal = 1 << 30
+	// maxZipRatio is more than deflate can achieve (about 1032:1): a part
+	// claiming more is lying about its size.
+	maxZipRatio = 1100
+)
+
+// checkZip refuses a workbook whose parts claim more than a publisher's
+// workbook can hold, before anything is decompressed.
+func checkZip(data []byte, file string) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return &ParseError{File: file, Err: fmt.Errorf("not a readable xlsx workbook: %w", err)}
+	}
+	var total uint64
+	for _, f := range zr.File {
+		size := f.UncompressedSize64
+		total += size
+		if size > maxZipPart || total > maxZipTotal || size > 1<<20 && size/maxZipRatio > f.CompressedSize64 {
+			return &ParseError{File: file, Err: fmt.Errorf("not a readable xlsx workbook: part %s claims %d bytes from %d compressed: a damaged file or a zip bomb",
+				Quote(f.Name), size, f.CompressedSize64)}
+		}
+	}
+	return nil
 }
 
 // xlsxSheetRows returns the cells of the sheet whose name, with surrounding

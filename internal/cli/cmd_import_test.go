@@ -3,6 +3,7 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -119,7 +120,20 @@ func generatedCorpus(t *testing.T) map[string][]byte {
 		w.Write([]byte("<not really xml"))
 	}
 	zw.Close()
+	// A workbook part that claims 3 GB from a few bytes: a zip bomb, or a
+	// lie the xlsx library would allocate memory for.
+	var bomb bytes.Buffer
+	zb := zip.NewWriter(&bomb)
+	var packed bytes.Buffer
+	fw, _ := flate.NewWriter(&packed, flate.BestCompression)
+	fw.Write(bytes.Repeat([]byte("<row/>"), 1000))
+	fw.Close()
+	w, _ := zb.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate,
+		CompressedSize64: uint64(packed.Len()), UncompressedSize64: 3 << 30})
+	w.Write(packed.Bytes())
+	zb.Close()
 	return map[string][]byte{
+		"wjp--zip-bomb.xlsx": bomb.Bytes(),
 		// A 10 MB file without a single line break.
 		"rsf--10mb-single-line.csv": bytes.Repeat([]byte("ISO"), 10<<20/3),
 		// A 4 MB cell where the country code should be.
