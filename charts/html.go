@@ -172,6 +172,14 @@ var tpl = template.Must(template.New("charts").Funcs(template.FuncMap{"wrap": wr
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;margin:0;padding:24px;background:#fff;line-height:1.45}
 main{max-width:960px;margin:0 auto}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-top:1px solid #ddd;padding-top:16px}
+.rk-sub{color:#444;margin:0 0 16px}
+</style>
+{{template "rkstyle"}}
+{{- end -}}
+
+{{- define "rkstyle" -}}
+<style>
 .rk-chart{margin:0 0 32px 0}
 .rk-chart .rk-canvas{width:100%;border:1px solid #e3e3e3}
 .rk-chart figcaption p{margin:8px 0;font-size:14px}
@@ -182,8 +190,6 @@ main{max-width:960px;margin:0 auto}
 .rk-table td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .rk-table thead th{border-bottom:2px solid #999}
 details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
-h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-top:1px solid #ddd;padding-top:16px}
-.rk-sub{color:#444;margin:0 0 16px}
 @media print{details.rk-data{display:block}details.rk-data>summary{display:none}.rk-chart{break-inside:avoid}}
 </style>
 {{- end -}}
@@ -267,6 +273,7 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-top:
 {{end -}}
 
 {{- define "fragment" -}}
+{{template "rkstyle"}}
 {{if .Offline}}{{template "loader" .}}
 {{end}}{{range .Charts}}{{template "figure" .}}
 {{template "draw" (wrap $ .)}}
