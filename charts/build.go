@@ -549,7 +549,7 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 			names = append(names, sr.Name)
 		}
 		ys = append(ys, map[string]any{"type": "category", "data": names, "gridIndex": 1, "inverse": true,
-			"name": "OSCE/ODIHR election assessments (hover for date, type and summary)", "nameLocation": "start", "nameTextStyle": map[string]any{"align": "left", "fontWeight": "bold", "color": "#222222"},
+			"name": "OSCE/ODIHR election assessments, placed at the election date (hover for type and summary)", "nameLocation": "start", "nameTextStyle": map[string]any{"align": "left", "fontWeight": "bold", "color": "#222222"},
 			"axisTick": map[string]any{"show": false}, "splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": "#eeeeee"}}})
 		for _, class := range assessmentOrder {
 			var data []any
@@ -773,7 +773,7 @@ func buildScatter(s Spec) (map[string]any, int, error) {
 	sc := ec.NewScatter()
 	for i, sr := range s.Series {
 		st := seriesStyle(i)
-		var data []opts.ScatterData
+		data := []opts.ScatterData{}
 		for _, p := range sr.Points {
 			if p.Missing() || !finite(p.X) {
 				continue

@@ -177,6 +177,7 @@ func reportSection(store *datasets.Store, ind indicators.Indicator, cs []indicat
 // within the methodology segment.
 func Sentences(c indicators.Comparison, cs []indicators.Country) []string {
 	ind := c.Indicator
+	short := shortName(ind)
 	name := map[string]string{}
 	for _, x := range cs {
 		name[x.ISO3] = x.Name
@@ -197,13 +198,13 @@ func Sentences(c indicators.Comparison, cs []indicators.Country) []string {
 		val := ind.Format(v.Obs.Value)
 		switch {
 		case v.Obs.HasRank() && len(parts) == 0:
-			parts = append(parts, fmt.Sprintf("%s ranked %s of %d on the %s (%s)", n, charts.Ordinal(v.Obs.Rank), v.Obs.RankOf, ind.Name, val))
+			parts = append(parts, fmt.Sprintf("%s ranked %s of %d on the %s (%s)", n, charts.Ordinal(v.Obs.Rank), v.Obs.RankOf, short, val))
 		case v.Obs.HasRank() && v.Obs.RankOf != c.Values[firstHas(c.Values)].Obs.RankOf:
 			parts = append(parts, fmt.Sprintf("%s %s of %d (%s)", n, charts.Ordinal(v.Obs.Rank), v.Obs.RankOf, val))
 		case v.Obs.HasRank():
 			parts = append(parts, fmt.Sprintf("%s %s (%s)", n, charts.Ordinal(v.Obs.Rank), val))
 		case len(parts) == 0:
-			parts = append(parts, fmt.Sprintf("%s scored %s on the %s", n, val, ind.Name))
+			parts = append(parts, fmt.Sprintf("%s scored %s on the %s", n, val, short))
 		default:
 			parts = append(parts, fmt.Sprintf("%s %s", n, val))
 		}
@@ -211,7 +212,11 @@ func Sentences(c indicators.Comparison, cs []indicators.Country) []string {
 	}
 	var out []string
 	if len(parts) > 0 {
-		out = append(out, fmt.Sprintf("%s %s. On this scale (%s), %s.", when, strings.Join(parts, "; "), ind.Unit, direction(higher)))
+		s := fmt.Sprintf("%s %s. On this scale (%s), %s.", when, strings.Join(parts, "; "), ind.Unit, direction(higher))
+		if ind.Ranks == indicators.RanksComputed {
+			s += " The source publishes no rank: ranks are computed by rankings over every entity it scored that year."
+		}
+		out = append(out, s)
 	}
 	if len(missing) > 0 {
 		out = append(out, fmt.Sprintf("No figure in %s for %s.", yearText(ind, c.Year), joinAnd(missing)))
