@@ -118,6 +118,11 @@ func TestParseErrorQuotesAndShortensValues(t *testing.T) {
 	if got := (&ParseError{File: "f.csv", Line: 3, Err: errors.New("x")}).Error(); got != "f.csv:3: x" {
 		t.Errorf("no column: %q", got)
 	}
+	// Libraries quote the file's bytes in their errors (found by FuzzReadWJP).
+	xmlErr := &ParseError{File: "w.xlsx", Err: errors.New("XML syntax error on line 2: invalid XML name: a:fon\xb3t\x1b[2J\u202e")}
+	if got := xmlErr.Error(); got != `w.xlsx: XML syntax error on line 2: invalid XML name: a:fon\xb3t\u001b[2J\u202e` {
+		t.Errorf("library error = %q", got)
+	}
 }
 
 func TestCheckText(t *testing.T) {

@@ -8,6 +8,7 @@ package importers
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rankings-dev/rankings/indicators"
@@ -59,6 +60,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
+	why := safeText(fmt.Sprint(e.Err))
 	loc := e.File
 	if e.Line > 0 {
 		loc = fmt.Sprintf("%s:%d", loc, e.Line)
@@ -68,13 +70,41 @@ func (e *ParseError) Error() string {
 	}
 	switch {
 	case e.Column != "" && e.Value != "":
-		return fmt.Sprintf("%s: column %s: %s %v", loc, Quote(e.Column), Quote(e.Value), e.Err)
+		return fmt.Sprintf("%s: column %s: %s %s", loc, Quote(e.Column), Quote(e.Value), why)
 	case e.Column != "":
-		return fmt.Sprintf("%s: column %s: %v", loc, Quote(e.Column), e.Err)
+		return fmt.Sprintf("%s: column %s: %s", loc, Quote(e.Column), why)
 	case e.Value != "":
-		return fmt.Sprintf("%s: %s %v", loc, Quote(e.Value), e.Err)
+		return fmt.Sprintf("%s: %s %s", loc, Quote(e.Value), why)
 	}
-	return fmt.Sprintf("%s: %v", loc, e.Err)
+	return fmt.Sprintf("%s: %s", loc, why)
+}
+
+// maxReason is the longest explanation an error prints whole.
+const maxReason = 400
+
+// safeText makes an explanation safe for a terminal: the libraries behind
+// the importers (zip, XML) quote bytes of the file in their messages, so
+// invalid UTF-8, control characters and bidirectional overrides are escaped
+// and a long text is cut.
+func safeText(s string) string {
+	var b strings.Builder
+	for n := 0; len(s) > 0; n++ {
+		if n == maxReason {
+			b.WriteString("…")
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[0])
+		case unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
+	return b.String()
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
