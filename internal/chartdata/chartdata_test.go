@@ -1,0 +1,123 @@
+package chartdata
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/rankings-dev/rankings/charts"
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+func country(t *testing.T, s *datasets.Store, name string) indicators.Country {
+	t.Helper()
+	c, err := s.Registry().Resolve(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestNormalise(t *testing.T) {
+	rating, _ := indicators.Lookup("fh-pr-rating") // 1–7, lower is better
+	wgi, _ := indicators.Lookup("wgi-rl")           // about −2.5 to 2.5
+	rsf, _ := indicators.Lookup("rsf")
+	for _, c := range []struct {
+		ind  indicators.Indicator
+		year int
+		v    float64
+		want float64
+		ok   bool
+	}{
+		{rating, 2024, 1, 100, true},
+		{rating, 2024, 7, 0, true},
+		{rating, 2024, 4, 50, true},
+		{wgi, 2023, 0, 50, true},
+		{wgi, 2023, 2.7, 100, true}, // beyond the nominal scale: clamped
+		{rsf, 2025, 39.34, 39.34, true},
+		{rsf, 2010, 40, 0, false}, // the old unbounded points scale
+	} {
+		got, ok := normalise(c.ind, c.year, c.v)
+		if ok != c.ok || ok && math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("normalise(%s, %d, %g) = %g, %v; want %g, %v", c.ind.ID, c.year, c.v, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestTimelineSpec(t *testing.T) {
+	s := datasets.Embedded()
+	kaz := country(t, s, "kazakhstan")
+	spec, err := Build(s, Request{Kind: charts.Timeline, Indicators: []string{"rsf"}, Countries: []indicators.Country{kaz}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spec.YLabel != "score: 2002–2012 lower is better; from 2013 higher is better" {
+		t.Errorf("mixed-direction label = %q", spec.YLabel)
+	}
+	if len(spec.Breaks) != 2 || spec.Breaks[0].Year != 2013 || !strings.Contains(spec.Breaks[1].Label, "2022: 0–100, new methodology (higher is better)") {
+		t.Errorf("breaks = %+v", spec.Breaks)
+	}
+	if len(spec.Events) == 0 || spec.Events[0].Country != "Kazakhstan" || spec.Events[0].Source == "" {
+		t.Errorf("elections = %+v", spec.Events)
+	}
+	// WGI: a 90% band from the published standard error.
+	wgi, err := Build(s, Request{Kind: charts.Timeline, Indicators: []string{"wgi-rl"}, Countries: []indicators.Country{kaz}, From: 2023})
+	if err != nil {
+		t.Fatal(err)
+	}
+	obs, _ := s.Series("wgi-rl", "KAZ")
+	o, _ := obs.At(2023)
+	p := wgi.Series[0].Points[0]
+	if p.X != 2023 || math.Abs(p.Lo-(o.Value-1.645*o.StdErr)) > 1e-9 || math.Abs(p.Hi-(o.Value+1.645*o.StdErr)) > 1e-9 || !strings.Contains(wgi.Band, "1.645") {
+		t.Errorf("WGI band %g–%g (%q) for %g ± 1.645×%g", p.Lo, p.Hi, wgi.Band, o.Value, o.StdErr)
+	}
+	pct, err := Build(s, Request{Kind: charts.Timeline, Indicators: []string{"wgi-rl"}, Countries: []indicators.Country{kaz}, From: 2023, Percentile: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := pct.Series[0].Points[0]; q.Y != o.Pct || q.Lo != o.PctLower || q.Hi != o.PctUpper {
+		t.Errorf("percentile point %+v, want %g [%g, %g]", q, o.Pct, o.PctLower, o.PctUpper)
+	}
+	vd, err := Build(s, Request{Kind: charts.Timeline, Indicators: []string{"vdem-libdem"}, Countries: []indicators.Country{kaz}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vd.Band != "" || !strings.Contains(strings.Join(vd.Notes, " "), "V-Dem publishes credible intervals") {
+		t.Errorf("V-Dem: band %q, notes %q", vd.Band, vd.Notes)
+	}
+}
+
+func TestRankingAndHeatmapSpecs(t *testing.T) {
+	s := datasets.Embedded()
+	uzb := country(t, s, "uzbekistan")
+	r, err := Build(s, Request{Kind: charts.Ranking, Indicators: []string{"rsf"}, Countries: []indicators.Country{uzb}, Year: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Series) != 15 || r.XLabel != "score, higher is better" || !strings.Contains(r.Citation, "2025 edition") {
+		t.Errorf("ranking: %d series, label %q, citation %q", len(r.Series), r.XLabel, r.Citation)
+	}
+	for _, sr := range r.Series {
+		if sr.Highlight != (sr.Code == "UZB") {
+			t.Errorf("%s highlighted = %v", sr.Code, sr.Highlight)
+		}
+		if sr.Code == "UZB" && (sr.Points[0].Rank != 148 || sr.Points[0].RankOf != 180) {
+			t.Errorf("Uzbekistan = %+v", sr.Points[0])
+		}
+	}
+	h, err := Build(s, Request{Kind: charts.Heatmap, Indicators: []string{"rsf"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sr := range h.Series {
+		for _, p := range sr.Points {
+			if p.X < 2022 {
+				t.Fatalf("the heatmap crosses the 2022 break by default: %s %g", sr.Code, p.X)
+			}
+		}
+	}
+	if _, err := Build(s, Request{Kind: charts.Slope, Indicators: []string{"rsf"}, From: 2015, To: 2024}); err == nil || !indicators.IsUserError(err) {
+		t.Errorf("a slope across the 2022 break: %v", err)
+	}
+}
