@@ -21,7 +21,7 @@ func country(t *testing.T, s *datasets.Store, name string) indicators.Country {
 
 func TestNormalise(t *testing.T) {
 	rating, _ := indicators.Lookup("fh-pr-rating") // 1–7, lower is better
-	wgi, _ := indicators.Lookup("wgi-rl")           // about −2.5 to 2.5
+	wgi, _ := indicators.Lookup("wgi-rl")          // about −2.5 to 2.5
 	rsf, _ := indicators.Lookup("rsf")
 	for _, c := range []struct {
 		ind  indicators.Indicator
