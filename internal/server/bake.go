@@ -47,7 +47,7 @@ func (s *Server) BakePaths() ([]string, error) {
 		if ind.Events {
 			continue
 		}
-		paths = append(paths, "/indicator/"+ind.ID)
+		paths = append(paths, "/indicator/"+ind.ID, "/embed/ranking/"+ind.ID, "/chart/ranking/"+ind.ID+".svg")
 		years, err := st.Years(ind.ID)
 		if err != nil {
 			return nil, err

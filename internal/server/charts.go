@@ -1,17 +1,276 @@
 package server
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
 
+	"github.com/rankings-dev/rankings/charts"
+	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/chartdata"
 	"github.com/rankings-dev/rankings/internal/docs"
 )
 
-// chartScripts are the scripts a page with charts loads.
-func (s *Server) chartScripts() []string { return []string{s.EChartsURL()} }
+// chartOptions say where chart pages load ECharts: the local copy when
+// there is one, else the asset host (with the pinned build's integrity hash
+// when it is the default one).
+func (s *Server) chartOptions() charts.Options {
+	if u := s.EChartsURL(); u != charts.DefaultScriptURL {
+		return charts.Options{ScriptURL: u}
+	}
+	return charts.Options{}
+}
 
-// compareChart renders one indicator's chart for the compare page as an
-// embed fragment.
-func (s *Server) compareChart(kind, id string, doc docs.Compare) template.HTML { return "" }
+// chartParams are the query parameters of /chart/ and /embed/.
+var chartParams = []string{"c", "indicator", "year", "from", "to", "group", "percentile"}
+
+// chartRequest reads a chart from the path kind and the query.
+func (s *Server) chartRequest(kindText string, q *query) (chartdata.Request, error) {
+	kind, ok := charts.ParseKind(kindText)
+	if !ok {
+		var names []string
+		for _, k := range charts.Kinds() {
+			names = append(names, string(k))
+		}
+		return chartdata.Request{}, bad("kind", kindText, &indicators.Error{Code: indicators.EInvalid,
+			Msg:         fmt.Sprintf("unknown chart kind %q: use one of %s", kindText, strings.Join(names, ", ")),
+			Suggestions: indicators.Nearest(kindText, names, 3)})
+	}
+	r := chartdata.Request{Kind: kind}
+	var err error
+	if r.Countries, err = q.countries("c", 0); err != nil {
+		return r, err
+	}
+	if r.Indicators, err = q.indicators("indicator"); err != nil {
+		return r, err
+	}
+	if r.Year, err = q.year("year"); err != nil {
+		return r, err
+	}
+	if r.From, err = q.year("from"); err != nil {
+		return r, err
+	}
+	if r.To, err = q.year("to"); err != nil {
+		return r, err
+	}
+	if r.From != 0 && r.To != 0 && r.From > r.To {
+		return r, invalid("from", q.v.Get("from"), "from %d is after to %d", r.From, r.To)
+	}
+	if r.Group, err = q.group("group"); err != nil {
+		return r, err
+	}
+	p, err := q.single("percentile")
+	if err != nil {
+		return r, err
+	}
+	switch p {
+	case "", "0", "false":
+	case "1", "true":
+		r.Percentile = true
+	default:
+		return r, invalid("percentile", p, "percentile is true or false, not %q", p)
+	}
+	return r, nil
+}
+
+// buildChart validates the request and builds the chart.
+func (s *Server) buildChart(kindText string, q *query) (*charts.Chart, error) {
+	r, err := s.chartRequest(kindText, q)
+	if err != nil {
+		return nil, err
+	}
+	spec, err := chartdata.Build(s.opts.Store, r)
+	if err != nil {
+		return nil, wrap("indicator", q.v.Get("indicator"), err)
+	}
+	return charts.Build(spec)
+}
+
+// chartPage serves /chart/{kind} (a full page) and /chart/{kind}.svg|.png
+// (a static image for reports that cannot run JavaScript).
+func (s *Server) chartPage(w http.ResponseWriter, r *http.Request, q *query) {
+	kind := r.PathValue("kind")
+	ext := ""
+	if i := strings.LastIndexByte(kind, '.'); i >= 0 {
+		kind, ext = kind[:i], kind[i+1:]
+	}
+	c, err := s.buildChart(kind, q)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	var b bytes.Buffer
+	switch ext {
+	case "":
+		err = c.WritePage(&b, s.chartOptions())
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	case "svg":
+		err = c.WriteSVG(&b)
+		w.Header().Set("Content-Type", "image/svg+xml")
+	case "png":
+		err = c.WritePNG(&b)
+		w.Header().Set("Content-Type", "image/png")
+	default:
+		fail(w, invalid("format", ext, "unknown image format %q: use /chart/%s, /chart/%s.svg or /chart/%s.png", ext, kind, kind, kind))
+		return
+	}
+	if err != nil {
+		w.Header().Del("Content-Type")
+		fail(w, err)
+		return
+	}
+	w.Write(b.Bytes())
+}
+
+// embedPage serves /embed/{kind}: a minimal page holding only the chart,
+// for an <iframe> in someone else's report.
+func (s *Server) embedPage(w http.ResponseWriter, r *http.Request, q *query) {
+	c, err := s.buildChart(r.PathValue("kind"), q)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	var frag bytes.Buffer
+	if err := c.WriteFragment(&frag, s.chartOptions()); err != nil {
+		fail(w, err)
+		return
+	}
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	template.HTMLEscape(&b, []byte(c.Spec.Title))
+	b.WriteString("</title>\n<style>body{font-family:system-ui,sans-serif;margin:8px}</style>\n</head>\n<body>\n")
+	b.Write(frag.Bytes())
+	b.WriteString("</body>\n</html>\n")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(b.Bytes())
+}
+
+// oEmbed answers /oembed?url=… for a /chart/ or /embed/ URL of this
+// service with a rich oEmbed document holding an <iframe>.
+func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
+	raw, err := q.single("url")
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if raw == "" {
+		fail(w, invalid("url", "", "parameter \"url\" is required: the /chart/… or /embed/… address to embed"))
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		fail(w, invalid("url", raw, "url must be an absolute http(s) address of a /chart/ or /embed/ page"))
+		return
+	}
+	var kind string
+	switch {
+	case strings.HasPrefix(u.Path, "/chart/"):
+		kind = strings.TrimPrefix(u.Path, "/chart/")
+	case strings.HasPrefix(u.Path, "/embed/"):
+		kind = strings.TrimPrefix(u.Path, "/embed/")
+	default:
+		fail(w, invalid("url", raw, "url must point at a /chart/… or /embed/… page"))
+		return
+	}
+	inner := httptestRequest(u)
+	cq, err := newQuery(inner, s.opts.Store, chartParams...)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	c, err := s.buildChart(kind, cq)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	width, height := c.Width, c.Height+260 // room for the description and the data toggle
+	for _, dim := range []struct {
+		name string
+		p    *int
+	}{{"maxwidth", &width}, {"maxheight", &height}} {
+		v, err := q.single(dim.name)
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 100 || n > 10000 {
+			fail(w, invalid(dim.name, v, "%s must be a whole number of pixels between 100 and 10000", dim.name))
+			return
+		}
+		*dim.p = min(*dim.p, n)
+	}
+	format, err := q.single("format")
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if format != "" && format != "json" {
+		writeError(w, http.StatusNotImplemented, invalid("format", format, "only the json oEmbed format is served"), "format", format)
+		return
+	}
+	src := *u
+	src.Path = "/embed/" + kind
+	src.Fragment = ""
+	var iframe bytes.Buffer
+	fmt.Fprintf(&iframe, `<iframe src="%s" width="%d" height="%d" style="border:0" loading="lazy" title="`, template.HTMLEscapeString(src.String()), width, height)
+	template.HTMLEscape(&iframe, []byte(c.Spec.Title))
+	iframe.WriteString(`"></iframe>`)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	docs.WriteJSON(w, map[string]any{
+		"version": "1.0", "type": "rich", "provider_name": "rankings",
+		"title": c.Spec.Title, "html": iframe.String(), "width": width, "height": height,
+	})
+}
+
+// httptestRequest turns a URL into a request for parameter validation.
+func httptestRequest(u *url.URL) *http.Request { return &http.Request{Method: http.MethodGet, URL: u} }
+
+// compareChart renders one indicator's timeline for the compared countries
+// as a fragment of the compare page ("" when it cannot be drawn). Only the
+// headline indicators get a chart: 35 charts would make a page of a
+// megabyte; every indicator's chart is one click away at /chart/timeline.
+func (s *Server) compareChart(kind, id string, doc docs.Compare) template.HTML {
+	k, ok := charts.ParseKind(kind)
+	if !ok || !slices.Contains(docs.HeadlineIndicators, id) {
+		return ""
+	}
+	var cs []indicators.Country
+	for _, c := range doc.Countries {
+		country, err := s.opts.Store.Registry().Resolve(c.ISO3)
+		if err != nil {
+			return ""
+		}
+		cs = append(cs, country)
+	}
+	return s.fragment(chartdata.Request{Kind: k, Indicators: []string{id}, Countries: cs})
+}
 
 // rankChart renders the ranking chart of an indicator page.
-func (s *Server) rankChart(doc docs.Rank) template.HTML { return "" }
+func (s *Server) rankChart(doc docs.Rank) template.HTML {
+	return s.fragment(chartdata.Request{Kind: charts.Ranking, Indicators: []string{doc.Indicator.ID}, Year: doc.Year, Group: doc.Group.Name})
+}
+
+func (s *Server) fragment(r chartdata.Request) template.HTML {
+	spec, err := chartdata.Build(s.opts.Store, r)
+	if err != nil {
+		return ""
+	}
+	c, err := charts.Build(spec)
+	if err != nil {
+		return ""
+	}
+	var b bytes.Buffer
+	if err := c.WriteFragment(&b, s.chartOptions()); err != nil {
+		return ""
+	}
+	return template.HTML(b.String()) // charts escapes every data string itself
+}

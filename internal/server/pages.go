@@ -126,6 +126,13 @@ func (s *Server) funcs() template.FuncMap {
 			return map[string]any{"Group": group, "All": all, "Selected": selected}
 		},
 		"chart": func(kind, id string, doc docs.Compare) template.HTML { return s.compareChart(kind, id, doc) },
+		"timelineURL": func(id string, doc docs.Compare) string {
+			var codes []string
+			for _, c := range doc.Countries {
+				codes = append(codes, c.ISO3)
+			}
+			return "/chart/timeline?c=" + strings.Join(codes, ",") + "&indicator=" + id
+		},
 	}
 }
 
@@ -219,7 +226,7 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
 	if len(extra) > 0 {
 		api += "?" + strings.Join(extra, "&")
 	}
-	s.render(w, "compare", page{Title: strings.Join(names, " vs "), Scripts: s.chartScripts(),
+	s.render(w, "compare", page{Title: strings.Join(names, " vs "),
 		Data: map[string]any{"Doc": doc, "API": api, "Codes": strings.Join(codes, ",")}})
 }
 
@@ -259,7 +266,7 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request, q *query)
 		fail(w, wrap("year", q.v.Get("year"), err))
 		return
 	}
-	s.render(w, "indicator", page{Title: doc.Indicator.Name, Scripts: s.chartScripts(),
+	s.render(w, "indicator", page{Title: doc.Indicator.Name,
 		Data: map[string]any{"Doc": doc, "Chart": s.rankChart(doc)}})
 }
 

@@ -25,6 +25,26 @@ func (s *Server) pathRoute(target, param, pathVar string) http.HandlerFunc {
 	}
 }
 
+// chartPath serves /embed/{kind}/{indicator} and
+// /chart/{kind}/{indicator}[.svg|.png] as the query forms with
+// ?indicator=…, so that baked copies have a file per chart.
+func (s *Server) chartPath(prefix string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, ext := r.PathValue("id"), ""
+		if i := strings.LastIndexByte(id, '.'); i >= 0 {
+			id, ext = id[:i], id[i:]
+		}
+		if ext == ".html" {
+			ext = ""
+		}
+		q := r.URL.Query()
+		q.Set("indicator", id)
+		r2 := r.Clone(r.Context())
+		r2.URL.Path, r2.URL.RawPath, r2.URL.RawQuery = prefix+r.PathValue("kind")+ext, "", q.Encode()
+		s.mux.ServeHTTP(w, r2)
+	}
+}
+
 // rankPath serves /api/v1/rank/{id}/{year}.json.
 func (s *Server) rankPath(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -70,11 +90,22 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/v1/elections/{code}", s.pathRoute("/api/v1/elections", "country", "code"))
 	m.HandleFunc("GET /api/v1/compare/{codes}", s.pathRoute("/api/v1/compare", "countries", "codes"))
 	m.HandleFunc("GET /api/v1/rank/{id}/{year}", s.rankPath)
+	m.HandleFunc("GET /embed/{kind}/{id}", s.chartPath("/embed/"))
+	m.HandleFunc("GET /chart/{kind}/{id}", s.chartPath("/chart/"))
+
+	m.HandleFunc("GET /chart/{kind}", s.pageHandler(chartParams, s.chartPage))
+	m.HandleFunc("GET /embed/{kind}", s.pageHandler(chartParams, s.embedPage))
+	m.HandleFunc("GET /oembed", s.pageHandler([]string{"url", "maxwidth", "maxheight", "format"}, s.oEmbed))
 
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte(`{"status":"ok"}` + "\n"))
+	})
+	m.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/svg+xml")
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		w.Write([]byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#0072b2"/></svg>`))
 	})
 	m.HandleFunc("GET /assets/echarts.min.js", func(w http.ResponseWriter, r *http.Request) {
 		if s.opts.EChartsJS == nil {

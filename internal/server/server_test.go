@@ -3,11 +3,14 @@ package server_test
 import (
 	"bytes"
 	"compress/gzip"
+	"image"
+	"image/png"
 	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -262,7 +265,8 @@ func TestBake(t *testing.T) {
 	static := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer static.Close()
 	for _, p := range []string{"/", "/compare/KAZ,UZB", "/country/GEO", "/indicator/rsf/2025", "/elections/ARM",
-		"/api/v1/compare/KAZ,UZB.json", "/api/v1/series/EST.json", "/api/v1/rank/wjp/2020.json", "/api/v1/countries.json"} {
+		"/api/v1/compare/KAZ,UZB.json", "/api/v1/series/EST.json", "/api/v1/rank/wjp/2020.json", "/api/v1/countries.json",
+		"/embed/ranking/rsf", "/chart/ranking/wgi-rl.svg"} {
 		resp, err := http.Get(static.URL + p)
 		if err != nil {
 			t.Fatal(err)
@@ -278,3 +282,71 @@ func TestBake(t *testing.T) {
 		t.Error("no RSF 2012 rank document: every indicator and year must be baked")
 	}
 }
+
+func TestChartRoutes(t *testing.T) {
+	for _, c := range []struct{ url, ctype, want string }{
+		{"/chart/ranking?indicator=rsf", "text/html", "RSF World Press Freedom Index score"},
+		{"/chart/timeline?c=kaz,uzb&indicator=wgi-rl&percentile=true", "text/html", "Kazakhstan"},
+		{"/chart/profile?c=kaz,uzb", "text/html", "Uzbekistan"},
+		{"/chart/heatmap?indicator=fh-fiw", "text/html", "Freedom in the World"},
+		{"/chart/scatter?indicator=wgi-rl,rsf&group=all", "text/html", "<table"},
+		{"/chart/slope?indicator=fh-fiw&from=2014&to=2024", "text/html", "2014"},
+		{"/embed/ranking?indicator=wjp&year=2020", "text/html", `<figure class="rk-chart"`},
+		{"/chart/ranking.svg?indicator=rsf", "image/svg+xml", "<svg"},
+		{"/chart/timeline.png?c=kaz,uzb&indicator=rsf", "image/png", "\x89PNG"},
+	} {
+		rec := get(t, c.url)
+		if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), c.ctype) || !strings.Contains(rec.Body.String(), c.want) {
+			t.Errorf("%s: %d %s, want %s containing %q", c.url, rec.Code, rec.Header().Get("Content-Type"), c.ctype, c.want)
+		}
+		csp := rec.Header().Get("Content-Security-Policy")
+		if !strings.HasSuffix(csp, "frame-ancestors *") {
+			t.Errorf("%s may not be framed: %s", c.url, csp)
+		}
+	}
+	png := get(t, "/chart/ranking.png?indicator=rsf")
+	img, err := pngDecode(png.Body.Bytes())
+	if err != nil || img.Bounds().Dx() < 400 {
+		t.Errorf("PNG: %v, %v", err, img)
+	}
+}
+
+func TestOEmbed(t *testing.T) {
+	rec := get(t, "/oembed?url="+url.QueryEscape("https://rankings.example/chart/timeline?c=kaz,uzb&indicator=rsf")+"&maxwidth=600")
+	var doc map[string]any
+	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil || rec.Code != 200 {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	html, _ := doc["html"].(string)
+	if doc["type"] != "rich" || doc["version"] != "1.0" || doc["width"] != float64(600) ||
+		!strings.Contains(html, `<iframe src="https://rankings.example/embed/timeline?c=kaz,uzb&amp;indicator=rsf"`) {
+		t.Errorf("oEmbed = %v", doc)
+	}
+	for _, bad := range []string{"/oembed", "/oembed?url=ftp://x/chart/ranking", "/oembed?url=" + url.QueryEscape("https://x/compare?c=kaz,uzb"),
+		"/oembed?url=" + url.QueryEscape("https://x/chart/pie?indicator=rsf"), "/oembed?url=" + url.QueryEscape("https://x/chart/ranking?indicator=rsf") + "&maxwidth=huge"} {
+		if r := get(t, bad); r.Code != 400 {
+			t.Errorf("%s: %d, want 400", bad, r.Code)
+		}
+	}
+}
+
+func TestChartBadInput(t *testing.T) {
+	for _, c := range []struct{ url, param, msg string }{
+		{"/chart/pie?indicator=rsf", "kind", "unknown chart kind"},
+		{"/embed/ranking?indicator=nope", "indicator", "unknown indicator"},
+		{"/chart/ranking.gif?indicator=rsf", "format", "unknown image format"},
+		{"/chart/timeline?c=atlantis&indicator=rsf", "c", "unknown country"},
+		{"/chart/slope?indicator=rsf&from=2024&to=2014", "from", "after to"},
+		{"/chart/timeline?c=kaz&indicator=rsf&percentile=maybe", "percentile", "true or false"},
+		{"/chart/scatter?indicator=rsf", "indicator", "two indicators"},
+	} {
+		rec := get(t, c.url)
+		var body apiError
+		json.Unmarshal(rec.Body.Bytes(), &body)
+		if rec.Code != 400 || body.Error.Param != c.param || !strings.Contains(body.Error.Message, c.msg) {
+			t.Errorf("%s: %d %+v; want 400 on %s with %q", c.url, rec.Code, body.Error, c.param, c.msg)
+		}
+	}
+}
+
+func pngDecode(b []byte) (image.Image, error) { return png.Decode(bytes.NewReader(b)) }
