@@ -3,10 +3,10 @@ package server_test
 import (
 	"bytes"
 	"compress/gzip"
-	"image"
-	"image/png"
 	"context"
 	"encoding/json"
+	"image"
+	"image/png"
 	"io"
 	"net/http"
 	"net/http/httptest"
