@@ -56,9 +56,9 @@ data:
 golden:
 	$(GO) test ./... -run 'Golden|Script' -update
 
-## bench: the benchmarks
+## bench: every performance figure of BENCHMARKS.md as a ratio against a baseline of the same run
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	bash bench/run.sh
 
 ## fuzz: run every importer's fuzz target for $(FUZZTIME) each (go test -fuzz takes one target at a time;
 ## minimising a new input is capped, or it eats a short run's whole budget on the larger seeds)
