@@ -432,6 +432,11 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 	years := yearLabels(lo, hi)
 	line := ec.NewLine()
 	line.SetXAxis(years)
+	// Bands of many countries overlap: fainter bands keep the lines legible.
+	bandOpacity := float32(0.15)
+	if len(s.Series) > 2 {
+		bandOpacity = 0.08
+	}
 	var legend []string
 	for i, sr := range s.Series {
 		st := seriesStyle(i)
@@ -470,7 +475,7 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 					ec.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}))
 				line.AddSeries(sr.Name, wid, ec.WithLineChartOpts(opts.LineChart{Stack: stack, ShowSymbol: opts.Bool(false)}),
 					ec.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}),
-					ec.WithAreaStyleOpts(opts.AreaStyle{Color: st.Color, Opacity: opts.Float(0.15)}))
+					ec.WithAreaStyleOpts(opts.AreaStyle{Color: st.Color, Opacity: opts.Float(bandOpacity)}))
 			}
 		}
 	}
@@ -549,7 +554,7 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 			names = append(names, sr.Name)
 		}
 		ys = append(ys, map[string]any{"type": "category", "data": names, "gridIndex": 1, "inverse": true,
-			"name": "OSCE/ODIHR election assessments, placed at the election date (hover for type and summary)", "nameLocation": "start", "nameTextStyle": map[string]any{"align": "left", "fontWeight": "bold", "color": "#222222"},
+			"name": "OSCE/ODIHR election assessments, by year of the election (hover for date, type and summary)", "nameLocation": "start", "nameTextStyle": map[string]any{"align": "left", "fontWeight": "bold", "color": "#222222"},
 			"axisTick": map[string]any{"show": false}, "splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": "#eeeeee"}}})
 		for _, class := range assessmentOrder {
 			var data []any
