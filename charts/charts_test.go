@@ -585,6 +585,16 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
+func TestDocumentWithoutChartsLoadsNoLibrary(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteDocument(&b, Document{Title: "Index", Sections: []Section{{Heading: "Charts", List: []Cell{{Text: "rsf", Href: "rsf-2023.html"}}}}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<script") || !strings.Contains(b.String(), `<a href="rsf-2023.html">rsf</a>`) {
+		t.Errorf("index page: %s", b.String())
+	}
+}
+
 func TestCheckECharts(t *testing.T) {
 	if err := CheckECharts([]byte("window.echarts = {};")); err == nil || !strings.Contains(err.Error(), "sha256") {
 		t.Errorf("CheckECharts accepted a file that is not the pinned ECharts: %v", err)

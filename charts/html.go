@@ -61,6 +61,8 @@ type view struct {
 	Charts    []chartView
 	Doc       *Document
 	Sections  []sectionView
+	// NoLib: the page draws no chart and loads no library.
+	NoLib bool
 }
 
 type chartView struct {
@@ -151,6 +153,7 @@ func WriteDocument(w io.Writer, d Document, o Options) error {
 		return err
 	}
 	v.Doc = &d
+	v.NoLib = true
 	seen := map[string]bool{}
 	for _, s := range d.Sections {
 		sv := sectionView{Section: s}
@@ -159,6 +162,7 @@ func WriteDocument(w io.Writer, d Document, o Options) error {
 				return fmt.Errorf("charts: two charts with id %s in one document", s.Chart.ID)
 			}
 			seen[s.Chart.ID] = true
+			v.NoLib = false
 			cv := s.Chart.view()
 			sv.Chart = &cv
 		}
@@ -288,7 +292,7 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 {{template "style"}}
-{{template "loader" .}}
+{{if not .NoLib}}{{template "loader" .}}{{end}}
 </head>
 <body>
 <main>
