@@ -92,7 +92,7 @@ func describeRanking(b *strings.Builder, s Spec) {
 			missing = append(missing, sr.Name)
 		}
 	}
-	fmt.Fprintf(b, "%s: %d countries ordered from best to worst (%s).", s.Title, len(have), s.direction())
+	fmt.Fprintf(b, "%s: %s ordered from best to worst (%s).", s.Title, countries(len(have)), s.direction())
 	place := func(sr Series) string {
 		p, _ := first(sr)
 		out := sr.Name + " (" + s.text(p)
@@ -194,7 +194,7 @@ func pointAt(sr Series, cat int) Point {
 
 func describeHeatmap(b *strings.Builder, s Spec) {
 	lo, hi := yearSpan(s)
-	fmt.Fprintf(b, "%s: %d countries by year, %d–%d (%s; darker is worse, yellow is better).", s.Title, len(s.Series), lo, hi, s.direction())
+	fmt.Fprintf(b, "%s: %s by year, %d–%d (%s; darker is worse, yellow is better).", s.Title, countries(len(s.Series)), lo, hi, s.direction())
 	type cell struct {
 		name string
 		p    Point
@@ -235,7 +235,7 @@ func describeScatter(b *strings.Builder, s Spec) {
 			}
 		}
 	}
-	fmt.Fprintf(b, "%s: %d countries; across: %s; up: %s.", s.Title, len(xs), s.XLabel, s.YLabel)
+	fmt.Fprintf(b, "%s: %s; across: %s; up: %s.", s.Title, countries(len(xs)), s.XLabel, s.YLabel)
 	if len(xs) >= 3 {
 		rho, n := indicators.Spearman(xs, ys)
 		if finite(rho) {
@@ -275,6 +275,13 @@ func describeSlope(b *strings.Builder, s Spec) {
 		}
 		fmt.Fprintf(b, " %s %s %s.", sr.Name, verb, s.text(z))
 	}
+}
+
+func countries(n int) string {
+	if n == 1 {
+		return "1 country"
+	}
+	return strconv.Itoa(n) + " countries"
 }
 
 func names(ss []Series) string {
