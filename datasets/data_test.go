@@ -272,6 +272,17 @@ func TestIndexAgreesWithReadLong(t *testing.T) {
 		if len(got) != len(want) {
 			t.Fatalf("%s: %d rows indexed, %d read", ind.ID, len(got), len(want))
 		}
+		indicators.SortObservations(want)
+		// Every row is also found on its own, by binary search.
+		for _, w := range want[:min(len(want), 50)] {
+			o, ok, err := s.At(ind.ID, w.ISO3, w.Year)
+			if err != nil || !ok || !sameObservation(o, w) {
+				t.Fatalf("%s At(%s, %d) = %+v, %v, %v", ind.ID, w.ISO3, w.Year, o, ok, err)
+			}
+		}
+		if _, ok, _ := s.At(ind.ID, "KAZ", 1066); ok {
+			t.Errorf("%s has a figure for 1066", ind.ID)
+		}
 		for i := range want {
 			if !sameObservation(got[i], want[i]) {
 				t.Fatalf("%s row %d: indexed %+v, read %+v", ind.ID, i, got[i], want[i])

@@ -14,93 +14,132 @@ import (
 	"github.com/rankings-dev/rankings/indicators"
 )
 
-// index locates the rows of one indicator's long-format file without
-// parsing them: a command that needs two countries' series and one year's
-// field parses only those rows, so start-up does not pay for the whole
-// dataset. Rows are parsed on demand and cached.
+// index answers queries on one indicator's long-format file without
+// reading all of it. The generator writes rows sorted by country, then year,
+// so a country's rows — or one (country, year) row — are found by binary
+// search over the bytes: a command that needs a few countries' figures
+// parses only those rows. Queries by year (rankings, correlations) scan the
+// file once and keep a row list per year. Parsed rows are cached.
 type index struct {
-	name      string
-	data      []byte
-	rows      []rowRef // in file order (sorted by year, then ISO3)
-	byCountry map[string][]int32
-	years     []int
+	name   string
+	prefix []byte // "<indicator>," that every row starts with
+	data   []byte
+	body   int // offset of the first row
 
-	mu     sync.Mutex
-	parsed map[int32]indicators.Observation
-}
-
-type rowRef struct {
-	start, end int32 // byte offsets of the line, without its newline
-	year       int32
-	line       int32 // 1-based line number, for errors
+	mu      sync.Mutex
+	parsed  map[int]indicators.Observation // by row offset
+	scanned bool
+	byYear  map[int][]int // row offsets by year, in ISO3 order
+	years   []int
+	scanErr error
 }
 
 var longHeader = []byte(strings.Join(importers.LongColumns, ","))
 
-// newIndex scans a long-format file: it checks the header and records
-// where each row starts, its country and year.
+// newIndex checks a long-format file's header; rows are located on demand.
 func newIndex(name, id string, data []byte) (*index, error) {
-	ix := &index{name: name, data: data, byCountry: map[string][]int32{}, parsed: map[int32]indicators.Observation{}}
 	nl := bytes.IndexByte(data, '\n')
 	if nl < 0 || !bytes.Equal(data[:nl], longHeader) {
 		return nil, fmt.Errorf("%s: the header is not the long format's (%s)", name, longHeader)
 	}
-	prefix := []byte(id + ",")
-	lastYear := -1
-	for pos, line := nl+1, int32(2); pos < len(data); line++ {
-		end := bytes.IndexByte(data[pos:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += pos
-		}
-		row := data[pos:end]
-		if !bytes.HasPrefix(row, prefix) {
-			return nil, fmt.Errorf("%s:%d: not a row of indicator %s", name, line, id)
-		}
-		rest := row[len(prefix):]
-		c1 := bytes.IndexByte(rest, ',')
-		if c1 < 0 {
-			return nil, fmt.Errorf("%s:%d: too few fields", name, line)
-		}
-		c2 := bytes.IndexByte(rest[c1+1:], ',')
-		if c2 < 0 {
-			return nil, fmt.Errorf("%s:%d: too few fields", name, line)
-		}
-		year, err := strconv.Atoi(string(rest[c1+1 : c1+1+c2]))
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: bad year %q", name, line, rest[c1+1:c1+1+c2])
-		}
-		if year < lastYear {
-			return nil, fmt.Errorf("%s:%d: rows are not sorted by year", name, line)
-		}
-		if year != lastYear {
-			ix.years = append(ix.years, year)
-			lastYear = year
-		}
-		i := int32(len(ix.rows))
-		ix.rows = append(ix.rows, rowRef{start: int32(pos), end: int32(end), year: int32(year), line: line})
-		iso := string(rest[:c1])
-		ix.byCountry[iso] = append(ix.byCountry[iso], i)
-		pos = end + 1
-	}
-	return ix, nil
+	return &index{name: name, prefix: []byte(id + ","), data: data, body: nl + 1, parsed: map[int]indicators.Observation{}}, nil
 }
 
-// obs parses (once) and returns the rows with the given indices.
-func (ix *index) obs(rows []int32) ([]indicators.Observation, error) {
+// lineAt returns the start and end (without the newline) of the line that
+// holds offset off.
+func (ix *index) lineAt(off int) (start, end int) {
+	start = bytes.LastIndexByte(ix.data[:off], '\n') + 1
+	if start < ix.body {
+		start = ix.body
+	}
+	end = bytes.IndexByte(ix.data[start:], '\n')
+	if end < 0 {
+		return start, len(ix.data)
+	}
+	return start, start + end
+}
+
+// key returns a row's sort key, "ISO3,YEAR", or an error for a row that is
+// not of this indicator.
+func (ix *index) key(start, end int) ([]byte, error) {
+	row := ix.data[start:end]
+	if !bytes.HasPrefix(row, ix.prefix) {
+		return nil, fmt.Errorf("%s:%d: not a row of indicator %s", ix.name, ix.lineNumber(start), strings.TrimSuffix(string(ix.prefix), ","))
+	}
+	rest := row[len(ix.prefix):]
+	c1 := bytes.IndexByte(rest, ',')
+	if c1 < 0 {
+		return nil, fmt.Errorf("%s:%d: too few fields", ix.name, ix.lineNumber(start))
+	}
+	c2 := bytes.IndexByte(rest[c1+1:], ',')
+	if c2 < 0 {
+		return nil, fmt.Errorf("%s:%d: too few fields", ix.name, ix.lineNumber(start))
+	}
+	return rest[:c1+1+c2], nil
+}
+
+// lineNumber is the 1-based line of the row at offset off (for errors).
+func (ix *index) lineNumber(off int) int { return bytes.Count(ix.data[:off], []byte{'\n'}) + 1 }
+
+// lowerBound returns the offset of the first row whose key is not less
+// than target (len(data) when there is none).
+func (ix *index) lowerBound(target []byte) (int, error) {
+	lo, hi := ix.body, len(ix.data)
+	for lo < hi {
+		start, end := ix.lineAt(lo + (hi-lo)/2)
+		if start == end { // an empty last line
+			hi = start
+			continue
+		}
+		k, err := ix.key(start, end)
+		if err != nil {
+			return 0, err
+		}
+		if bytes.Compare(k, target) < 0 {
+			lo = end + 1
+		} else {
+			hi = start
+		}
+	}
+	return lo, nil
+}
+
+// rowsFrom returns the offsets of consecutive rows from off whose key
+// starts with keyPrefix.
+func (ix *index) rowsFrom(off int, keyPrefix []byte) ([]int, error) {
+	var out []int
+	for off < len(ix.data) {
+		start, end := ix.lineAt(off)
+		if start == end {
+			break
+		}
+		k, err := ix.key(start, end)
+		if err != nil {
+			return nil, err
+		}
+		if !bytes.HasPrefix(k, keyPrefix) {
+			break
+		}
+		out = append(out, start)
+		off = end + 1
+	}
+	return out, nil
+}
+
+// obs parses (once) and returns the rows at the given offsets.
+func (ix *index) obs(offs []int) ([]indicators.Observation, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	out := make([]indicators.Observation, len(rows))
-	for k, i := range rows {
-		o, ok := ix.parsed[i]
+	out := make([]indicators.Observation, len(offs))
+	for k, off := range offs {
+		o, ok := ix.parsed[off]
 		if !ok {
-			r := ix.rows[i]
+			start, end := ix.lineAt(off)
 			var err error
-			if o, err = parseLongRow(ix.data[r.start:r.end]); err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", ix.name, r.line, err)
+			if o, err = parseLongRow(ix.data[start:end]); err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", ix.name, ix.lineNumber(start), err)
 			}
-			ix.parsed[i] = o
+			ix.parsed[off] = o
 		}
 		out[k] = o
 	}
@@ -109,27 +148,115 @@ func (ix *index) obs(rows []int32) ([]indicators.Observation, error) {
 
 // country returns one country's rows in year order.
 func (ix *index) country(iso3 string) ([]indicators.Observation, error) {
-	return ix.obs(ix.byCountry[iso3])
+	p := []byte(iso3 + ",")
+	off, err := ix.lowerBound(p)
+	if err != nil {
+		return nil, err
+	}
+	offs, err := ix.rowsFrom(off, p)
+	if err != nil {
+		return nil, err
+	}
+	return ix.obs(offs)
+}
+
+// at returns one country's row of one year.
+func (ix *index) at(iso3 string, year int) (indicators.Observation, bool, error) {
+	k := []byte(iso3 + "," + strconv.Itoa(year))
+	off, err := ix.lowerBound(k)
+	if err != nil {
+		return indicators.Observation{}, false, err
+	}
+	if off >= len(ix.data) {
+		return indicators.Observation{}, false, nil
+	}
+	start, end := ix.lineAt(off)
+	if start == end {
+		return indicators.Observation{}, false, nil
+	}
+	got, err := ix.key(start, end)
+	if err != nil || !bytes.Equal(got, k) {
+		return indicators.Observation{}, false, err
+	}
+	obs, err := ix.obs([]int{start})
+	if err != nil {
+		return indicators.Observation{}, false, err
+	}
+	return obs[0], true, nil
+}
+
+// scan reads every row's key once, checking the sort order, and lists the
+// rows of each year.
+func (ix *index) scan() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.scanned {
+		return ix.scanErr
+	}
+	ix.scanned = true
+	ix.byYear = map[int][]int{}
+	var prev []byte
+	for off := ix.body; off < len(ix.data); {
+		start, end := ix.lineAt(off)
+		if start == end {
+			break
+		}
+		k, err := ix.key(start, end)
+		if err != nil {
+			ix.scanErr = err
+			return err
+		}
+		if prev != nil && bytes.Compare(prev, k) >= 0 {
+			ix.scanErr = fmt.Errorf("%s:%d: rows are not sorted by country, then year", ix.name, ix.lineNumber(start))
+			return ix.scanErr
+		}
+		prev = k
+		comma := bytes.IndexByte(k, ',')
+		year, err := strconv.Atoi(string(k[comma+1:]))
+		if err != nil {
+			ix.scanErr = fmt.Errorf("%s:%d: bad year %q", ix.name, ix.lineNumber(start), k[comma+1:])
+			return ix.scanErr
+		}
+		if _, ok := ix.byYear[year]; !ok {
+			ix.years = append(ix.years, year)
+		}
+		ix.byYear[year] = append(ix.byYear[year], start)
+		off = end + 1
+	}
+	sort.Ints(ix.years)
+	return nil
+}
+
+// yearList returns the years with figures.
+func (ix *index) yearList() ([]int, error) {
+	if err := ix.scan(); err != nil {
+		return nil, err
+	}
+	return ix.years, nil
 }
 
 // year returns one year's rows in ISO3 order.
 func (ix *index) year(y int) ([]indicators.Observation, error) {
-	lo := sort.Search(len(ix.rows), func(i int) bool { return int(ix.rows[i].year) >= y })
-	hi := sort.Search(len(ix.rows), func(i int) bool { return int(ix.rows[i].year) > y })
-	rows := make([]int32, 0, hi-lo)
-	for i := lo; i < hi; i++ {
-		rows = append(rows, int32(i))
+	if err := ix.scan(); err != nil {
+		return nil, err
 	}
-	return ix.obs(rows)
+	return ix.obs(ix.byYear[y])
 }
 
-// all returns every row, in file order.
+// all returns every row, by year, then ISO3.
 func (ix *index) all() ([]indicators.Observation, error) {
-	rows := make([]int32, len(ix.rows))
-	for i := range rows {
-		rows[i] = int32(i)
+	if err := ix.scan(); err != nil {
+		return nil, err
 	}
-	return ix.obs(rows)
+	var out []indicators.Observation
+	for _, y := range ix.years {
+		obs, err := ix.obs(ix.byYear[y])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, obs...)
+	}
+	return out, nil
 }
 
 // parseLongRow parses one row of the long format (columns as in

@@ -131,7 +131,10 @@ type layered struct {
 	base     *index
 	replaced map[int]bool                     // years the overlays replace
 	byYear   map[int][]indicators.Observation // the overlays' figures of those years, in ISO3 order
-	years    []int
+
+	once  sync.Once
+	years []int
+	err   error
 }
 
 // layer builds the indicator's view: base (may be nil) with every overlay
@@ -170,24 +173,57 @@ func (s *Store) layer(id string, base *index) (*layered, error) {
 			delete(l.byYear, y)
 		}
 	}
-	if base != nil {
-		for _, y := range base.years {
-			if !l.replaced[y] {
-				l.years = append(l.years, y)
+	return l, nil
+}
+
+// yearList returns the years with figures: the file's (found by a scan, so
+// only when asked) less the replaced ones, plus the overlays'.
+func (l *layered) yearList() ([]int, error) {
+	l.once.Do(func() {
+		if l.base != nil {
+			years, err := l.base.yearList()
+			if err != nil {
+				l.err = err
+				return
+			}
+			for _, y := range years {
+				if !l.replaced[y] {
+					l.years = append(l.years, y)
+				}
 			}
 		}
+		for y := range l.byYear {
+			l.years = append(l.years, y)
+		}
+		sort.Ints(l.years)
+	})
+	return l.years, l.err
+}
+
+// at returns one country's figure of one year.
+func (l *layered) at(iso3 string, year int) (indicators.Observation, bool, error) {
+	if l.replaced[year] {
+		obs := l.byYear[year]
+		i := sort.Search(len(obs), func(i int) bool { return obs[i].ISO3 >= iso3 })
+		if i < len(obs) && obs[i].ISO3 == iso3 {
+			return obs[i], true, nil
+		}
+		return indicators.Observation{}, false, nil
 	}
-	for y := range l.byYear {
-		l.years = append(l.years, y)
+	if l.base == nil {
+		return indicators.Observation{}, false, nil
 	}
-	sort.Ints(l.years)
-	return l, nil
+	return l.base.at(iso3, year)
 }
 
 // all returns every figure, sorted by year and country.
 func (l *layered) all() ([]indicators.Observation, error) {
+	years, err := l.yearList()
+	if err != nil {
+		return nil, err
+	}
 	var out []indicators.Observation
-	for _, y := range l.years {
+	for _, y := range years {
 		obs, err := l.year(y)
 		if err != nil {
 			return nil, err

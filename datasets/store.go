@@ -158,7 +158,18 @@ func (s *Store) Years(id string) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append([]int(nil), ix.years...), nil
+	years, err := ix.yearList()
+	return append([]int(nil), years...), err
+}
+
+// At returns one country's figure of one year, and false when there is
+// none. It reads only that row.
+func (s *Store) At(id, iso3 string, year int) (indicators.Observation, bool, error) {
+	ix, err := s.index(id)
+	if err != nil {
+		return indicators.Observation{}, false, err
+	}
+	return ix.at(iso3, year)
 }
 
 // Year returns the figures of every entity for one year of an indicator:

@@ -14,6 +14,8 @@ type Data interface {
 	Series(id, iso3 string) (Series, error)
 	Year(id string, year int) ([]Observation, error)
 	Years(id string) ([]int, error)
+	// At returns one country's figure of one year, false when there is none.
+	At(id, iso3 string, year int) (Observation, bool, error)
 }
 
 // DefaultSinceYears is how far back "change since" and the compare trend
@@ -327,13 +329,15 @@ type Aggregate struct {
 // GroupAggregate computes the median and mean of a group's members on one
 // indicator and year, with how many of them have a figure.
 func GroupAggregate(d Data, ind Indicator, group string, members []string, year int) (Aggregate, error) {
-	obs, err := d.Year(ind.ID, year)
-	if err != nil {
-		return Aggregate{}, err
-	}
 	by := map[string]Observation{}
-	for _, o := range obs {
-		by[o.ISO3] = o
+	for _, m := range members {
+		o, ok, err := d.At(ind.ID, m, year)
+		if err != nil {
+			return Aggregate{}, err
+		}
+		if ok {
+			by[m] = o
+		}
 	}
 	a := Aggregate{Group: group, Year: year, Of: len(members), Median: math.NaN(), Mean: math.NaN(), Min: math.NaN(), Max: math.NaN()}
 	dir := ind.Direction()

@@ -30,6 +30,15 @@ func (m memData) Year(id string, year int) ([]Observation, error) {
 
 func (m memData) Years(id string) ([]int, error) { return nil, nil }
 
+func (m memData) At(id, iso3 string, year int) (Observation, bool, error) {
+	for _, o := range m[id] {
+		if o.ISO3 == iso3 && o.Year == year {
+			return o, true, nil
+		}
+	}
+	return Observation{}, false, nil
+}
+
 func ob(id, iso string, year int, v float64) Observation { return NewObservation(id, iso, year, v) }
 
 // press is an RSF-like indicator: a break in 2022.

@@ -426,11 +426,20 @@ func RenderElections(es []indicators.Election) ([]byte, error) {
 	return renderCSV(ElectionColumns, rows)
 }
 
-// RenderLong renders observations as a long-format file
-// (importers.LongColumns), in the order given.
+// RenderLong renders observations of one indicator as a long-format file
+// (importers.LongColumns), sorted by country, then year: the store finds a
+// country's rows, or one (country, year) row, by binary search over the
+// file, so a command reads only the rows it needs.
 func RenderLong(obs []indicators.Observation) ([]byte, error) {
-	rows := make([][]string, len(obs))
-	for i, o := range obs {
+	sorted := append([]indicators.Observation(nil), obs...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].ISO3 != sorted[j].ISO3 {
+			return sorted[i].ISO3 < sorted[j].ISO3
+		}
+		return sorted[i].Year < sorted[j].Year
+	})
+	rows := make([][]string, len(sorted))
+	for i, o := range sorted {
 		rows[i] = importers.LongRecord(o)
 	}
 	return renderCSV(importers.LongColumns, rows)
