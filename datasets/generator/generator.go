@@ -21,6 +21,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/datasets/importers"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/atomicfile"
 )
 
 // input is one publisher file the generator reads, relative to the sources
@@ -502,25 +503,7 @@ func (g Generated) Write(dir string) error {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		tmp, err := os.CreateTemp(dir, "."+name+".tmp*")
-		if err != nil {
-			return err
-		}
-		if _, err := tmp.Write(g[name]); err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			return err
-		}
-		if err := tmp.Chmod(0o644); err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			return err
-		}
-		if err := tmp.Close(); err != nil {
-			os.Remove(tmp.Name())
-			return err
-		}
-		if err := os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
+		if err := atomicfile.WriteBytes(filepath.Join(dir, name), g[name]); err != nil {
 			return err
 		}
 	}

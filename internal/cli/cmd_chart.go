@@ -15,6 +15,7 @@ import (
 	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/atomicfile"
 	"github.com/rankings-dev/rankings/internal/chartdata"
 )
 
@@ -90,27 +91,12 @@ func findUp(rel string) string {
 }
 
 // writeFileAtomic writes a file through a temporary file in the same
-// folder and renames it into place: a failure never leaves a half-written
-// file behind.
+// folder and a rename: a failure never leaves a half-written file behind.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
+	if _, err := os.Stat(filepath.Dir(path)); err != nil {
 		return usagef("cannot write %s: %v", path, errText(err))
 	}
-	name := tmp.Name()
-	defer os.Remove(name) // after a successful rename this is a no-op
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(name, path)
+	return atomicfile.Write(path, write)
 }
 
 // render writes a chart in one format.

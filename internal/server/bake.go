@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/atomicfile"
 )
 
 // BakePaths lists every URL of the site in its path form: pages, API
@@ -105,29 +106,10 @@ func (s *Server) Bake(dir string, progress func(done, total int)) (int, error) {
 	return len(paths), nil
 }
 
-// writeFile writes through a temporary file and a rename, so a reader never
-// sees half a file.
+// writeFile writes a baked file, making its folder first.
 func writeFile(name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".bake-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+	return atomicfile.WriteBytes(name, data)
 }
