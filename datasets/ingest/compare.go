@@ -24,10 +24,21 @@ func (b *Batch) compare(store, embedded *datasets.Store, custom map[string]indic
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	byKey := map[string][]indicators.Observation{}
-	for _, o := range b.Observations {
-		k := fmt.Sprint(o.Indicator, "\x00", o.Year)
-		byKey[k] = append(byKey[k], o)
+	// b.Observations are sorted by indicator and year: each (indicator,
+	// year) is a run of them.
+	type key struct {
+		id   string
+		year int
+	}
+	byKey := map[key][]indicators.Observation{}
+	for i := 0; i < len(b.Observations); {
+		o := b.Observations[i]
+		j := i + 1
+		for j < len(b.Observations) && b.Observations[j].Indicator == o.Indicator && b.Observations[j].Year == o.Year {
+			j++
+		}
+		byKey[key{o.Indicator, o.Year}] = b.Observations[i:j:j]
+		i = j
 	}
 	for _, id := range ids {
 		if _, new := custom[id]; new {
@@ -40,7 +51,7 @@ func (b *Batch) compare(store, embedded *datasets.Store, custom map[string]indic
 		embYears, _ := embedded.Years(id)
 		var same []int
 		for _, y := range b.Covers[id] {
-			imported := byKey[fmt.Sprint(id, "\x00", y)]
+			imported := byKey[key{id, y}]
 			if len(embYears) > 0 {
 				if field := nearestField(embedded, id, embYears, y); len(imported)*2 < field {
 					if ind.Ranks == indicators.RanksComputed {

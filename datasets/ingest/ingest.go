@@ -142,24 +142,31 @@ func Read(source, file string, data []byte, store *datasets.Store, opt Options) 
 	if src.ID == datasets.ElectionsID {
 		return b, b.readElections(data, store, opt)
 	}
-	var recs []importers.Record
-	custom := map[string]indicators.Indicator{}
-	ranked := map[string]bool{}
 	if src.ID == "long" {
-		lf, err := importers.ReadLongFile(bytes.NewReader(data), file)
-		if err != nil {
+		if err := b.readLong(data, store, opt); err != nil {
 			return nil, err
 		}
-		if err := b.checkLong(lf, store, custom); err != nil {
-			return nil, err
-		}
-		recs, ranked = lf.Records, lf.Ranked
-	} else if recs, err = src.read(bytes.NewReader(data), file); err != nil {
-		return nil, err
+		return b, nil
 	}
-	m, err := generator.MapEntities(store.Registry(), file, recs, generator.MapOptions{SkipUnknown: opt.SkipUnknown, TrustCodes: true})
+	recs, err := src.read(bytes.NewReader(data), file)
 	if err != nil {
 		return nil, err
+	}
+	if err := b.readRecords(recs, store, opt, map[string]indicators.Indicator{}, map[string]bool{}); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// readRecords is Read after the importer: it maps the records' entities,
+// checks them against their indicators (custom are a long file's new ones;
+// ranked lists the indicators the file gives ranks for), ranks them and
+// compares them with the data already there.
+func (b *Batch) readRecords(recs []importers.Record, store *datasets.Store, opt Options, custom map[string]indicators.Indicator, ranked map[string]bool) error {
+	file := b.File
+	m, err := generator.MapEntities(store.Registry(), file, recs, generator.MapOptions{SkipUnknown: opt.SkipUnknown, TrustCodes: true})
+	if err != nil {
+		return err
 	}
 	for _, u := range m.Unmapped {
 		if u.Err != nil {
@@ -180,14 +187,18 @@ func Read(source, file string, data []byte, store *datasets.Store, opt Options) 
 		ind, ok := custom[id]
 		if !ok {
 			if ind, err = store.Indicator(id); err != nil {
-				return nil, err // importers only produce catalog ids; long ids were checked
+				return err // importers only produce catalog ids; long ids were checked
 			}
 		}
 		rs := byID[id]
 		if err := checkScale(ind, rs, file); err != nil {
-			return nil, err
+			return err
 		}
-		b.Warnings = append(b.Warnings, approximateScale(ind, rs, file)...)
+		approx := newApproxCheck(ind, file)
+		for _, r := range rs {
+			approx.add(&r)
+		}
+		b.Warnings = append(b.Warnings, approx.warnings()...)
 		switch {
 		case ind.Ranks == indicators.RanksComputed:
 			given := make([][2]int, len(rs))
@@ -212,7 +223,7 @@ func Read(source, file string, data []byte, store *datasets.Store, opt Options) 
 		}
 		obs, err := generator.Observations(id, rs, file)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if len(obs) == 0 {
 			continue
@@ -224,7 +235,7 @@ func Read(source, file string, data []byte, store *datasets.Store, opt Options) 
 		b.Covers[id] = slices.Compact(b.Covers[id])
 	}
 	if len(b.Observations) == 0 {
-		return nil, &importers.ParseError{File: file, Err: fmt.Errorf("has no figures of a country the registry knows")}
+		return errNoFigures(file)
 	}
 	indicators.SortObservations(b.Observations)
 	for id, years := range b.Covers {
@@ -232,14 +243,19 @@ func Read(source, file string, data []byte, store *datasets.Store, opt Options) 
 		b.Covers[id] = slices.Compact(years)
 	}
 	b.compare(store, opt.Embedded, custom)
-	return b, nil
+	return nil
 }
 
-// checkLong checks a long file's indicators: every row's indicator is
-// built in, defined by the file's metadata or by an earlier import, and
-// metadata never redefines a built-in indicator or, differently, an
-// imported one. custom receives the file's new indicators.
-func (b *Batch) checkLong(lf *importers.LongFile, store *datasets.Store, custom map[string]indicators.Indicator) error {
+// errNoFigures is the error of a file none of whose rows is of a country
+// the registry knows.
+func errNoFigures(file string) error {
+	return &importers.ParseError{File: file, Err: fmt.Errorf("has no figures of a country the registry knows")}
+}
+
+// checkMeta checks the metadata of a long file's new indicators: none
+// redefines a built-in indicator or, differently, one an earlier import
+// defined. custom receives the file's new indicators.
+func (b *Batch) checkMeta(lf *importers.LongFile, store *datasets.Store, custom map[string]indicators.Indicator) error {
 	builtin := map[string]bool{}
 	for _, ind := range indicators.Catalog() {
 		builtin[ind.ID] = true
@@ -259,20 +275,25 @@ func (b *Batch) checkLong(lf *importers.LongFile, store *datasets.Store, custom 
 		custom[m.ID] = ind
 		b.Indicators = append(b.Indicators, m)
 	}
-	for _, r := range lf.Records {
-		id := r.Obs.Indicator
-		if _, ok := custom[id]; ok {
-			continue
-		}
-		ind, err := store.Indicator(id)
-		if err != nil {
-			return &importers.ParseError{File: b.File, Line: r.Line, Col: lf.IndicatorCell.Col, Column: lf.IndicatorCell.Column, Value: id,
-				Err: fmt.Errorf("is not an indicator rankings knows: a new indicator needs a metadata header (see datasets/FORMAT.md)%s", suggest(err))}
-		}
-		if ind.Events {
-			return &importers.ParseError{File: b.File, Line: r.Line, Col: lf.IndicatorCell.Col, Column: lf.IndicatorCell.Column, Value: id,
-				Err: fmt.Errorf("is a list of elections: import it with source odihr")}
-		}
+	return nil
+}
+
+// checkRowIndicator checks the indicator of a long file's row: built in,
+// defined by the file's metadata (custom) or by an earlier import, and not
+// the elections.
+func (b *Batch) checkRowIndicator(lf *importers.LongFile, r *importers.Record, store *datasets.Store, custom map[string]indicators.Indicator) error {
+	id := r.Obs.Indicator
+	if _, ok := custom[id]; ok {
+		return nil
+	}
+	ind, err := store.Indicator(id)
+	if err != nil {
+		return &importers.ParseError{File: b.File, Line: r.Line, Col: lf.IndicatorCell.Col, Column: lf.IndicatorCell.Column, Value: id,
+			Err: fmt.Errorf("is not an indicator rankings knows: a new indicator needs a metadata header (see datasets/FORMAT.md)%s", suggest(err))}
+	}
+	if ind.Events {
+		return &importers.ParseError{File: b.File, Line: r.Line, Col: lf.IndicatorCell.Col, Column: lf.IndicatorCell.Column, Value: id,
+			Err: fmt.Errorf("is a list of elections: import it with source odihr")}
 	}
 	return nil
 }
@@ -296,46 +317,74 @@ func sameMeta(a, b indicators.Indicator) bool {
 // checkScale refuses a year outside the indicator's methodology segments
 // and a value outside an exact scale.
 func checkScale(ind indicators.Indicator, rs []importers.Record, file string) error {
-	for _, r := range rs {
-		seg, ok := ind.SegmentAt(r.Obs.Year)
-		switch {
-		case !ok && ind.Source != "import":
-			return &importers.ParseError{File: file, Line: r.Line,
-				Err: fmt.Errorf("%s: year %d is before the indicator's first year %d", ind.ID, r.Obs.Year, ind.Segments[0].From)}
-		case !ok:
-			seg = ind.Segments[0] // an imported indicator's segment starts at its first imported year
-		}
-		if sc := seg.Scale; !sc.Approximate && (r.Obs.Value < sc.Min || r.Obs.Value > sc.Max) {
-			return &importers.ParseError{File: file, Line: r.Line, Col: r.ValueCell.Col, Column: r.ValueCell.Column,
-				Value: indicators.FormatNumber(r.Obs.Value), Err: fmt.Errorf("is outside the scale %s of %s", sc, ind.ID)}
+	for i := range rs {
+		if err := scaleError(ind, &rs[i], file); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// approximateScale warns about values far beyond a nominal scale ("about
+// scaleError is checkScale's error for one record, or nil.
+func scaleError(ind indicators.Indicator, r *importers.Record, file string) error {
+	seg, ok := ind.SegmentAt(r.Obs.Year)
+	switch {
+	case !ok && ind.Source != "import":
+		return &importers.ParseError{File: file, Line: r.Line,
+			Err: fmt.Errorf("%s: year %d is before the indicator's first year %d", ind.ID, r.Obs.Year, ind.Segments[0].From)}
+	case !ok:
+		seg = ind.Segments[0] // an imported indicator's segment starts at its first imported year
+	}
+	if sc := seg.Scale; !sc.Approximate && (r.Obs.Value < sc.Min || r.Obs.Value > sc.Max) {
+		return &importers.ParseError{File: file, Line: r.Line, Col: r.ValueCell.Col, Column: r.ValueCell.Column,
+			Value: indicators.FormatNumber(r.Obs.Value), Err: fmt.Errorf("is outside the scale %s of %s", sc, ind.ID)}
+	}
+	return nil
+}
+
+// approxCheck warns about values far beyond a nominal scale ("about
 // −2.5 to 2.5"): publishers print some values a little outside it (WGI's
 // estimates reach −3.3), but a value a quarter of the scale's width beyond
-// it more likely comes from a wrong column.
-func approximateScale(ind indicators.Indicator, rs []importers.Record, file string) []string {
-	var out []string
-	n := 0
-	for _, r := range rs {
-		seg, ok := ind.SegmentAt(r.Obs.Year)
-		if !ok || !seg.Scale.Approximate {
-			continue
-		}
-		slack := (seg.Scale.Max - seg.Scale.Min) / 4
-		if r.Obs.Value >= seg.Scale.Min-slack && r.Obs.Value <= seg.Scale.Max+slack {
-			continue
-		}
-		if n++; n <= 3 {
-			out = append(out, fmt.Sprintf("%s:%d: %s %d: %s is far outside the usual range %s", file, r.Line, ind.ID, r.Obs.Year,
-				indicators.FormatNumber(r.Obs.Value), seg.Scale))
-		}
+// it more likely comes from a wrong column. It is given an indicator's
+// records one by one.
+type approxCheck struct {
+	ind  indicators.Indicator
+	file string
+	some bool // some segment's scale is approximate
+	out  []string
+	n    int
+}
+
+func newApproxCheck(ind indicators.Indicator, file string) *approxCheck {
+	some := slices.ContainsFunc(ind.Segments, func(s indicators.Segment) bool { return s.Scale.Approximate })
+	return &approxCheck{ind: ind, file: file, some: some}
+}
+
+// add checks one record.
+func (a *approxCheck) add(r *importers.Record) {
+	if !a.some {
+		return
 	}
-	if n > 3 {
-		out = append(out, fmt.Sprintf("%s: %d more values far outside the usual range %s", ind.ID, n-3, ind.Scale()))
+	seg, ok := a.ind.SegmentAt(r.Obs.Year)
+	if !ok || !seg.Scale.Approximate {
+		return
+	}
+	slack := (seg.Scale.Max - seg.Scale.Min) / 4
+	if r.Obs.Value >= seg.Scale.Min-slack && r.Obs.Value <= seg.Scale.Max+slack {
+		return
+	}
+	if a.n++; a.n <= 3 {
+		a.out = append(a.out, fmt.Sprintf("%s:%d: %s %d: %s is far outside the usual range %s", a.file, r.Line, a.ind.ID, r.Obs.Year,
+			indicators.FormatNumber(r.Obs.Value), seg.Scale))
+	}
+}
+
+// warnings are the warnings about the records added: the first three,
+// then how many more.
+func (a *approxCheck) warnings() []string {
+	out := a.out
+	if a.n > 3 {
+		out = append(out, fmt.Sprintf("%s: %d more values far outside the usual range %s", a.ind.ID, a.n-3, a.ind.Scale()))
 	}
 	return out
 }

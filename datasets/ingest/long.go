@@ -1,0 +1,498 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/datasets/generator"
+	"github.com/rankings-dev/rankings/datasets/importers"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// A user's long file can hold a million rows, so Read reads it in one pass
+// (importers.ScanLongFile) and keeps of each row 48 bytes without pointers
+// (which the garbage collector need not scan), instead of readRecords'
+// records, maps and copies, and builds the observations once at the end:
+// each country name or code is resolved once, each indicator looked up
+// once; duplicates are found and ranks computed per (indicator, year) over
+// the rows grouped by a counting sort; each observation is written once,
+// in its final place. The result is the same batch, and the same first
+// error, as readRecords gives (the tests compare the two): readRecords
+// checked in passes, so an error of an earlier pass wins wherever it is in
+// the file, and so it does here.
+
+// The passes of the long path before the per-indicator checks, in the
+// order readRecords reports their errors.
+const (
+	passMeta      = iota + 1 // the metadata against the catalog (checkMeta)
+	passIndicator            // every row's indicator (checkRowIndicator)
+	passEntity               // every row's country (MapEntities)
+)
+
+// longInd is an indicator a long file has rows for.
+type longInd struct {
+	id       string
+	ind      indicators.Indicator
+	minYear  int
+	maxYear  int
+	base     int // its first group
+	scaleErr error
+	approx   *approxCheck
+	segYear  int // the year of the cached segment
+	seg      indicators.Segment
+	segOK    bool
+	segSet   bool
+}
+
+// segment is ind.SegmentAt(year), cached for runs of one year.
+func (li *longInd) segment(year int) (indicators.Segment, bool) {
+	if !li.segSet || li.segYear != year {
+		li.seg, li.segOK = li.ind.SegmentAt(year)
+		li.segYear, li.segSet = year, true
+	}
+	return li.seg, li.segOK
+}
+
+// entKey is a row's entity as the file writes it.
+type entKey struct{ code, name string }
+
+// longEnt is an entity of the file and what the registry made of it.
+type longEnt struct {
+	iso  int32 // index into longRead.isos; -1 when not mapped
+	code string
+	name string
+	cell importers.Cell
+	note string              // the mapping's note
+	skip *generator.Unmapped // with SkipUnknown, the unknown entity's rows are left out
+}
+
+// longRead is the state of one long file's read.
+type longRead struct {
+	b      *Batch
+	store  *datasets.Store
+	reg    *countries.Registry
+	opt    Options
+	lf     *importers.LongFile
+	custom map[string]indicators.Indicator
+	err    error
+	pass   int
+
+	inds    []*longInd
+	byID    map[string]int32
+	lastID  string
+	lastInd int32
+	ents    []longEnt
+	byEnt   map[entKey]int32
+	isos    []string
+	isoOf   map[string]int32
+	one     [1]importers.Record // MapEntities' argument
+	// valueCell is the value column (the same for every row).
+	valueCell importers.Cell
+
+	rows   []longRow    // in file order
+	extras [][6]float64 // stderr, lower, upper, pct, pct_lower, pct_upper of rows that have one
+	texts  []longText   // status and note of rows that have one; texts[0] has neither
+	textOf map[longText]int32
+}
+
+// longRow is a row of the file as readLong keeps it.
+type longRow struct {
+	value  float64
+	rank   int // the file's, then the computed one
+	rankOf int
+	line   int32 // a file of at most importers.MaxFileSize has fewer lines
+	ent    int32 // index into longRead.ents
+	ind    int32 // index into longRead.inds
+	extra  int32 // index into longRead.extras, -1 when all are missing
+	text   int32 // index into longRead.texts
+	year   int16 // 1800–2200
+}
+
+// longText is a row's status and note.
+type longText struct{ status, note string }
+
+// fail keeps err unless an error of the same or an earlier pass is known.
+func (l *longRead) fail(pass int, err error) {
+	if l.err == nil || pass < l.pass {
+		l.err, l.pass = err, pass
+	}
+}
+
+// readLong is Read for source long.
+func (b *Batch) readLong(data []byte, store *datasets.Store, opt Options) error {
+	l := &longRead{b: b, store: store, reg: store.Registry(), opt: opt, custom: map[string]indicators.Indicator{},
+		byID: map[string]int32{}, lastInd: -1, byEnt: map[entKey]int32{}, isoOf: map[string]int32{},
+		texts: []longText{{}}, textOf: map[longText]int32{{}: 0}}
+	l.rows = make([]longRow, 0, lineCount(data))
+	lf, err := importers.ScanLongFile(data, b.File, l.start, l.row)
+	if err != nil {
+		return err
+	}
+	if l.err != nil {
+		return l.err
+	}
+	l.lf = lf
+	return l.finish()
+}
+
+// lineCount is about how many lines data has: room for its rows.
+func lineCount(data []byte) int {
+	return max(bytes.Count(data, []byte{'\n'}), bytes.Count(data, []byte{'\r'})) + 1
+}
+
+// start takes the file's metadata before its first row.
+func (l *longRead) start(lf *importers.LongFile) {
+	l.lf = lf
+	if err := l.b.checkMeta(lf, l.store, l.custom); err != nil {
+		l.fail(passMeta, err)
+	}
+}
+
+// row takes one row of the file.
+func (l *longRead) row(r *importers.Record) {
+	if l.err != nil && l.pass <= passIndicator {
+		return // nothing a later row shows comes first
+	}
+	k := l.indicator(r)
+	if k < 0 || l.err != nil {
+		return
+	}
+
+	e := l.entity(r)
+	if e < 0 {
+		return
+	}
+	li := l.inds[k]
+	if li.scaleErr == nil {
+		l.checkScale(li, r)
+	}
+	li.approx.add(r)
+	l.valueCell = r.ValueCell
+	o := &r.Obs
+	if ent := &l.ents[e]; ent.skip != nil {
+		u := *ent.skip
+		pe := *u.Err.(*importers.ParseError)
+		pe.Line = r.Line
+		u.Year, u.Err = o.Year, &pe
+		l.b.Skipped = append(l.b.Skipped, u)
+	}
+	li.minYear, li.maxYear = min(li.minYear, o.Year), max(li.maxYear, o.Year)
+	row := longRow{value: o.Value, line: int32(r.Line), ent: e, ind: k, rank: o.Rank, rankOf: o.RankOf,
+		extra: -1, year: int16(o.Year)}
+	if x := [6]float64{o.StdErr, o.Lower, o.Upper, o.Pct, o.PctLower, o.PctUpper}; !allNaN(x) {
+		row.extra = int32(len(l.extras))
+		l.extras = append(l.extras, x)
+	}
+	if o.Status != "" || o.Note != "" {
+		t := longText{o.Status, o.Note}
+		i, ok := l.textOf[t]
+		if !ok {
+			i = int32(len(l.texts))
+			l.texts = append(l.texts, t)
+			l.textOf[t] = i
+		}
+		row.text = i
+	}
+	l.rows = append(l.rows, row)
+}
+
+// allNaN reports whether every value is missing.
+func allNaN(x [6]float64) bool {
+	for _, v := range x {
+		if !math.IsNaN(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// indicator returns the index of the row's indicator, or -1 when the
+// catalog does not have it (the error is kept).
+func (l *longRead) indicator(r *importers.Record) int32 {
+	id := r.Obs.Indicator
+	if id == l.lastID && l.lastInd >= 0 {
+		return l.lastInd
+	}
+	k, ok := l.byID[id]
+	if !ok {
+		if err := l.b.checkRowIndicator(l.lf, r, l.store, l.custom); err != nil {
+			l.fail(passIndicator, err)
+			return -1
+		}
+		ind, ok := l.custom[id]
+		if !ok {
+			var err error
+			if ind, err = l.store.Indicator(id); err != nil {
+				l.fail(passIndicator, err)
+				return -1
+			}
+		}
+		k = int32(len(l.inds))
+		l.inds = append(l.inds, &longInd{id: id, ind: ind, minYear: r.Obs.Year, maxYear: r.Obs.Year, approx: newApproxCheck(ind, l.b.File)})
+		l.byID[id] = k
+	}
+	l.lastID, l.lastInd = id, k
+	return k
+}
+
+// entity returns the index of the row's entity, mapping it through the
+// registry the first time; -1 when it is an error (which is kept).
+func (l *longRead) entity(r *importers.Record) int32 {
+	if e, ok := l.byEnt[entKey{r.Code, r.Name}]; ok {
+		return e
+	}
+	// The first row of this entity: MapEntities maps it as it would in
+	// readRecords, where every row of the entity maps alike.
+	l.one[0] = *r
+	l.one[0].Obs.Note = ""
+	m, err := generator.MapEntities(l.reg, l.b.File, l.one[:], generator.MapOptions{SkipUnknown: l.opt.SkipUnknown, TrustCodes: true})
+	if err != nil {
+		l.fail(passEntity, err)
+		return -1
+	}
+	l.b.Warnings = append(l.b.Warnings, m.Warnings...)
+	ent := longEnt{iso: -1, code: strings.Clone(r.Code), name: strings.Clone(r.Name), cell: r.EntityCell}
+	if len(m.Unmapped) > 0 {
+		if u := m.Unmapped[0]; u.Err != nil {
+			ent.skip = &u
+		}
+	} else {
+		iso := l.one[0].Obs.ISO3
+		i, ok := l.isoOf[iso]
+		if !ok {
+			i = int32(len(l.isos))
+			l.isos = append(l.isos, iso)
+			l.isoOf[iso] = i
+		}
+		ent.iso, ent.note = i, l.one[0].Obs.Note
+	}
+	e := int32(len(l.ents))
+	l.ents = append(l.ents, ent)
+	l.byEnt[entKey{ent.code, ent.name}] = e
+	return e
+}
+
+// checkScale keeps the indicator's first scaleError.
+func (l *longRead) checkScale(li *longInd, r *importers.Record) {
+	seg, ok := li.segment(r.Obs.Year)
+	if ok && (seg.Scale.Approximate || r.Obs.Value >= seg.Scale.Min && r.Obs.Value <= seg.Scale.Max) {
+		return // the common case, without building an Indicator copy
+	}
+	li.scaleErr = scaleError(li.ind, r, l.b.File)
+}
+
+// finish runs the per-indicator checks on the rows read, ranks them and
+// builds the observations: readRecords' loop over the indicators.
+func (l *longRead) finish() error {
+	b, file := l.b, l.b.File
+	rows := l.rows
+	// Group the rows by (indicator, year), in file order within a group.
+	groups := 0
+	for _, li := range l.inds {
+		li.base = groups
+		groups += li.maxYear - li.minYear + 1
+	}
+	start := make([]int32, groups+1)
+	group := func(r *longRow) int {
+		li := l.inds[r.ind]
+		return li.base + int(r.year) - li.minYear
+	}
+	for i := range rows {
+		start[group(&rows[i])+1]++
+	}
+	for g := range groups {
+		start[g+1] += start[g]
+	}
+	perm := make([]int32, len(rows))
+	next := slices.Clone(start[:groups])
+	for i := range rows {
+		g := group(&rows[i])
+		perm[next[g]] = int32(i)
+		next[g]++
+	}
+	next = nil
+
+	first := make([]int32, len(l.isos)) // scratch for duplicates
+	var values []float64                // one group's, for the ranks
+	mapped := 0
+	for _, li := range l.inds {
+		if li.scaleErr != nil {
+			return li.scaleErr
+		}
+		b.Warnings = append(b.Warnings, li.approx.warnings()...)
+		if err := l.duplicates(li, start, perm, first); err != nil {
+			return err
+		}
+		ranked := l.lf.Ranked[li.id]
+		differ, count := 0, 0
+		var years []int
+		for g := li.base; g <= li.base+li.maxYear-li.minYear; g++ {
+			group := perm[start[g]:start[g+1]]
+			if len(group) == 0 {
+				continue
+			}
+			year := int(rows[group[0]].year)
+			switch {
+			case li.ind.Ranks == indicators.RanksComputed:
+				// generator.RankField, over the group: every row of the
+				// year, of a known country or not.
+				dir := li.ind.Direction()
+				if seg, ok := li.segment(year); ok {
+					dir = seg.Direction
+				}
+				values = values[:0]
+				for _, i := range group {
+					values = append(values, rows[i].value)
+				}
+				for k, rank := range indicators.CompetitionRanks(values, dir) {
+					r := &rows[group[k]]
+					if r.rank != rank || r.rankOf != len(group) {
+						differ++
+					}
+					r.rank, r.rankOf = rank, len(group)
+				}
+			case li.ind.Ranks == "" && ranked:
+				for _, i := range group {
+					rows[i].rank, rows[i].rankOf = 0, 0
+				}
+			}
+			inYear := 0
+			for _, i := range group {
+				if l.ents[rows[i].ent].iso >= 0 {
+					inYear++
+				}
+			}
+			if inYear > 0 {
+				years = append(years, year)
+				count += inYear
+			}
+		}
+		switch {
+		case li.ind.Ranks == indicators.RanksComputed && ranked && differ > 0:
+			b.Warnings = append(b.Warnings, fmt.Sprintf("%s: the file's rank and rank_of are ignored (%d differ): ranks of %s are computed within each year over the whole field", li.id, differ, li.id))
+		case li.ind.Ranks == "" && ranked:
+			b.Warnings = append(b.Warnings, fmt.Sprintf("%s: the file's rank and rank_of are ignored: the indicator's metadata says ranks: none", li.id))
+		}
+		if count > 0 {
+			b.Covers[li.id] = years
+			mapped += count
+		}
+	}
+	if mapped == 0 {
+		return errNoFigures(file)
+	}
+	b.Observations = l.observations(start, perm, mapped)
+	l.rows, l.extras, l.texts = nil, nil, nil
+	b.compare(l.store, l.opt.Embedded, l.custom)
+	return nil
+}
+
+// duplicates finds the first row (in file order) of the indicator that
+// repeats a (country, year) of an earlier row, and returns the error
+// generator.Observations gives for it. first is scratch space, all zero.
+func (l *longRead) duplicates(li *longInd, start, perm, first []int32) error {
+	dup, prev := int32(-1), int32(-1)
+	for g := li.base; g <= li.base+li.maxYear-li.minYear; g++ {
+		group := perm[start[g]:start[g+1]]
+		for _, i := range group {
+			iso := l.ents[l.rows[i].ent].iso
+			if iso < 0 {
+				continue
+			}
+			if f := first[iso]; f > 0 {
+				if dup < 0 || i < dup {
+					dup, prev = i, f-1
+				}
+				continue
+			}
+			first[iso] = i + 1
+		}
+		for _, i := range group {
+			if iso := l.ents[l.rows[i].ent].iso; iso >= 0 {
+				first[iso] = 0
+			}
+		}
+	}
+	if dup < 0 {
+		return nil
+	}
+	_, err := generator.Observations(li.id, []importers.Record{l.record(prev), l.record(dup)}, l.b.File)
+	if err == nil {
+		err = fmt.Errorf("%s: lines %d and %d: duplicate row", li.id, l.rows[prev].line, l.rows[dup].line) // not reached
+	}
+	return err
+}
+
+// record rebuilds row i's record.
+func (l *longRead) record(i int32) importers.Record {
+	r := &l.rows[i]
+	ent := &l.ents[r.ent]
+	return importers.Record{Source: "long", Code: ent.code, Name: ent.name, Line: int(r.line), EntityCell: ent.cell,
+		ValueCell: l.valueCell, Obs: l.observation(r)}
+}
+
+// observation builds row r's observation.
+func (l *longRead) observation(r *longRow) indicators.Observation {
+	ent := &l.ents[r.ent]
+	o := indicators.Observation{Indicator: l.inds[r.ind].id, Year: int(r.year), Value: r.value, Rank: r.rank, RankOf: r.rankOf}
+	x := &[6]float64{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}
+	if r.extra >= 0 {
+		x = &l.extras[r.extra]
+	}
+	o.StdErr, o.Lower, o.Upper, o.Pct, o.PctLower, o.PctUpper = x[0], x[1], x[2], x[3], x[4], x[5]
+	t := l.texts[r.text]
+	o.Status, o.Note = t.status, t.note
+	if ent.iso >= 0 {
+		o.ISO3 = l.isos[ent.iso]
+		if ent.note != "" {
+			o.Note = joinNotes(o.Note, ent.note)
+		}
+	}
+	return o
+}
+
+// observations builds the observations of the rows of known countries,
+// each written once in its place: sorted by indicator, year and country,
+// as indicators.SortObservations sorts them.
+func (l *longRead) observations(start, perm []int32, mapped int) []indicators.Observation {
+	ids := make([]int, len(l.inds))
+	for k := range ids {
+		ids[k] = k
+	}
+	slices.SortFunc(ids, func(a, c int) int { return strings.Compare(l.inds[a].id, l.inds[c].id) })
+	iso := func(i int32) string { return l.isos[l.ents[l.rows[i].ent].iso] }
+	byISO := func(a, c int32) int { return strings.Compare(iso(a), iso(c)) }
+	out := make([]indicators.Observation, 0, mapped)
+	var buf []int32
+	for _, k := range ids {
+		li := l.inds[k]
+		for g := li.base; g <= li.base+li.maxYear-li.minYear; g++ {
+			buf = buf[:0]
+			for _, i := range perm[start[g]:start[g+1]] {
+				if l.ents[l.rows[i].ent].iso >= 0 {
+					buf = append(buf, i)
+				}
+			}
+			if !slices.IsSortedFunc(buf, byISO) {
+				slices.SortFunc(buf, byISO)
+			}
+			for _, i := range buf {
+				out = append(out, l.observation(&l.rows[i]))
+			}
+		}
+	}
+	return out
+}
+
+// joinNotes is generator's: a note, then the mapping's.
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
