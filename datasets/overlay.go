@@ -64,6 +64,7 @@ func (o *overlay) load() ([]indicators.Observation, []indicators.Election, error
 // overlay covers.
 func (s *Store) With(overlays ...Overlay) *Store {
 	out := Open(s.fsys, s.reg)
+	out.inPlace = s.inPlace
 	out.catalog = append([]indicators.Indicator(nil), s.catalog...)
 	out.overlays = append([]*overlay(nil), s.overlays...)
 	for _, o := range overlays {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sync"
+	"unsafe"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/datasets/importers"
@@ -26,7 +27,10 @@ var embedded embed.FS
 // files (by default the embedded one), parsing each indicator's file once,
 // on first use. With layers overlays (a user's imports) over the files.
 type Store struct {
-	fsys     fs.FS
+	fsys fs.FS
+	// inPlace holds files readable without a copy (the embedded ones); the
+	// store never modifies file bytes.
+	inPlace  map[string]string
 	reg      *countries.Registry
 	catalog  []indicators.Indicator
 	overlays []*overlay
@@ -61,6 +65,7 @@ func Embedded() *Store {
 			panic(err) // the embed pattern guarantees the folder
 		}
 		embeddedStore = Open(sub, countries.Default())
+		embeddedStore.inPlace = embeddedFiles
 	})
 	return embeddedStore
 }
@@ -110,7 +115,7 @@ func (s *Store) index(id string) (*layered, error) {
 	t.once.Do(func() {
 		name := id + ".csv"
 		var base *index
-		data, err := fs.ReadFile(s.fsys, name)
+		data, err := s.readFile(name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist) && s.custom(id):
 			// An indicator only the overlays have.
@@ -215,4 +220,13 @@ func (s *Store) Elections(iso3 string) ([]indicators.Election, error) {
 		}
 	}
 	return out, nil
+}
+
+// readFile returns a file's bytes: in place for embedded files (read-only,
+// never modified), else read from the store's file system.
+func (s *Store) readFile(name string) ([]byte, error) {
+	if str, ok := s.inPlace[name]; ok {
+		return unsafe.Slice(unsafe.StringData(str), len(str)), nil
+	}
+	return fs.ReadFile(s.fsys, name)
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"golang.org/x/term"
@@ -17,6 +18,14 @@ import (
 )
 
 func main() {
+	if path := os.Getenv("RANKINGS_CPUPROFILE"); path != "" {
+		// For performance work: go tool pprof -top rankings $RANKINGS_CPUPROFILE
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Run(ctx, os.Args[1:], cli.Env{
 		Stdout: os.Stdout,
@@ -24,5 +33,6 @@ func main() {
 		TTY:    term.IsTerminal(int(os.Stdout.Fd())),
 	})
 	stop()
+	pprof.StopCPUProfile()
 	os.Exit(code)
 }
