@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rankings-dev/rankings/indicators"
 )
@@ -89,10 +91,76 @@ func LongRecord(o indicators.Observation) []string {
 		if v == 0 {
 			return ""
 		}
-		return fmt.Sprint(v)
+		return strconv.Itoa(v)
 	}
-	return []string{o.Indicator, o.ISO3, fmt.Sprint(o.Year), num(o.Value), intOrEmpty(o.Rank), intOrEmpty(o.RankOf),
+	return []string{o.Indicator, o.ISO3, strconv.Itoa(o.Year), num(o.Value), intOrEmpty(o.Rank), intOrEmpty(o.RankOf),
 		num(o.StdErr), num(o.Lower), num(o.Upper), num(o.Pct), num(o.PctLower), num(o.PctUpper), o.Status, o.Note}
+}
+
+// AppendLongRecord appends an observation's row of the long format to
+// dst, with its line end: the bytes encoding/csv's Writer writes for
+// LongRecord(o), without the 14 strings.
+func AppendLongRecord(dst []byte, o indicators.Observation) []byte {
+	dst = AppendCSVField(dst, o.Indicator)
+	dst = AppendCSVField(append(dst, ','), o.ISO3)
+	dst = strconv.AppendInt(append(dst, ','), int64(o.Year), 10)
+	dst = appendNumber(append(dst, ','), o.Value)
+	for _, v := range [2]int{o.Rank, o.RankOf} {
+		dst = append(dst, ',')
+		if v != 0 {
+			dst = strconv.AppendInt(dst, int64(v), 10)
+		}
+	}
+	for _, v := range [6]float64{o.StdErr, o.Lower, o.Upper, o.Pct, o.PctLower, o.PctUpper} {
+		dst = appendNumber(append(dst, ','), v)
+	}
+	dst = AppendCSVField(append(dst, ','), o.Status)
+	dst = AppendCSVField(append(dst, ','), o.Note)
+	return append(dst, '\n')
+}
+
+// appendNumber appends indicators.FormatNumber(v), which never needs
+// quotes.
+func appendNumber(dst []byte, v float64) []byte {
+	switch {
+	case math.IsNaN(v):
+		return dst
+	case math.IsInf(v, 0):
+		return append(dst, indicators.FormatNumber(v)...)
+	}
+	return strconv.AppendFloat(dst, v, 'f', -1, 64)
+}
+
+// AppendCSVField appends one field of a comma-separated record as
+// encoding/csv's Writer writes it: quoted when it holds a comma, a quote
+// or a line end, starts with a space or is \., its quotes doubled.
+func AppendCSVField(dst []byte, field string) []byte {
+	if !csvNeedsQuotes(field) {
+		return append(dst, field...)
+	}
+	dst = append(dst, '"')
+	for i := 0; i < len(field); i++ {
+		if field[i] == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, field[i])
+	}
+	return append(dst, '"')
+}
+
+// csvNeedsQuotes is encoding/csv's Writer.fieldNeedsQuotes for ','.
+func csvNeedsQuotes(field string) bool {
+	if field == "" {
+		return false
+	}
+	if field == `\.` {
+		return true
+	}
+	if strings.ContainsAny(field, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(field)
+	return unicode.IsSpace(r)
 }
 
 // IndicatorMeta is the metadata of an indicator a user's long file defines
@@ -191,7 +259,11 @@ func ReadLongFile(r io.Reader, file string) (*LongFile, error) {
 		return nil, err
 	}
 	var recs []Record
-	lf, err := ScanLongFile(data, file, nil, func(r *Record) { recs = append(recs, *r) })
+	lf, err := ScanLongFile(data, file, nil, func(r *Record) {
+		rec := *r
+		rec.Code, rec.Name = strings.Clone(r.Code), strings.Clone(r.Name)
+		recs = append(recs, rec)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -207,8 +279,9 @@ func ReadLongFile(r io.Reader, file string) (*LongFile, error) {
 //
 // The *Record passed to row is reused for the next row: copy what must be
 // kept. Its indicator id, status and note are interned; its Code and Name
-// are slices of the row's text. Rows come only while the file has shown
-// no error; an error found later (a malformed row at the end of the file
+// may be the bytes of data itself, to clone if they are kept (and data
+// must not change during the scan). Rows come only while the file has
+// shown no error; an error found later (a malformed row at the end of the file
 // counts, as with ReadLongFile) is still returned, and then nothing that
 // row received may be used.
 func ScanLongFile(data []byte, file string, start func(*LongFile), row func(*Record)) (*LongFile, error) {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/rankings-dev/rankings/indicators"
 )
@@ -162,13 +163,12 @@ func (s *longScanner) scan(data []byte) error {
 
 // readCSV reads the records of body, the decoded text from line offset+1
 // of text on, and hands each to fn with its line, skipping the first skip
-// records (fn may keep the strings, not the slice). Lines without a quote
-// (nearly all lines of a long file) are split at the separator here, as
-// encoding/csv would split them, at a fraction of its cost: their fields
-// are slices of one string of the whole text (one copy, not one string
-// per row: a kept field keeps the text in memory; clone it to keep less).
-// From the first line with a quote on, encoding/csv reads the rest, which
-// gives quoted fields and their errors.
+// records. fn may keep neither the slice nor, unless it clones them, the
+// strings: lines without a quote (nearly all lines of a long file) are
+// split at the separator here, as encoding/csv would split them, at a
+// fraction of its cost and without copying: their fields are the bytes of
+// body. From the first line with a quote on, encoding/csv reads the rest,
+// which gives quoted fields and their errors.
 func readCSV(file string, text, body []byte, comma rune, offset, skip int, fn func([]string, int)) error {
 	sep := byte(comma)
 	// The lines before the first quote; all of body unless it is not text
@@ -180,7 +180,11 @@ func readCSV(file string, text, body []byte, comma rune, offset, skip int, fn fu
 	if comma >= utf8.RuneSelf || bytes.IndexByte(body, '\r') >= 0 {
 		fast = 0
 	}
-	all := string(body[:fast])
+	// The fields are slices of body itself, not of a copy: every string
+	// that outlives the scan is cloned (headers, errors' values, interned
+	// ids and texts; ReadLongFile's and ingest's codes and names), and the
+	// tests overwrite the input after each read to hold that true.
+	all := unsafe.String(unsafe.SliceData(body), fast)
 	pos, line := 0, offset
 	var fields []string
 	for pos < len(all) {
@@ -287,7 +291,11 @@ func (s *longScanner) record(fields []string, line int) {
 	switch s.phase {
 	case phaseMeta:
 		if s.userFile && len(fields) > 0 && strings.HasPrefix(strings.TrimSpace(fields[0]), "#") {
-			s.meta = append(s.meta, append([]string(nil), fields...))
+			row := make([]string, len(fields))
+			for i, f := range fields {
+				row[i] = strings.Clone(f)
+			}
+			s.meta = append(s.meta, row)
 			s.metaLines = append(s.metaLines, line)
 			return
 		}

@@ -2,7 +2,9 @@ package importers
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/rankings-dev/rankings/indicators"
 )
 
 // longCases are long files that exercise the scanner's edges: where errors
@@ -114,6 +118,27 @@ func compareLong(t *testing.T, data []byte) {
 	refObs, refErr := refReadLong(bytes.NewReader(data), "f.csv")
 	if d := sameResult(obs, refObs, err, refErr); d != "" {
 		t.Errorf("ReadLong(%q):\n%s", data, d)
+	}
+	// Nothing read may keep the input's bytes (the scanner's fields are
+	// those bytes): results printed before and after scribbling over the
+	// input are the same.
+	in := bytes.Clone(data)
+	lf, lfErr := ScanLongFile(in, "f.csv", nil, func(*Record) {})
+	recs, recsErr := ReadLongFile(bytes.NewReader(in), "f.csv") // readAll copies: scribble below is harmless to it
+	obs, err = ReadLong(bytes.NewReader(in), "f.csv")
+	before := fmt.Sprintf("%v %v %v %v %+v %v", lf != nil && lf.Indicators != nil, lfErr, recsErr, err, obs, recs != nil)
+	if lf != nil {
+		before += showLongFile(lf)
+	}
+	for i := range in {
+		in[i] = 'X'
+	}
+	after := fmt.Sprintf("%v %v %v %v %+v %v", lf != nil && lf.Indicators != nil, lfErr, recsErr, err, obs, recs != nil)
+	if lf != nil {
+		after += showLongFile(lf)
+	}
+	if before != after {
+		t.Errorf("the result of reading %q changes with its bytes:\n%s\n%s", data, before, after)
 	}
 }
 
@@ -222,6 +247,31 @@ func TestReadCSVSplitsAsEncodingCSV(t *testing.T) {
 			if fmt.Sprint(got, err) != fmt.Sprint(want, wantErr) {
 				t.Errorf("readCSV(%q, %q) = %v, %v\nwant %v, %v", body, comma, got, err, want, wantErr)
 			}
+		}
+	}
+}
+
+// AppendLongRecord writes the bytes csv.Writer writes for LongRecord.
+func TestAppendLongRecordIsCSVWriter(t *testing.T) {
+	nan := math.NaN()
+	obs := []indicators.Observation{
+		indicators.NewObservation("rsf", "KAZ", 2024, 39.34),
+		{Indicator: "wgi-rl", ISO3: "UZB", Year: 1996, Value: -0.000001, Rank: 3, RankOf: 200, StdErr: 0.14, Lower: math.Inf(-1),
+			Upper: math.Inf(1), Pct: 1e21, PctLower: 5e-324, PctUpper: nan, Status: "PF", Note: "edition 2011-12"},
+		{Indicator: "x", ISO3: "", Year: -5, Value: 0, StdErr: nan, Lower: nan, Upper: nan, Pct: nan, PctLower: nan, PctUpper: nan,
+			Status: " F", Note: `a "quoted", note` + "\nsecond\rline"},
+		{Indicator: `\.`, ISO3: "a,b", Value: math.Copysign(0, -1), StdErr: nan, Lower: nan, Upper: nan, Pct: nan, PctLower: nan, PctUpper: nan,
+			Status: "\u00a0nbsp", Note: "é \u2028 \"x\""},
+	}
+	for _, o := range obs {
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		if err := w.Write(LongRecord(o)); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		if got := AppendLongRecord([]byte("prefix"), o); string(got) != "prefix"+want.String() {
+			t.Errorf("AppendLongRecord(%+v) = %q\nwant %q", o, got, "prefix"+want.String())
 		}
 	}
 }
