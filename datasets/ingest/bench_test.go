@@ -37,21 +37,48 @@ func benchLong(rows int) []byte {
 	return w.Bytes()
 }
 
-// BenchmarkReadLong measures what `rankings validate long` does with a
-// user's 100,000-row long file: read, check, map countries, rank, compare.
-// (make bench measures the 1,000,000-row file against bare encoding/csv.)
+// BenchmarkReadLong measures what rankings does with a user's
+// 100,000-row long file: validate (Read with CheckOnly: every check, no
+// observations kept), import (Read: the observations, ranked and sorted)
+// and the stored file (Batch.Data). make bench measures the whole command
+// on 1,000,000 rows against bare encoding/csv.
 func BenchmarkReadLong(b *testing.B) {
 	data := benchLong(100_000)
 	store := datasets.Embedded()
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		batch, err := Read("long", "bench.csv", data, store, Options{Embedded: store})
+	read := func(b *testing.B, opt Options) *Batch {
+		batch, err := Read("long", "bench.csv", data, store, opt)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(batch.Observations) != 100_000 {
-			b.Fatalf("%d observations", len(batch.Observations))
+		if batch.Figures != 100_000 || batch.Countries != 197 {
+			b.Fatalf("%d figures of %d countries", batch.Figures, batch.Countries)
 		}
+		return batch
 	}
+	b.Run("validate", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			read(b, Options{Embedded: store, CheckOnly: true})
+		}
+	})
+	b.Run("import", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if batch := read(b, Options{Embedded: store}); len(batch.Observations) != 100_000 {
+				b.Fatalf("%d observations", len(batch.Observations))
+			}
+		}
+	})
+	b.Run("data", func(b *testing.B) {
+		batch := read(b, Options{Embedded: store})
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if out, err := batch.Data(); err != nil || len(out) < len(data)/2 {
+				b.Fatalf("%d bytes, %v", len(out), err)
+			}
+		}
+	})
 }

@@ -17,29 +17,14 @@ const maxShown = 5
 // compare checks the batch against the data already there: a year already
 // embedded with different figures is a warning that shows the difference
 // (identical years are a note), and ranks computed over a much smaller
-// field than the embedded data's are a warning.
-func (b *Batch) compare(store, embedded *datasets.Store, custom map[string]indicators.Indicator) {
+// field than the embedded data's are a warning. observations gives the
+// batch's observations of one (indicator, year), sorted by country.
+func (b *Batch) compare(store, embedded *datasets.Store, custom map[string]indicators.Indicator, observations func(id string, year int) []indicators.Observation) {
 	ids := make([]string, 0, len(b.Covers))
 	for id := range b.Covers {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	// b.Observations are sorted by indicator and year: each (indicator,
-	// year) is a run of them.
-	type key struct {
-		id   string
-		year int
-	}
-	byKey := map[key][]indicators.Observation{}
-	for i := 0; i < len(b.Observations); {
-		o := b.Observations[i]
-		j := i + 1
-		for j < len(b.Observations) && b.Observations[j].Indicator == o.Indicator && b.Observations[j].Year == o.Year {
-			j++
-		}
-		byKey[key{o.Indicator, o.Year}] = b.Observations[i:j:j]
-		i = j
-	}
 	for _, id := range ids {
 		if _, new := custom[id]; new {
 			continue
@@ -51,7 +36,7 @@ func (b *Batch) compare(store, embedded *datasets.Store, custom map[string]indic
 		embYears, _ := embedded.Years(id)
 		var same []int
 		for _, y := range b.Covers[id] {
-			imported := byKey[key{id, y}]
+			imported := observations(id, y)
 			if len(embYears) > 0 {
 				if field := nearestField(embedded, id, embYears, y); len(imported)*2 < field {
 					if ind.Ranks == indicators.RanksComputed {

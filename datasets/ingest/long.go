@@ -15,7 +15,7 @@ import (
 )
 
 // A user's long file can hold a million rows, so Read reads it in one pass
-// (importers.ScanLongFile) and keeps of each row 48 bytes without pointers
+// (importers.ScanLongFile) and keeps of each row 40 bytes without pointers
 // (which the garbage collector need not scan), instead of readRecords'
 // records, maps and copies, and builds the observations once at the end:
 // each country name or code is resolved once, each indicator looked up
@@ -47,6 +47,21 @@ type longInd struct {
 	seg      indicators.Segment
 	segOK    bool
 	segSet   bool
+	// keep: its rows are kept, for the observations (not CheckOnly),
+	// compare (a built-in indicator) or the ranks' warning. Otherwise
+	// years (from firstYear on) has what the checks need.
+	keep  bool
+	years []longYear
+}
+
+// firstYear is the first year a long file's row can have (checkRow).
+const firstYear = 1800
+
+// longYear is what a CheckOnly read keeps of an (indicator, year) whose
+// rows it does not keep.
+type longYear struct {
+	known int      // rows of known countries
+	seen  []uint64 // a bit per country (longRead.isos) with a row
 }
 
 // segment is ind.SegmentAt(year), cached for runs of one year.
@@ -98,13 +113,20 @@ type longRead struct {
 	extras [][6]float64 // stderr, lower, upper, pct, pct_lower, pct_upper of rows that have one
 	texts  []longText   // status and note of rows that have one; texts[0] has neither
 	textOf map[longText]int32
+	// bigRanks are the rank and rank_of of rows whose ranks are too large
+	// for int32 (a file's published ranks can be anything).
+	bigRanks map[int32][2]int
+	// rerun: the CheckOnly read met what only the full read can tell (a
+	// duplicate row, whose error names the first; a rank where it kept no
+	// rows), and reads the file again that way.
+	rerun bool
 }
 
 // longRow is a row of the file as readLong keeps it.
 type longRow struct {
 	value  float64
-	rank   int // the file's, then the computed one
-	rankOf int
+	rank   int32 // the file's, then the computed one; bigRank: in longRead.bigRanks
+	rankOf int32
 	line   int32 // a file of at most importers.MaxFileSize has fewer lines
 	ent    int32 // index into longRead.ents
 	ind    int32 // index into longRead.inds
@@ -112,6 +134,9 @@ type longRow struct {
 	text   int32 // index into longRead.texts
 	year   int16 // 1800–2200
 }
+
+// bigRank marks a published rank or rank_of too large for a longRow.
+const bigRank = -1
 
 // longText is a row's status and note.
 type longText struct{ status, note string }
@@ -125,19 +150,37 @@ func (l *longRead) fail(pass int, err error) {
 
 // readLong is Read for source long.
 func (b *Batch) readLong(data []byte, store *datasets.Store, opt Options) error {
+	rerun, err := b.readLongOnce(data, store, opt)
+	if !rerun {
+		return err
+	}
+	*b = Batch{Source: b.Source, File: b.File, SHA256: b.SHA256, Covers: map[string][]int{}}
+	opt.CheckOnly = false
+	_, err = b.readLongOnce(data, store, opt)
+	b.Observations = nil
+	return err
+}
+
+// readLongOnce reads the file; rerun says a CheckOnly read must be done
+// again in full.
+func (b *Batch) readLongOnce(data []byte, store *datasets.Store, opt Options) (rerun bool, err error) {
 	l := &longRead{b: b, store: store, reg: store.Registry(), opt: opt, custom: map[string]indicators.Indicator{},
 		byID: map[string]int32{}, lastInd: -1, byEnt: map[entKey]int32{}, isoOf: map[string]int32{},
 		texts: []longText{{}}, textOf: map[longText]int32{{}: 0}}
-	l.rows = make([]longRow, 0, lineCount(data))
-	lf, err := importers.ScanLongFile(data, b.File, l.start, l.row)
-	if err != nil {
-		return err
+	if !opt.CheckOnly {
+		l.rows = make([]longRow, 0, lineCount(data))
 	}
-	if l.err != nil {
-		return l.err
+	lf, err := importers.ScanLongFile(data, b.File, l.start, l.row)
+	switch {
+	case err != nil:
+		return false, err
+	case l.err != nil:
+		return false, l.err
+	case l.rerun:
+		return true, nil
 	}
 	l.lf = lf
-	return l.finish()
+	return false, l.finish()
 }
 
 // lineCount is about how many lines data has: room for its rows.
@@ -155,8 +198,8 @@ func (l *longRead) start(lf *importers.LongFile) {
 
 // row takes one row of the file.
 func (l *longRead) row(r *importers.Record) {
-	if l.err != nil && l.pass <= passIndicator {
-		return // nothing a later row shows comes first
+	if l.err != nil && l.pass <= passIndicator || l.rerun {
+		return // nothing a later row shows comes first, or all is read again
 	}
 	k := l.indicator(r)
 	if k < 0 || l.err != nil {
@@ -181,9 +224,20 @@ func (l *longRead) row(r *importers.Record) {
 		u.Year, u.Err = o.Year, &pe
 		l.b.Skipped = append(l.b.Skipped, u)
 	}
+	if !li.keep {
+		l.check(li, e, r)
+		return
+	}
 	li.minYear, li.maxYear = min(li.minYear, o.Year), max(li.maxYear, o.Year)
-	row := longRow{value: o.Value, line: int32(r.Line), ent: e, ind: k, rank: o.Rank, rankOf: o.RankOf,
+	row := longRow{value: o.Value, line: int32(r.Line), ent: e, ind: k, rank: int32(o.Rank), rankOf: int32(o.RankOf),
 		extra: -1, year: int16(o.Year)}
+	if o.Rank > math.MaxInt32 || o.RankOf > math.MaxInt32 {
+		if l.bigRanks == nil {
+			l.bigRanks = map[int32][2]int{}
+		}
+		l.bigRanks[int32(len(l.rows))] = [2]int{o.Rank, o.RankOf}
+		row.rank, row.rankOf = bigRank, bigRank
+	}
 	if x := [6]float64{o.StdErr, o.Lower, o.Upper, o.Pct, o.PctLower, o.PctUpper}; !allNaN(x) {
 		row.extra = int32(len(l.extras))
 		l.extras = append(l.extras, x)
@@ -211,6 +265,37 @@ func allNaN(x [6]float64) bool {
 	return true
 }
 
+// check takes a row of an indicator whose rows a CheckOnly read does not
+// keep: it counts the row and looks for a duplicate.
+func (l *longRead) check(li *longInd, e int32, r *importers.Record) {
+	y := r.Obs.Year - firstYear
+	if r.Obs.Rank != 0 && li.ind.Ranks == indicators.RanksComputed || y < 0 || y > 1000 {
+		l.rerun = true // the warning about the file's ranks counts those that differ
+		return
+	}
+	if li.years == nil {
+		li.years = make([]longYear, 2200-firstYear+1)
+	}
+	if y >= len(li.years) {
+		li.years = append(li.years, make([]longYear, y+1-len(li.years))...)
+	}
+	iso := l.ents[e].iso
+	if iso < 0 {
+		return
+	}
+	ly := &li.years[y]
+	w, bit := int(iso/64), uint64(1)<<(iso%64)
+	if w >= len(ly.seen) {
+		ly.seen = append(ly.seen, make([]uint64, w+1-len(ly.seen))...)
+	}
+	if ly.seen[w]&bit != 0 {
+		l.rerun = true // a duplicate: its error names the first row
+		return
+	}
+	ly.seen[w] |= bit
+	ly.known++
+}
+
 // indicator returns the index of the row's indicator, or -1 when the
 // catalog does not have it (the error is kept).
 func (l *longRead) indicator(r *importers.Record) int32 {
@@ -233,7 +318,12 @@ func (l *longRead) indicator(r *importers.Record) int32 {
 			}
 		}
 		k = int32(len(l.inds))
-		l.inds = append(l.inds, &longInd{id: id, ind: ind, minYear: r.Obs.Year, maxYear: r.Obs.Year, approx: newApproxCheck(ind, l.b.File)})
+		keep := !l.opt.CheckOnly
+		if _, custom := l.custom[id]; !custom && !keep {
+			_, err := l.opt.Embedded.Indicator(id)
+			keep = err == nil // compare needs the observations
+		}
+		l.inds = append(l.inds, &longInd{id: id, ind: ind, minYear: r.Obs.Year, maxYear: r.Obs.Year, approx: newApproxCheck(ind, l.b.File), keep: keep})
 		l.byID[id] = k
 	}
 	l.lastID, l.lastInd = id, k
@@ -249,6 +339,8 @@ func (l *longRead) entity(r *importers.Record) int32 {
 	// The first row of this entity: MapEntities maps it as it would in
 	// readRecords, where every row of the entity maps alike.
 	l.one[0] = *r
+	// Kept in the entity, its errors and skipped rows: not the file's bytes.
+	l.one[0].Code, l.one[0].Name = strings.Clone(r.Code), strings.Clone(r.Name)
 	l.one[0].Obs.Note = ""
 	m, err := generator.MapEntities(l.reg, l.b.File, l.one[:], generator.MapOptions{SkipUnknown: l.opt.SkipUnknown, TrustCodes: true})
 	if err != nil {
@@ -256,7 +348,7 @@ func (l *longRead) entity(r *importers.Record) int32 {
 		return -1
 	}
 	l.b.Warnings = append(l.b.Warnings, m.Warnings...)
-	ent := longEnt{iso: -1, code: strings.Clone(r.Code), name: strings.Clone(r.Name), cell: r.EntityCell}
+	ent := longEnt{iso: -1, code: l.one[0].Code, name: l.one[0].Name, cell: r.EntityCell}
 	if len(m.Unmapped) > 0 {
 		if u := m.Unmapped[0]; u.Err != nil {
 			ent.skip = &u
@@ -294,8 +386,10 @@ func (l *longRead) finish() error {
 	// Group the rows by (indicator, year), in file order within a group.
 	groups := 0
 	for _, li := range l.inds {
-		li.base = groups
-		groups += li.maxYear - li.minYear + 1
+		if li.keep {
+			li.base = groups
+			groups += li.maxYear - li.minYear + 1
+		}
 	}
 	start := make([]int32, groups+1)
 	group := func(r *longRow) int {
@@ -325,13 +419,20 @@ func (l *longRead) finish() error {
 			return li.scaleErr
 		}
 		b.Warnings = append(b.Warnings, li.approx.warnings()...)
-		if err := l.duplicates(li, start, perm, first); err != nil {
-			return err
-		}
 		ranked := l.lf.Ranked[li.id]
 		differ, count := 0, 0
 		var years []int
-		for g := li.base; g <= li.base+li.maxYear-li.minYear; g++ {
+		if !li.keep {
+			for y, ly := range li.years {
+				if ly.known > 0 {
+					years = append(years, firstYear+y)
+					count += ly.known
+				}
+			}
+		} else if err := l.duplicates(li, start, perm, first); err != nil {
+			return err
+		}
+		for g := li.base; li.keep && g <= li.base+li.maxYear-li.minYear; g++ {
 			group := perm[start[g]:start[g+1]]
 			if len(group) == 0 {
 				continue
@@ -351,10 +452,10 @@ func (l *longRead) finish() error {
 				}
 				for k, rank := range indicators.CompetitionRanks(values, dir) {
 					r := &rows[group[k]]
-					if r.rank != rank || r.rankOf != len(group) {
-						differ++
+					if r.rank != int32(rank) || r.rankOf != int32(len(group)) {
+						differ++ // a bigRank row differs too
 					}
-					r.rank, r.rankOf = rank, len(group)
+					r.rank, r.rankOf = int32(rank), int32(len(group))
 				}
 			case li.ind.Ranks == "" && ranked:
 				for _, i := range group {
@@ -386,9 +487,14 @@ func (l *longRead) finish() error {
 	if mapped == 0 {
 		return errNoFigures(file)
 	}
+	b.Figures, b.Countries = mapped, len(l.isos)
+	if l.opt.CheckOnly {
+		b.compare(l.store, l.opt.Embedded, l.custom, l.groupObservations(start, perm))
+		return nil
+	}
 	b.Observations = l.observations(start, perm, mapped)
 	l.rows, l.extras, l.texts = nil, nil, nil
-	b.compare(l.store, l.opt.Embedded, l.custom)
+	b.compare(l.store, l.opt.Embedded, l.custom, runs(b.Observations))
 	return nil
 }
 
@@ -433,13 +539,18 @@ func (l *longRead) record(i int32) importers.Record {
 	r := &l.rows[i]
 	ent := &l.ents[r.ent]
 	return importers.Record{Source: "long", Code: ent.code, Name: ent.name, Line: int(r.line), EntityCell: ent.cell,
-		ValueCell: l.valueCell, Obs: l.observation(r)}
+		ValueCell: l.valueCell, Obs: l.observation(i)}
 }
 
-// observation builds row r's observation.
-func (l *longRead) observation(r *longRow) indicators.Observation {
+// observation builds row i's observation.
+func (l *longRead) observation(i int32) indicators.Observation {
+	r := &l.rows[i]
 	ent := &l.ents[r.ent]
-	o := indicators.Observation{Indicator: l.inds[r.ind].id, Year: int(r.year), Value: r.value, Rank: r.rank, RankOf: r.rankOf}
+	o := indicators.Observation{Indicator: l.inds[r.ind].id, Year: int(r.year), Value: r.value, Rank: int(r.rank), RankOf: int(r.rankOf)}
+	if r.rank == bigRank {
+		big := l.bigRanks[i]
+		o.Rank, o.RankOf = big[0], big[1]
+	}
 	x := &[6]float64{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}
 	if r.extra >= 0 {
 		x = &l.extras[r.extra]
@@ -465,28 +576,56 @@ func (l *longRead) observations(start, perm []int32, mapped int) []indicators.Ob
 		ids[k] = k
 	}
 	slices.SortFunc(ids, func(a, c int) int { return strings.Compare(l.inds[a].id, l.inds[c].id) })
-	iso := func(i int32) string { return l.isos[l.ents[l.rows[i].ent].iso] }
-	byISO := func(a, c int32) int { return strings.Compare(iso(a), iso(c)) }
 	out := make([]indicators.Observation, 0, mapped)
 	var buf []int32
 	for _, k := range ids {
 		li := l.inds[k]
 		for g := li.base; g <= li.base+li.maxYear-li.minYear; g++ {
-			buf = buf[:0]
-			for _, i := range perm[start[g]:start[g+1]] {
-				if l.ents[l.rows[i].ent].iso >= 0 {
-					buf = append(buf, i)
-				}
-			}
-			if !slices.IsSortedFunc(buf, byISO) {
-				slices.SortFunc(buf, byISO)
-			}
+			buf = l.known(perm[start[g]:start[g+1]], buf)
 			for _, i := range buf {
-				out = append(out, l.observation(&l.rows[i]))
+				out = append(out, l.observation(i))
 			}
 		}
 	}
 	return out
+}
+
+// known returns the rows of group that are of known countries, sorted by
+// country, in buf.
+func (l *longRead) known(group, buf []int32) []int32 {
+	buf = buf[:0]
+	for _, i := range group {
+		if l.ents[l.rows[i].ent].iso >= 0 {
+			buf = append(buf, i)
+		}
+	}
+	iso := func(i int32) string { return l.isos[l.ents[l.rows[i].ent].iso] }
+	byISO := func(a, c int32) int { return strings.Compare(iso(a), iso(c)) }
+	if !slices.IsSortedFunc(buf, byISO) {
+		slices.SortFunc(buf, byISO)
+	}
+	return buf
+}
+
+// groupObservations returns compare's observations of one (indicator,
+// year) from the rows, for a batch that keeps none (CheckOnly).
+func (l *longRead) groupObservations(start, perm []int32) func(id string, year int) []indicators.Observation {
+	return func(id string, year int) []indicators.Observation {
+		k, ok := l.byID[id]
+		if !ok {
+			return nil
+		}
+		li := l.inds[k]
+		if year < li.minYear || year > li.maxYear {
+			return nil
+		}
+		g := li.base + year - li.minYear
+		var out []indicators.Observation
+		for _, i := range l.known(perm[start[g]:start[g+1]], nil) {
+			out = append(out, l.observation(i))
+		}
+		return out
+	}
 }
 
 // joinNotes is generator's: a note, then the mapping's.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/generator"
 	"github.com/rankings-dev/rankings/datasets/importers"
 	"github.com/rankings-dev/rankings/indicators"
 )
@@ -75,6 +76,11 @@ var ingestCases = []string{
 	"indicator,iso3,year,value\nwgi-rl,KAZ,2020,-0.4\nwgi-rl,UZB,2020,9\nwgi-rl,GEO,2020,-9\nwgi-rl,ARM,2020,4\nwgi-rl,AZE,2020,5\nwgi-rl,TJK,2021,-0.4\n",
 	"indicator,iso3,year,value\nwgi-rl,KAZ,2020,-0.4\nwgi-rl,UZB,2020,9\n",
 	"indicator,iso3,year,value\nwgi-rl,ZZZ,2020,-0.4\nwgi-rl,UZB,2020,9\n",
+	civicMeta + "country,year,value,rank,rank_of\nKazakhstan,2024,3.5,,\nUzbekistan,2024,3.5,1,2\n",
+	civicMeta + "country,year,value,rank,rank_of\nKazakhstan,2024,3.5,2,2\nUzbekistan,2024,3.5,1,2\n",
+	civicMeta + "country,year,value\nKazakhstan,2024,3.5\nKAZ,2024,3.5\nNarnia,2024,1\n",
+	civicMeta + "indicator,country,year,value\ncivic-space,Kazakhstan,2024,3.5\ncivic-space,KAZ,2024,3.5\nrsff,Kazakhstan,2024,1\n",
+	civicMeta + "indicator,country,year,value\nwjp,Kazakhstan,2024,0.5\ncivic-space,KAZ,2024,3.5\nwjp,Kazakhstan,2024,0.5\n",
 	civicMeta + "# indicator: other\n# name: Other\n# scale: -1 1\n# direction: lower\n# year: edition\n" +
 		"indicator,country,year,value,note,status\nother,Kazakhstan,2024,0.5,a note,PF\ncivic-space,Uzbekistan,2020,2,,\nother,UZB,2024,0.5,,\ncivic-space,KAZ,2021,2,x,\nother,GEO,2023,0.25,,F\n",
 }
@@ -85,7 +91,7 @@ func batchText(b *Batch) string {
 		return "<nil>"
 	}
 	var s strings.Builder
-	fmt.Fprintf(&s, "%s %s %s %s\n", b.Source, b.File, b.SHA256, b.What())
+	fmt.Fprintf(&s, "%s %s %s %s: %d figures of %d countries\n", b.Source, b.File, b.SHA256, b.What(), b.Figures, b.Countries)
 	for _, o := range b.Observations {
 		fmt.Fprintf(&s, "%+v\n", o)
 	}
@@ -104,14 +110,69 @@ func batchText(b *Batch) string {
 func compareRead(t *testing.T, data []byte, opt Options) {
 	t.Helper()
 	store := datasets.Embedded()
-	got, err := Read("long", "f.csv", data, store, opt)
-	want, wantErr := refReadLong("f.csv", data, store, opt)
+	var got, want *Batch
+	var err, wantErr error
+	// A panic below both paths (in generator or the registry) is the same
+	// behaviour, and not this comparison's to find.
+	gotPanic := fmt.Sprint(catch(func() { got, err = Read("long", "f.csv", data, store, opt) }))
+	wantPanic := fmt.Sprint(catch(func() { want, wantErr = refReadLong("f.csv", data, store, opt) }))
+	if gotPanic != wantPanic {
+		t.Fatalf("Read(%q, %+v): panic %v, the reference's %v", data, opt, gotPanic, wantPanic)
+	}
 	if fmt.Sprint(err) != fmt.Sprint(wantErr) {
 		t.Fatalf("Read(%q, %+v):\nerror %v\nwant  %v", data, opt, err, wantErr)
 	}
 	if g, w := batchText(got), batchText(want); g != w {
 		t.Fatalf("Read(%q, %+v):\n%s\nwant\n%s", data, opt, g, w)
 	}
+	if gotPanic != "<nil>" {
+		return
+	}
+	// CheckOnly: the same error, or the same batch without its
+	// observations.
+	opt.CheckOnly = true
+	check, checkErr := Read("long", "f.csv", data, store, opt)
+	if fmt.Sprint(checkErr) != fmt.Sprint(err) {
+		t.Fatalf("Read(%q, %+v):\nerror %v\nwant  %v", data, opt, checkErr, err)
+	}
+	scribble(t, data, Options{SkipUnknown: opt.SkipUnknown})
+	scribble(t, data, opt)
+	if err != nil {
+		return
+	}
+	if check.Observations != nil {
+		t.Fatalf("Read(%q, %+v): %d observations", data, opt, len(check.Observations))
+	}
+	if check.SHA256 != "" {
+		t.Errorf("a CheckOnly batch has a SHA-256")
+	}
+	check.Observations, check.SHA256 = got.Observations, got.SHA256
+	if g, w := batchText(check), batchText(got); g != w {
+		t.Fatalf("Read(%q, %+v):\n%s\nwant\n%s", data, opt, g, w)
+	}
+}
+
+// scribble reads data and checks that nothing the batch or the error keeps
+// is the input's bytes (the importer's fields are): they print the same
+// after scribbling over them.
+func scribble(t *testing.T, data []byte, opt Options) {
+	t.Helper()
+	in := bytes.Clone(data)
+	b, err := Read("long", "f.csv", in, datasets.Embedded(), opt)
+	before := batchText(b) + fmt.Sprint(err)
+	for i := range in {
+		in[i] = 'X'
+	}
+	if after := batchText(b) + fmt.Sprint(err); after != before {
+		t.Fatalf("Read(%q, %+v) changes with its input's bytes:\n%s\n%s", data, opt, before, after)
+	}
+}
+
+// catch runs f and returns what it panicked with.
+func catch(f func()) (p any) {
+	defer func() { p = recover() }()
+	f()
+	return nil
 }
 
 func TestReadLongMatchesReference(t *testing.T) {
@@ -174,5 +235,61 @@ func TestReadLongBatch(t *testing.T) {
 	}
 	if fmt.Sprint(b.Covers) != "map[civic-space:[2023 2024]]" || b.What() != "civic-space 2023–2024" {
 		t.Errorf("covers %v, what %q", b.Covers, b.What())
+	}
+}
+
+// Data writes the bytes generator.RenderLong writes for the batch, in its
+// order, whatever the batch holds.
+func TestDataIsRenderLong(t *testing.T) {
+	var batches [][]indicators.Observation
+	for _, data := range [][]byte{benchLong(3000), []byte(ingestCases[len(ingestCases)-1]),
+		embeddedYear(t, "wgi-rl", 2020, func(*indicators.Observation) {})} {
+		b, err := Read("long", "f.csv", data, datasets.Embedded(), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		batches = append(batches, b.Observations)
+	}
+	odd := indicators.NewObservation("x", "KAZ", -1, 1) // a year the sort key cannot hold
+	odd.Note = `a "note", with
+a line end`
+	batches = append(batches, []indicators.Observation{indicators.NewObservation("x", "UZB", 2000, 2), odd,
+		indicators.NewObservation("x", "KAZ", 2000, 3)}, nil)
+	for _, obs := range batches {
+		b := &Batch{Source: "long", Observations: obs}
+		got, err := b.Data()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := generator.RenderLong(obs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("Data() differs from RenderLong for %d observations:\n%.300s\nwant\n%.300s", len(obs), got, want)
+		}
+	}
+}
+
+// A CheckOnly batch counts what a full one holds and gives the same
+// warnings, keeping no observations.
+func TestCheckOnly(t *testing.T) {
+	for _, data := range [][]byte{benchLong(3000), embeddedYear(t, "wjp", 2024, func(o *indicators.Observation) { o.Value /= 2 })} {
+		full, err := Read("long", "f.csv", data, datasets.Embedded(), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check, err := Read("long", "f.csv", data, datasets.Embedded(), Options{CheckOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if check.Observations != nil || check.Figures != len(full.Observations) || check.Countries != full.Countries ||
+			fmt.Sprint(check.Warnings, check.Notes, check.Covers) != fmt.Sprint(full.Warnings, full.Notes, full.Covers) {
+			t.Errorf("check only: %d observations, %d figures of %d countries, %q\nfull: %d figures of %d countries, %q",
+				len(check.Observations), check.Figures, check.Countries, check.Warnings, len(full.Observations), full.Countries, full.Warnings)
+		}
+	}
+	if b, err := Read("long", "f.csv", benchLong(3000), datasets.Embedded(), Options{}); err != nil || b.Figures != 3000 || b.Countries != 197 {
+		t.Errorf("figures %d of %d countries, %v", b.Figures, b.Countries, err)
 	}
 }
