@@ -167,7 +167,7 @@ func runImport(env *Env, dir, source, path string, data []byte, skipUnknown, val
 			return err
 		}
 	}
-	b, err := ingest.Read(source, path, data, env.Store, ingest.Options{SkipUnknown: skipUnknown})
+	b, err := ingest.Read(source, path, data, env.Store, ingest.Options{SkipUnknown: skipUnknown, CheckOnly: validateOnly})
 	if err != nil {
 		return importError(err)
 	}
@@ -229,10 +229,7 @@ func counts(b *ingest.Batch) string {
 		}
 		return plural(len(b.Elections), "election", "elections") + " in " + plural(len(iso), "country", "countries")
 	}
-	for _, o := range b.Observations {
-		iso[o.ISO3] = true
-	}
-	s := plural(len(b.Observations), "figure", "figures") + " of " + plural(len(iso), "country", "countries")
+	s := plural(b.Figures, "figure", "figures") + " of " + plural(b.Countries, "country", "countries")
 	if len(b.Indicators) > 0 {
 		var ids []string
 		for _, m := range b.Indicators {
