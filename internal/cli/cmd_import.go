@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -161,13 +162,23 @@ func runImport(env *Env, dir, source, path string, data []byte, skipUnknown, val
 	if _, err := ingest.LookupSource(source); err != nil {
 		return err
 	}
-	if data == nil {
-		var err error
-		if data, err = readInput(path); err != nil {
+	var b *ingest.Batch
+	read := func() (err error) {
+		b, err = ingest.Read(source, path, data, env.Store, ingest.Options{SkipUnknown: skipUnknown, CheckOnly: validateOnly})
+		return err
+	}
+	var err error
+	if data != nil {
+		err = read()
+	} else {
+		var release func()
+		if data, release, err = readInput(path); err != nil {
 			return err
 		}
+		err = readMapped(path, read)
+		release() // the batch keeps nothing of data
+		data = nil
 	}
-	b, err := ingest.Read(source, path, data, env.Store, ingest.Options{SkipUnknown: skipUnknown, CheckOnly: validateOnly})
 	if err != nil {
 		return importError(err)
 	}
@@ -286,24 +297,52 @@ func overlaps(b *ingest.Batch, imports []userdata.Entry) []string {
 	return out
 }
 
-// readInput reads the file to import, refusing what cannot be one.
-func readInput(path string) ([]byte, error) {
+// readInput reads the file to import, refusing what cannot be one: it
+// maps a regular file into memory where it can, reads it otherwise.
+// release, never nil, frees what data holds; data must not be used after.
+func readInput(path string) (data []byte, release func(), err error) {
+	release = func() {}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, usagef("%s: no such file", path)
+		return nil, release, usagef("%s: no such file", path)
 	case err != nil:
-		return nil, usagef("%s: %v", path, err)
+		return nil, release, usagef("%s: %v", path, err)
 	case st.IsDir():
-		return nil, usagef("%s is a directory, not a file", path)
+		return nil, release, usagef("%s is a directory, not a file", path)
 	case st.Size() > importers.MaxFileSize:
-		return nil, usagef("%s is larger than %d MiB: not a publisher's file", path, importers.MaxFileSize>>20)
+		return nil, release, usagef("%s is larger than %d MiB: not a publisher's file", path, importers.MaxFileSize>>20)
 	}
-	data, err := os.ReadFile(path)
+	if st.Mode().IsRegular() {
+		if f, err := os.Open(path); err == nil {
+			data, unmap, err := mapFile(f, st.Size())
+			f.Close() // the mapping stays
+			if err == nil {
+				return data, unmap, nil
+			}
+		}
+	}
+	data, err = os.ReadFile(path)
 	if err != nil {
-		return nil, usagef("%s: %v", path, err)
+		return nil, release, usagef("%s: %v", path, err)
 	}
-	return data, nil
+	return data, release, nil
+}
+
+// readMapped runs read on data that may be a mapped file: a file cut short
+// while it is read makes the pages past its end fault, which is an error
+// here, not a crash of the whole program.
+func readMapped(path string, read func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if _, fault := r.(interface{ Addr() uintptr }); !fault {
+				panic(r)
+			}
+			err = usagef("%s changed while it was read: import it again", path)
+		}
+	}()
+	return read()
 }
 
 // importError makes a file's problems user errors (exit code 2); an
