@@ -74,6 +74,10 @@ type Options struct {
 	// count them. For rankings validate, which stores nothing: a
 	// million-row file then costs the checks' memory, not the result's.
 	CheckOnly bool
+	// StoreOnly keeps what Data renders but no Observations: for rankings
+	// import, which only stores the batch. (A long file's rows take 40
+	// bytes each; as observations they take 144.)
+	StoreOnly bool
 }
 
 // Batch is a file that passed every check: what to store and what to tell
@@ -83,9 +87,9 @@ type Batch struct {
 	File   string // the file as the user named it
 	SHA256 string // of the file's bytes (not with Options.CheckOnly: nothing is stored)
 	// Observations are the figures, mapped to registry codes, with ranks,
-	// sorted by indicator, year and country (none with
-	// Options.CheckOnly). Elections are the ODIHR rows (source odihr
-	// only), sorted by country and date.
+	// sorted by indicator, year and country (none with Options.CheckOnly
+	// or StoreOnly). Elections are the ODIHR rows (source odihr only),
+	// sorted by country and date.
 	Observations []indicators.Observation
 	Elections    []indicators.Election
 	// Figures is the number of observations, Countries the number of
@@ -100,6 +104,9 @@ type Batch struct {
 	Skipped []generator.Unmapped
 	// Warnings must be shown; Notes are for information.
 	Warnings, Notes []string
+
+	// render renders the stored file of a StoreOnly batch.
+	render func() []byte
 }
 
 // What names the batch's content: "rsf 2026", "wgi 1996–2023",
@@ -127,8 +134,11 @@ func (b *Batch) What() string {
 // Data renders what is stored: a long-format file, or for elections the
 // elections table. (A CheckOnly batch has no observations to store.)
 func (b *Batch) Data() ([]byte, error) {
-	if b.Source == datasets.ElectionsID {
+	switch {
+	case b.Source == datasets.ElectionsID:
 		return generator.RenderElections(b.Elections)
+	case b.render != nil:
+		return b.render(), nil
 	}
 	return longData(b.Observations), nil
 }
@@ -138,18 +148,22 @@ func (b *Batch) Data() ([]byte, error) {
 // RenderLong copies and stable-sorts the observations and builds 14
 // strings a row, 3 s for a million rows; this sorts 8-byte keys instead.
 func longData(obs []indicators.Observation) []byte {
-	buf := make([]byte, 0, 64+48*len(obs))
+	buf := appendLongHeader(make([]byte, 0, 64+48*len(obs)))
+	for _, i := range storedOrder(obs) {
+		buf = importers.AppendLongRecord(buf, obs[i])
+	}
+	return buf
+}
+
+// appendLongHeader appends the header of the long format.
+func appendLongHeader(buf []byte) []byte {
 	for i, c := range importers.LongColumns {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
 		buf = importers.AppendCSVField(buf, c)
 	}
-	buf = append(buf, '\n')
-	for _, i := range storedOrder(obs) {
-		buf = importers.AppendLongRecord(buf, obs[i])
-	}
-	return buf
+	return append(buf, '\n')
 }
 
 // storedOrder is the order RenderLong writes observations in: by country,
@@ -319,7 +333,12 @@ func (b *Batch) readRecords(recs []importers.Record, store *datasets.Store, opt 
 	}
 	b.Figures, b.Countries = len(b.Observations), len(iso)
 	b.compare(store, opt.Embedded, custom, runs(b.Observations))
-	if opt.CheckOnly {
+	switch {
+	case opt.CheckOnly:
+		b.Observations = nil
+	case opt.StoreOnly:
+		obs := b.Observations
+		b.render = func() []byte { return longData(obs) }
 		b.Observations = nil
 	}
 	return nil

@@ -2,8 +2,10 @@ package ingest
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -155,9 +157,9 @@ func (b *Batch) readLong(data []byte, store *datasets.Store, opt Options) error 
 		return err
 	}
 	*b = Batch{Source: b.Source, File: b.File, SHA256: b.SHA256, Covers: map[string][]int{}}
-	opt.CheckOnly = false
+	opt.CheckOnly, opt.StoreOnly = false, true
 	_, err = b.readLongOnce(data, store, opt)
-	b.Observations = nil
+	b.render = nil
 	return err
 }
 
@@ -488,8 +490,11 @@ func (l *longRead) finish() error {
 		return errNoFigures(file)
 	}
 	b.Figures, b.Countries = mapped, len(l.isos)
-	if l.opt.CheckOnly {
+	if l.opt.CheckOnly || l.opt.StoreOnly {
 		b.compare(l.store, l.opt.Embedded, l.custom, l.groupObservations(start, perm))
+		if l.opt.StoreOnly {
+			b.render = l.render
+		}
 		return nil
 	}
 	b.Observations = l.observations(start, perm, mapped)
@@ -608,7 +613,7 @@ func (l *longRead) known(group, buf []int32) []int32 {
 }
 
 // groupObservations returns compare's observations of one (indicator,
-// year) from the rows, for a batch that keeps none (CheckOnly).
+// year) from the rows, for a batch that keeps none (CheckOnly, StoreOnly).
 func (l *longRead) groupObservations(start, perm []int32) func(id string, year int) []indicators.Observation {
 	return func(id string, year int) []indicators.Observation {
 		k, ok := l.byID[id]
@@ -626,6 +631,73 @@ func (l *longRead) groupObservations(start, perm []int32) func(id string, year i
 		}
 		return out
 	}
+}
+
+// render renders the stored file from the rows, as longData renders the
+// observations they make, to the byte (the tests hold the two equal): in
+// RenderLong's order (country, year, then the observations' order, which
+// is by indicator), sorting one uint64 key per row.
+func (l *longRead) render() []byte {
+	isoRank := make([]uint64, len(l.isos))
+	for k, i := range sortedBy(len(l.isos), func(a, c int) int { return strings.Compare(l.isos[a], l.isos[c]) }) {
+		isoRank[i] = uint64(k)
+	}
+	indRank := make([]uint64, len(l.inds))
+	for k, i := range sortedBy(len(l.inds), func(a, c int) int { return strings.Compare(l.inds[a].id, l.inds[c].id) }) {
+		indRank[i] = uint64(k)
+	}
+	// Key: country, year, indicator (a (country, year, indicator) has one
+	// row: duplicates are errors), row.
+	rowBits, indBits, isoBits := bits.Len(uint(len(l.rows))), bits.Len(uint(len(l.inds))), bits.Len(uint(len(l.isos)))
+	const yearBits = 9 // 1800–2200
+	var keys []uint64
+	if rowBits+indBits+isoBits+yearBits <= 64 {
+		keys = make([]uint64, 0, l.b.Figures)
+		for i := range l.rows {
+			r := &l.rows[i]
+			if iso := l.ents[r.ent].iso; iso >= 0 {
+				k := isoRank[iso]
+				k = k<<yearBits | uint64(int(r.year)-firstYear)
+				k = k<<indBits | indRank[r.ind]
+				keys = append(keys, k<<rowBits|uint64(i))
+			}
+		}
+		slices.Sort(keys)
+	}
+	buf := make([]byte, 0, 64+48*l.b.Figures)
+	buf = appendLongHeader(buf)
+	if keys == nil { // (a file no key can hold: never, short of 2^64)
+		var order []int32
+		for i := range l.rows {
+			if l.ents[l.rows[i].ent].iso >= 0 {
+				order = append(order, int32(i))
+			}
+		}
+		slices.SortFunc(order, func(a, c int32) int {
+			ra, rc := &l.rows[a], &l.rows[c]
+			return cmp.Or(cmp.Compare(isoRank[l.ents[ra.ent].iso], isoRank[l.ents[rc.ent].iso]),
+				cmp.Compare(ra.year, rc.year), cmp.Compare(indRank[ra.ind], indRank[rc.ind]))
+		})
+		for _, i := range order {
+			buf = importers.AppendLongRecord(buf, l.observation(i))
+		}
+		return buf
+	}
+	mask := uint64(1)<<rowBits - 1
+	for _, k := range keys {
+		buf = importers.AppendLongRecord(buf, l.observation(int32(k&mask)))
+	}
+	return buf
+}
+
+// sortedBy returns 0…n-1 sorted by cmp.
+func sortedBy(n int, cmp func(a, c int) int) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, cmp)
+	return order
 }
 
 // joinNotes is generator's: a note, then the mapping's.

@@ -136,6 +136,7 @@ func compareRead(t *testing.T, data []byte, opt Options) {
 		t.Fatalf("Read(%q, %+v):\nerror %v\nwant  %v", data, opt, checkErr, err)
 	}
 	scribble(t, data, Options{SkipUnknown: opt.SkipUnknown})
+	scribble(t, data, Options{SkipUnknown: opt.SkipUnknown, StoreOnly: true})
 	scribble(t, data, opt)
 	if err != nil {
 		return
@@ -150,6 +151,18 @@ func compareRead(t *testing.T, data []byte, opt Options) {
 	if g, w := batchText(check), batchText(got); g != w {
 		t.Fatalf("Read(%q, %+v):\n%s\nwant\n%s", data, opt, g, w)
 	}
+	// StoreOnly: the same batch, its Data rendered from the rows.
+	opt.CheckOnly, opt.StoreOnly = false, true
+	stored, err := Read("long", "f.csv", data, store, opt)
+	if err != nil || stored.Observations != nil {
+		t.Fatalf("Read(%q, %+v): %v, %d observations", data, opt, err, len(stored.Observations))
+	}
+	gotData, _ := got.Data()
+	storedData, _ := stored.Data()
+	stored.Observations = got.Observations
+	if g, w := batchText(stored), batchText(got); g != w || !bytes.Equal(storedData, gotData) {
+		t.Fatalf("Read(%q, %+v):\n%s\n%s\nwant\n%s\n%s", data, opt, g, storedData, w, gotData)
+	}
 }
 
 // scribble reads data and checks that nothing the batch or the error keeps
@@ -159,11 +172,19 @@ func scribble(t *testing.T, data []byte, opt Options) {
 	t.Helper()
 	in := bytes.Clone(data)
 	b, err := Read("long", "f.csv", in, datasets.Embedded(), opt)
-	before := batchText(b) + fmt.Sprint(err)
+	show := func() string {
+		text := batchText(b) + fmt.Sprint(err)
+		if b != nil {
+			stored, _ := b.Data()
+			text += string(stored)
+		}
+		return text
+	}
+	before := show()
 	for i := range in {
 		in[i] = 'X'
 	}
-	if after := batchText(b) + fmt.Sprint(err); after != before {
+	if after := show(); after != before {
 		t.Fatalf("Read(%q, %+v) changes with its input's bytes:\n%s\n%s", data, opt, before, after)
 	}
 }
@@ -255,6 +276,21 @@ func TestDataIsRenderLong(t *testing.T) {
 a line end`
 	batches = append(batches, []indicators.Observation{indicators.NewObservation("x", "UZB", 2000, 2), odd,
 		indicators.NewObservation("x", "KAZ", 2000, 3)}, nil)
+	for _, data := range [][]byte{benchLong(3000), []byte(ingestCases[len(ingestCases)-1])} {
+		b, err := Read("long", "f.csv", data, datasets.Embedded(), Options{StoreOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := Read("long", "f.csv", data, datasets.Embedded(), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := b.Data()
+		want, _ := generator.RenderLong(full.Observations)
+		if b.Observations != nil || !bytes.Equal(got, want) {
+			t.Errorf("StoreOnly: %d observations; Data() differs from RenderLong:\n%.300s\nwant\n%.300s", len(b.Observations), got, want)
+		}
+	}
 	for _, obs := range batches {
 		b := &Batch{Source: "long", Observations: obs}
 		got, err := b.Data()
