@@ -156,8 +156,10 @@ func csvNeedsQuotes(field string) bool {
 	if field == `\.` {
 		return true
 	}
-	if strings.ContainsAny(field, ",\"\r\n") {
-		return true
+	for i := 0; i < len(field); i++ {
+		if c := field[i]; c == ',' || c == '"' || c == '\r' || c == '\n' {
+			return true
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(field)
 	return unicode.IsSpace(r)

@@ -164,7 +164,7 @@ func runImport(env *Env, dir, source, path string, data []byte, skipUnknown, val
 	}
 	var b *ingest.Batch
 	read := func() (err error) {
-		b, err = ingest.Read(source, path, data, env.Store, ingest.Options{SkipUnknown: skipUnknown, CheckOnly: validateOnly})
+		b, err = ingest.Read(source, path, data, env.Store, ingest.Options{SkipUnknown: skipUnknown, CheckOnly: validateOnly, StoreOnly: !validateOnly})
 		return err
 	}
 	var err error
