@@ -93,6 +93,7 @@ type longScanner struct {
 	ragged  struct{ n, line int }    // the first row of another width
 	lastBad bool                     // the last row read was that row
 	ids     map[string]string        // indicator ids seen, checked and interned
+	lastID  string                   // the last good row's id, interned
 	strs    map[string]string        // other interned cells (codes, statuses, notes)
 	err     *ParseError              // the error of the earliest pass so far
 	stage   int                      // its pass
@@ -499,16 +500,18 @@ func (s *longScanner) row(fields []string, line int) {
 		return
 	}
 	if !s.userFile {
-		s.out = append(s.out, row.observation(s.intern(strings.TrimSpace(row.Indicator)), s.intern(strings.TrimSpace(row.ISO3))))
+		s.out = append(s.out, row.observation(s.intern(trimSpace(row.Indicator)), s.intern(trimSpace(row.ISO3))))
 		s.out[len(s.out)-1].Status = s.intern(s.out[len(s.out)-1].Status)
 		s.out[len(s.out)-1].Note = s.intern(s.out[len(s.out)-1].Note)
 		return
 	}
-	id := strings.TrimSpace(row.Indicator)
+	id := trimSpace(row.Indicator)
 	if id == "" {
 		id = s.def
 	}
-	if in, ok := s.ids[id]; ok {
+	if id == s.lastID && id != "" {
+		id = s.lastID // the last row's, interned
+	} else if in, ok := s.ids[id]; ok {
 		id = in
 	} else if IndicatorID.MatchString(id) {
 		id = strings.Clone(id)
@@ -520,18 +523,27 @@ func (s *longScanner) row(fields []string, line int) {
 	if s.err != nil {
 		return
 	}
+	s.lastID = id
 	if row.Rank.OK {
 		s.lf.Ranked[id] = true
 	}
-	iso3 := strings.TrimSpace(row.ISO3)
+	iso3 := trimSpace(row.ISO3)
 	entity := s.cells[colISO3]
 	if iso3 == "" {
 		entity = s.cells[colCountry]
 	}
-	row.Status, row.Note = s.intern(strings.TrimSpace(row.Status)), s.intern(strings.TrimSpace(row.Note))
-	s.rec = Record{Source: "long", Code: iso3, Name: strings.TrimSpace(row.Country), Line: line,
-		EntityCell: entity, ValueCell: s.cells[colValue], Obs: row.observation(id, "")}
-	s.emit(&s.rec)
+	row.Status, row.Note = s.intern(trimSpace(row.Status)), s.intern(trimSpace(row.Note))
+	// Field by field, not a new Record: a struct with pointers copied into
+	// the scanner (on the heap) costs more than the rest of the row.
+	rec := &s.rec
+	rec.Source, rec.Code, rec.Name, rec.Line = "long", iso3, trimSpace(row.Country), line
+	rec.EntityCell, rec.ValueCell = entity, s.cells[colValue]
+	o := &rec.Obs
+	o.Indicator, o.ISO3, o.Year, o.Value, o.Rank, o.RankOf = id, "", row.Year.V, row.Value.V, row.Rank.V, row.RankOf.V
+	o.StdErr, o.Lower, o.Upper = row.StdErr.Value(), row.Lower.Value(), row.Upper.Value()
+	o.Pct, o.PctLower, o.PctUpper = row.Pct.Value(), row.PctLower.Value(), row.PctUpper.Value()
+	o.Status, o.Note = row.Status, row.Note
+	s.emit(rec)
 }
 
 // num is the number field of a column.
@@ -590,9 +602,9 @@ func (s *longScanner) errAt(c longCol, format string, args ...any) *ParseError {
 // without an indicator column.
 func (s *longScanner) checkRow(row *longRow, indicator string) *ParseError {
 	switch {
-	case strings.TrimSpace(row.Indicator) == "" && indicator == "":
+	case trimSpace(row.Indicator) == "" && indicator == "":
 		return s.errAt(colIndicator, "is empty")
-	case strings.TrimSpace(row.ISO3) == "" && strings.TrimSpace(row.Country) == "":
+	case trimSpace(row.ISO3) == "" && trimSpace(row.Country) == "":
 		if s.field[colISO3] >= 0 {
 			return s.errAt(colISO3, "is empty")
 		}
