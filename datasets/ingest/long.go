@@ -86,6 +86,7 @@ type longEnt struct {
 	cell importers.Cell
 	note string              // the mapping's note
 	skip *generator.Unmapped // with SkipUnknown, the unknown entity's rows are left out
+	next int32               // the entity of the row after this one's last time, or -1
 }
 
 // longRead is the state of one long file's read.
@@ -104,7 +105,10 @@ type longRead struct {
 	lastID  string
 	lastInd int32
 	ents    []longEnt
-	byEnt   map[entKey]int32
+	lastEnt int32            // the last row's entity, or -1
+	byEnt   map[entKey]int32 // entities with a code and a name
+	byCode  map[string]int32 // with a code only
+	byName  map[string]int32 // with a name only
 	isos    []string
 	isoOf   map[string]int32
 	one     [1]importers.Record // MapEntities' argument
@@ -167,7 +171,7 @@ func (b *Batch) readLong(data []byte, store *datasets.Store, opt Options) error 
 // again in full.
 func (b *Batch) readLongOnce(data []byte, store *datasets.Store, opt Options) (rerun bool, err error) {
 	l := &longRead{b: b, store: store, reg: store.Registry(), opt: opt, custom: map[string]indicators.Indicator{},
-		byID: map[string]int32{}, lastInd: -1, byEnt: map[entKey]int32{}, isoOf: map[string]int32{},
+		byID: map[string]int32{}, lastInd: -1, lastEnt: -1, byEnt: map[entKey]int32{}, byCode: map[string]int32{}, byName: map[string]int32{}, isoOf: map[string]int32{},
 		texts: []longText{{}}, textOf: map[longText]int32{{}: 0}}
 	if !opt.CheckOnly {
 		l.rows = make([]longRow, 0, lineCount(data))
@@ -335,7 +339,37 @@ func (l *longRead) indicator(r *importers.Record) int32 {
 // entity returns the index of the row's entity, mapping it through the
 // registry the first time; -1 when it is an error (which is kept).
 func (l *longRead) entity(r *importers.Record) int32 {
-	if e, ok := l.byEnt[entKey{r.Code, r.Name}]; ok {
+	// Files repeat their countries in one order: the entity that followed
+	// the last one before is the likely next.
+	if p := l.lastEnt; p >= 0 {
+		if q := l.ents[p].next; q >= 0 && l.ents[q].code == r.Code && l.ents[q].name == r.Name {
+			l.lastEnt = q
+			return q
+		}
+	}
+	e := l.lookupEntity(r)
+	if e >= 0 {
+		if l.lastEnt >= 0 {
+			l.ents[l.lastEnt].next = e
+		}
+		l.lastEnt = e
+	}
+	return e
+}
+
+// lookupEntity is entity without the guess.
+func (l *longRead) lookupEntity(r *importers.Record) int32 {
+	var e int32
+	var ok bool
+	switch { // a file has codes or names: a string key hashes faster
+	case r.Name == "":
+		e, ok = l.byCode[r.Code]
+	case r.Code == "":
+		e, ok = l.byName[r.Name]
+	default:
+		e, ok = l.byEnt[entKey{r.Code, r.Name}]
+	}
+	if ok {
 		return e
 	}
 	// The first row of this entity: MapEntities maps it as it would in
@@ -350,7 +384,7 @@ func (l *longRead) entity(r *importers.Record) int32 {
 		return -1
 	}
 	l.b.Warnings = append(l.b.Warnings, m.Warnings...)
-	ent := longEnt{iso: -1, code: l.one[0].Code, name: l.one[0].Name, cell: r.EntityCell}
+	ent := longEnt{iso: -1, code: l.one[0].Code, name: l.one[0].Name, cell: r.EntityCell, next: -1}
 	if len(m.Unmapped) > 0 {
 		if u := m.Unmapped[0]; u.Err != nil {
 			ent.skip = &u
@@ -365,9 +399,16 @@ func (l *longRead) entity(r *importers.Record) int32 {
 		}
 		ent.iso, ent.note = i, l.one[0].Obs.Note
 	}
-	e := int32(len(l.ents))
+	e = int32(len(l.ents))
 	l.ents = append(l.ents, ent)
-	l.byEnt[entKey{ent.code, ent.name}] = e
+	switch {
+	case ent.name == "":
+		l.byCode[ent.code] = e
+	case ent.code == "":
+		l.byName[ent.name] = e
+	default:
+		l.byEnt[entKey{ent.code, ent.name}] = e
+	}
 	return e
 }
 
