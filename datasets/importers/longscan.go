@@ -58,7 +58,7 @@ const (
 	stageFields             // a row whose number of fields differs from the header's
 	stageCell               // a cell that is not a number
 	stageColumns            // no country column; no indicator column nor one indicator
-	stageRow                // a row's checks (checkLongRow, the indicator id)
+	stageRow                // a row's checks (checkRow, the indicator id)
 	stageEmpty              // no rows after the header
 )
 
