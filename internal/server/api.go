@@ -63,11 +63,7 @@ func (s *Server) apiSeries(q *query) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	from, err := q.year("from")
-	if err != nil {
-		return nil, err
-	}
-	to, err := q.year("to")
+	from, to, err := q.span()
 	if err != nil {
 		return nil, err
 	}
@@ -129,16 +125,9 @@ func (s *Server) apiTrend(q *query) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	from, err := q.year("from")
+	from, to, err := q.span()
 	if err != nil {
 		return nil, err
-	}
-	to, err := q.year("to")
-	if err != nil {
-		return nil, err
-	}
-	if from != 0 && to != 0 && from > to {
-		return nil, invalid("from", q.v.Get("from"), "from %d is after to %d", from, to)
 	}
 	doc, err := docs.BuildTrend(s.opts.Store, c, id, from, to)
 	return doc, wrap("indicator", id, err)

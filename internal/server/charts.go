@@ -52,14 +52,8 @@ func (s *Server) chartRequest(kindText string, q *query) (chartdata.Request, err
 	if r.Year, err = q.year("year"); err != nil {
 		return r, err
 	}
-	if r.From, err = q.year("from"); err != nil {
+	if r.From, r.To, err = q.span(); err != nil {
 		return r, err
-	}
-	if r.To, err = q.year("to"); err != nil {
-		return r, err
-	}
-	if r.From != 0 && r.To != 0 && r.From > r.To {
-		return r, invalid("from", q.v.Get("from"), "from %d is after to %d", r.From, r.To)
 	}
 	if r.Group, err = q.group("group"); err != nil {
 		return r, err

@@ -196,3 +196,17 @@ func (q *query) format() (string, error) {
 	}
 	return "", bad("format", s, &indicators.Error{Code: indicators.EInvalid, Msg: fmt.Sprintf("unknown format %q: use json or csv", s), Suggestions: []string{"json", "csv"}})
 }
+
+// span reads the optional "from" and "to" years, which must be in order.
+func (q *query) span() (from, to int, err error) {
+	if from, err = q.year("from"); err != nil {
+		return 0, 0, err
+	}
+	if to, err = q.year("to"); err != nil {
+		return 0, 0, err
+	}
+	if from != 0 && to != 0 && from > to {
+		return 0, 0, invalid("from", q.v.Get("from"), "from %d is after to %d", from, to)
+	}
+	return from, to, nil
+}

@@ -134,6 +134,7 @@ func TestBadInput(t *testing.T) {
 		{"/api/v1/rank?indicator=rsf&year=1990", "year", "1990", "years with figures", 400},
 		{"/api/v1/series?country=atlantis", "country", "atlantis", "unknown country", 400},
 		{"/api/v1/series", "country", "", "is required", 400},
+		{"/api/v1/series?country=kaz&from=2020&to=2010", "from", "2020", "after to", 400},
 		{"/api/v1/trend?country=kaz&indicator=rsf&from=2020&to=2010", "from", "2020", "after to", 400},
 		{"/api/v1/trend?country=kaz&indicator=wjp&from=1990&to=2000", "indicator", "wjp", "no figures for KAZ", 400},
 		{"/api/v1/elections?country=france", "country", "FRA", "covers the 15 post-Soviet states", 400},
