@@ -288,7 +288,13 @@ func unknownCode(reg *countries.Registry, code, name string) error {
 	if name != "" {
 		key, msg = name, msg+", nor is the row's name "+importers.Quote(name)+" a country's name"
 	}
-	_, err := reg.Resolve(key)
+	c, err := reg.Resolve(key)
+	if err == nil {
+		// Not a code, but readable as a name ("!AX" reads as "ax", Åland's
+		// ISO2): say so rather than guess.
+		return &indicators.Error{Code: indicators.ENotFound, Suggestions: []string{c.ISO3},
+			Msg: fmt.Sprintf("is not a country code the registry knows; did you mean %s (%s)?", c.ISO3, c.Name)}
+	}
 	p := predicate(err)
 	return &indicators.Error{Code: indicators.ENotFound, Suggestions: p.Suggestions,
 		Msg: msg + strings.TrimPrefix(p.Msg, "is an unknown country")}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
@@ -80,5 +81,17 @@ func TestYearSpan(t *testing.T) {
 func TestGenerateFailsOnMissingSources(t *testing.T) {
 	if _, err := Generate(t.TempDir(), countries.Default()); err == nil {
 		t.Error("an empty sources folder gave no error")
+	}
+}
+
+// A cell that is not a code but reads as a name once normalised ("!AX"
+// becomes "ax", Åland's ISO2) is an unknown code, not a crash.
+func TestUnknownCodeThatReadsAsAName(t *testing.T) {
+	err := unknownCode(countries.Default(), "!AX", "")
+	if err == nil || !strings.Contains(err.Error(), "is not a country code the registry knows; did you mean ALA") {
+		t.Errorf("err = %v", err)
+	}
+	if err := unknownCode(countries.Default(), "QQQ", ""); err == nil || !strings.HasPrefix(err.Error(), "is not a country code the registry knows") {
+		t.Errorf("err = %v", err)
 	}
 }
