@@ -83,7 +83,7 @@ row "charts --year 2024 (s)" "$(mean "$work/charts.json")" "1" "$(ratio "$(mean 
 row "report kazakhstan uzbekistan (s)" "$(mean "$work/report.json")" "1" "$(ratio "$(mean "$work/report.json")" 1)" "target < 1 s"
 
 echo "== 5. testing.B"
-go test -run '^$' -bench . -benchmem ./indicators ./datasets ./internal/docs ./charts 2>&1 | grep -E '^Benchmark'
+go test -run '^$' -bench . -benchmem ./indicators ./datasets ./internal/docs ./charts ./datasets/ingest ./datasets/importers 2>&1 | grep -E '^Benchmark'
 
 echo
 echo "== results ($(nproc) cores, $(go version | cut -d' ' -f3), $(date -u +%F))"
