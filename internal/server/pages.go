@@ -17,9 +17,8 @@ var templateFS embed.FS
 
 // page is what every template receives.
 type page struct {
-	Title   string
-	Scripts []string
-	Data    any
+	Title string
+	Data  any
 }
 
 func (s *Server) funcs() template.FuncMap {
