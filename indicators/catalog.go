@@ -176,6 +176,7 @@ var catalog = []Indicator{
 				Scale: Scale{Min: -inf, Max: inf}, Direction: LowerIsBetter},
 			{From: 2013, To: 2021, Label: "0–100 index",
 				Scale: scale(0, 100), Direction: HigherIsBetter,
+				Restated: &Restatement{Pivot: 100, Publisher: "RSF", Published: LowerIsBetter},
 				Reason: "RSF introduced a 0–100 index in 2013; scores of the old points scale are not comparable with it. RSF's current download files give 2013–2021 scores as 100 minus the originally published score, so higher is better."},
 			{From: 2022, Label: "0–100, new methodology",
 				Scale: scale(0, 100), Direction: HigherIsBetter,

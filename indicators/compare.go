@@ -247,13 +247,18 @@ func change(ind Indicator, s Series, cur Observation, has bool, asked, since, ye
 
 // interval returns the published uncertainty interval of a figure: the
 // value's own bounds, or else the percentile rank's bounds (WGI's 90%
-// intervals); ok is false when none is published.
-func interval(o Observation) (lo, hi float64, ok bool) {
+// intervals), or else the value ± z standard errors where the publisher
+// says how to read its standard error (CPI: 90%, ±1.645 SE); ok is false
+// when none is published.
+func interval(ind Indicator, o Observation) (lo, hi float64, ok bool) {
 	if !math.IsNaN(o.Lower) && !math.IsNaN(o.Upper) {
 		return o.Lower, o.Upper, true
 	}
 	if !math.IsNaN(o.PctLower) && !math.IsNaN(o.PctUpper) {
 		return o.PctLower, o.PctUpper, true
+	}
+	if z := ind.Uncertain.StdErrZ(); z > 0 && ind.Uncertain.StdErr && !math.IsNaN(o.StdErr) {
+		return o.Value - z*o.StdErr, o.Value + z*o.StdErr, true
 	}
 	return 0, 0, false
 }
@@ -268,8 +273,8 @@ func pairsOf(ind Indicator, dir Direction, vals []Placed) ([]Pair, string, *bool
 			}
 			p := Pair{A: a.ISO3, B: b.ISO3, Difference: a.Obs.Value - b.Obs.Value,
 				AAhead: dir.Better(a.Obs.Value, b.Obs.Value), Tie: a.Obs.Value == b.Obs.Value}
-			alo, ahi, aok := interval(a.Obs)
-			blo, bhi, bok := interval(b.Obs)
+			alo, ahi, aok := interval(ind, a.Obs)
+			blo, bhi, bok := interval(ind, b.Obs)
 			if aok && bok {
 				d := ahi < blo || bhi < alo
 				p.Distinguishable = &d

@@ -70,6 +70,10 @@ type Election struct {
 	Assessment Assessment
 	Summary    string
 	SourceURL  string
+	// SourceKind says what the page at SourceURL is (SourceODIHR,
+	// SourceOSCEPA, SourceMirror, SourceSecondary); "" when a user's table
+	// does not say.
+	SourceKind SourceKind
 }
 
 // Year returns the election's calendar year.
@@ -80,3 +84,56 @@ func (e Election) Year() int {
 	}
 	return y
 }
+
+// SourceKind says what kind of page an election's coding rests on: ODIHR's
+// own text, or something one step removed from it.
+type SourceKind string
+
+// The source kinds of the ODIHR table, most direct first.
+const (
+	// SourceODIHR is an OSCE/ODIHR page on osce.org.
+	SourceODIHR SourceKind = "odihr"
+	// SourceOSCEPA is a page of the OSCE Parliamentary Assembly.
+	SourceOSCEPA SourceKind = "osce_pa"
+	// SourceMirror is a copy of an ODIHR or OSCE document on another site.
+	SourceMirror SourceKind = "mirror"
+	// SourceSecondary is a news, reference or academic account of the
+	// assessment: a secondary source.
+	SourceSecondary SourceKind = "secondary"
+)
+
+// SourceKinds lists every source kind in display order.
+var SourceKinds = []SourceKind{SourceODIHR, SourceOSCEPA, SourceMirror, SourceSecondary}
+
+// Valid reports whether k is one of the known kinds.
+func (k SourceKind) Valid() bool {
+	for _, x := range SourceKinds {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Label says in words what the source is, as it is printed next to the
+// source's link: "ODIHR's own page", "secondary source: news, reference or
+// academic account".
+func (k SourceKind) Label() string {
+	switch k {
+	case SourceODIHR:
+		return "ODIHR's own page"
+	case SourceOSCEPA:
+		return "OSCE Parliamentary Assembly page"
+	case SourceMirror:
+		return "copy of an OSCE document on another site"
+	case SourceSecondary:
+		return "secondary source: news, reference or academic account"
+	case "":
+		return "source kind not stated"
+	}
+	return string(k)
+}
+
+// Primary reports whether the page is the OSCE's own (ODIHR or the OSCE
+// Parliamentary Assembly), not a copy or an account of it.
+func (k SourceKind) Primary() bool { return k == SourceODIHR || k == SourceOSCEPA }

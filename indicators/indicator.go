@@ -4,6 +4,7 @@
 package indicators
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -90,6 +91,50 @@ type Segment struct {
 	// Reason explains why this segment starts a new methodology; empty for
 	// the first segment.
 	Reason string
+	// Restated, when set, says that the source's current files give this
+	// segment's figures on another scale than the one the publisher first
+	// published them on (RSF 2013–2021: 100 − the published score).
+	Restated *Restatement
+}
+
+// Restatement is how a source's current files restate the figures a
+// publisher first published: the file gives Pivot − the published figure,
+// on a scale whose better direction is the reverse of the published one.
+// The value keeps the file's convention (so that a segment reads one way);
+// the published figure is carried beside it.
+type Restatement struct {
+	Pivot float64
+	// Publisher is the publisher's short name, for notes ("RSF").
+	Publisher string
+	// Published is the direction of the scale as first published.
+	Published Direction
+}
+
+// PublishedValue returns the figure the publisher originally published for
+// an observation of this indicator, and false where the file's figure is
+// the published one. It is rounded to the indicator's decimals, as the
+// publisher printed it.
+func (ind Indicator) PublishedValue(o Observation) (float64, bool) {
+	seg, ok := ind.SegmentAt(o.Year)
+	if !ok || seg.Restated == nil || math.IsNaN(o.Value) {
+		return math.NaN(), false
+	}
+	p := math.Pow(10, float64(ind.Decimals))
+	return math.Round((seg.Restated.Pivot-o.Value)*p) / p, true
+}
+
+// PublishedNote says, for an observation whose figure the source restates,
+// what the publisher first published: "RSF's 2015 report published 53.46
+// on its 2013–2021 scale (lower is better); its current files give 46.54".
+// It is "" for every other observation.
+func (ind Indicator) PublishedNote(o Observation) string {
+	pub, ok := ind.PublishedValue(o)
+	if !ok {
+		return ""
+	}
+	seg, _ := ind.SegmentAt(o.Year)
+	return fmt.Sprintf("%s's %d report published %s on its %d–%d scale (%s); its current files give %s",
+		seg.Restated.Publisher, o.Year, ind.Format(pub), seg.From, seg.To, seg.Restated.Published, ind.Format(o.Value))
 }
 
 // Contains reports whether year falls inside the segment.
@@ -106,8 +151,12 @@ type Break struct {
 
 // Uncertainty lists which uncertainty fields a source publishes.
 type Uncertainty struct {
-	// StdErr: the value has a published standard error (WGI).
+	// StdErr: the value has a published standard error (WGI, CPI).
 	StdErr bool
+	// StdErrLevel, when set, is the coverage of the interval value ± z·SE
+	// that the publisher says to read the standard error as (CPI: 0.90,
+	// ±1.645 SE). Compare uses it where no bounds are published.
+	StdErrLevel float64
 	// Bounds: the value has published lower and upper interval bounds.
 	Bounds bool
 	// BoundsLevel is the coverage of Bounds, e.g. 0.68 or 0.90.
@@ -116,6 +165,21 @@ type Uncertainty struct {
 	Percentile bool
 	// PercentileLevel is the coverage of the percentile bounds (WGI: 0.90).
 	PercentileLevel float64
+}
+
+// StdErrZ is the normal quantile of StdErrLevel: 1.645 for 0.90, 1.96 for
+// 0.95; 0 when StdErrLevel is not set.
+func (u Uncertainty) StdErrZ() float64 {
+	if u.StdErrLevel <= 0 || u.StdErrLevel >= 1 {
+		return 0
+	}
+	switch u.StdErrLevel {
+	case 0.90:
+		return 1.645 // the rounding publishers use
+	case 0.95:
+		return 1.96
+	}
+	return math.Sqrt2 * math.Erfinv(u.StdErrLevel)
 }
 
 // Any reports whether the indicator publishes any uncertainty at all.
