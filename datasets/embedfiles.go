@@ -46,6 +46,9 @@ var fileRsfSafety string
 //go:embed data/rsf-social.csv
 var fileRsfSocial string
 
+//go:embed data/ti-cpi.csv
+var fileTiCpi string
+
 //go:embed data/vdem-altinf.csv
 var fileVdemAltinf string
 
@@ -130,6 +133,7 @@ var embeddedFiles = map[string]string{
 	"rsf-political.csv":  fileRsfPolitical,
 	"rsf-safety.csv":     fileRsfSafety,
 	"rsf-social.csv":     fileRsfSocial,
+	"ti-cpi.csv":         fileTiCpi,
 	"vdem-altinf.csv":    fileVdemAltinf,
 	"vdem-civlib.csv":    fileVdemCivlib,
 	"vdem-corr.csv":      fileVdemCorr,

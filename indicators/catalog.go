@@ -34,7 +34,7 @@ var sources = []Source{
 		ID:        "rsf",
 		Name:      "World Press Freedom Index",
 		Publisher: "Reporters Without Borders (RSF)",
-		Edition:   "editions 2002–2025 (RSF's yearly download files)",
+		Edition:   "editions 2002–2026 (RSF's yearly download files; 2026 rebuilt from a verified copy of RSF's file)",
 		URL:       "https://rsf.org/en/index",
 		Licence:   "No licence stated; RSF's terms of use apply: cite RSF as the source.",
 		Citation:  "Reporters Without Borders (RSF), World Press Freedom Index, <edition> edition, https://rsf.org/en/index",
@@ -43,10 +43,10 @@ var sources = []Source{
 		ID:        "wjp",
 		Name:      "WJP Rule of Law Index",
 		Publisher: "World Justice Project",
-		Edition:   "2024 historical data file (editions 2012-2013 to 2024)",
+		Edition:   "2025 historical data file (editions 2012-2013 to 2025)",
 		URL:       "https://worldjusticeproject.org/rule-of-law-index/",
 		Licence:   "WJP terms of use: free to use with attribution to the World Justice Project.",
-		Citation:  "World Justice Project, WJP Rule of Law Index 2024, historical data file, https://worldjusticeproject.org/rule-of-law-index/",
+		Citation:  "World Justice Project, WJP Rule of Law Index 2025, historical data file, https://worldjusticeproject.org/rule-of-law-index/",
 	},
 	{
 		ID:        "wgi",
@@ -62,7 +62,7 @@ var sources = []Source{
 		ID:        "fh-fiw",
 		Name:      "Freedom in the World",
 		Publisher: "Freedom House",
-		Edition:   "All data FIW 2013–2024 and Country and Territory Ratings and Statuses 1973–2024",
+		Edition:   "All data FIW 2013–2025 and Country and Territory Ratings and Statuses 1973–2024 (the 2025 ratings come from the former, which agrees with the latter on 2013–2024)",
 		URL:       "https://freedomhouse.org/report/freedom-world",
 		Licence:   "Freedom House terms of use: free to use with attribution to Freedom House.",
 		Citation:  "Freedom House, Freedom in the World <edition>, https://freedomhouse.org/report/freedom-world",
@@ -86,6 +86,16 @@ var sources = []Source{
 		Licence:   "CC BY-SA 4.0",
 		Citation:  "Coppedge, M. et al. 2024. V-Dem [Country-Year/Country-Date] Dataset v14. Varieties of Democracy (V-Dem) Project. https://doi.org/10.23696/mcwt-fr58",
 		Notes:     "The subset carries point estimates only; V-Dem's published credible intervals are not in it, so V-Dem differences are never called distinguishable.",
+	},
+	{
+		ID:        "cpi",
+		Name:      "Corruption Perceptions Index",
+		Publisher: "Transparency International",
+		Edition:   "CPI 2025 results workbook (released 10 February 2026), scores 2012–2025",
+		URL:       "https://www.transparency.org/en/cpi/2025",
+		Licence:   "CC BY-ND 4.0: free to reuse with attribution to Transparency International (reformatting the figures is not an adaptation).",
+		Citation:  "Transparency International, Corruption Perceptions Index <edition>, CC BY-ND 4.0, https://www.transparency.org/en/cpi",
+		Notes:     "Scores from 2012 on are on one 0–100 scale that TI says is comparable across years; the 0–10 scores of 1995–2011 are not, and are not included.",
 	},
 	{
 		ID:        "odihr",
@@ -130,8 +140,9 @@ func wgi(code, name string) Indicator {
 		Year:      DataYear,
 		YearNote:  "Data year: the 2024 update covers 1996–2023; no figures exist for 1997, 1999 and 2001.",
 		Uncertain: Uncertainty{StdErr: true, Percentile: true, PercentileLevel: 0.90},
-		Ranks:     RanksComputed, Decimals: 2,
-		Notes: "The estimate has a standard error; the percentile rank among all economies comes with 90% bounds. Differences whose 90% intervals overlap are not distinguishable.",
+		Ranks:     RanksComputed, Decimals: 2, RankByPercentile: true,
+		Notes: "The estimate has a standard error; the percentile rank among all economies comes with 90% bounds. Differences whose 90% intervals overlap are not distinguishable. " +
+			"Ranks follow the World Bank's percentile rank, which it computes from the unrounded estimates (the published estimates are rounded to two decimals); economies whose percentile ranks tie share the lowest rank.",
 	}
 }
 
@@ -232,6 +243,17 @@ var catalog = []Indicator{
 		Unit: "score 0–100 (0 = most free)", Segments: lower(2002, scale(0, 100)),
 		Year: EditionYear, YearNote: "Edition year: edition N covers year N−1 (editions 2002–2015).",
 		Ranks: RanksComputed, Status: "F = Free, PF = Partly Free, NF = Not Free",
+	},
+	{
+		ID: "ti-cpi", Name: "Corruption Perceptions Index score", Source: "cpi",
+		Unit:     "score 0–100 (100 = very clean)",
+		Segments: []Segment{{From: 2012, Label: "0–100 scale", Scale: scale(0, 100), Direction: HigherIsBetter}},
+		Year:     DataYear,
+		YearNote: "TI's edition label, which is not the year of publication: CPI N is released early in year N+1 (CPI 2025 was released on 10 February 2026) and draws on assessments made over the two years up to its release.",
+		Uncertain: Uncertainty{StdErr: true, StdErrLevel: 0.90},
+		Ranks:     RanksPublished, Decimals: 0,
+		Notes: "Higher means less corruption perceived in the public sector. Each score has a published standard error; the score ± 1.645 standard errors is its 90% interval, and differences whose intervals overlap are not distinguishable. " +
+			"Ranks 2017–2025 are TI's own. TI's timeseries has no rank for 2012–2016: rankings computes those from the file's scores (ties share the lowest rank, as TI's do), over the countries and territories the file scores that year. The file lacks a few that TI ranked at the time (it has 174 scores for 2014, when TI ranked 175), so a computed rank can differ by a place from the one TI published, and rank_of counts the file's entries.",
 	},
 	vdem("vdem-polyarchy", "v2x_polyarchy", "electoral democracy index", HigherIsBetter, ""),
 	vdem("vdem-libdem", "v2x_libdem", "liberal democracy index", HigherIsBetter, ""),

@@ -218,6 +218,12 @@ type Indicator struct {
 	// Decimals is how many decimals the publisher prints; figures are stored
 	// at full precision and shown with this many.
 	Decimals int
+	// RankByPercentile: computed ranks follow the published percentile rank
+	// (higher first), not the value. WGI publishes its estimates rounded to
+	// two decimals but computes its percentile ranks from the unrounded
+	// ones, so ranking the rounded estimates would make ties and orders the
+	// World Bank's own figures do not have.
+	RankByPercentile bool
 }
 
 // Format renders a figure of this indicator for display, with the

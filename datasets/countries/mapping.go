@@ -17,7 +17,7 @@ type Mapping struct {
 
 // sources returns the source names Map accepts.
 func sources() []string {
-	return []string{"rsf", "wgi", "wjp", "fh-fiw", "fh-ratings", "fh-fotp", "vdem", "odihr"}
+	return []string{"rsf", "wgi", "wjp", "fh-fiw", "fh-ratings", "fh-fotp", "vdem", "cpi", "odihr"}
 }
 
 // rule is a source quirk: rows of source whose code (if set) and normalized
@@ -55,6 +55,7 @@ func sourceRules() []rule {
 		{source: "rsf", code: "XCD", unmapped: "OECS, the Organisation of Eastern Caribbean States: a regional organisation RSF ranks as one entry"},
 		{source: "rsf", code: "YUG", iso3: "SCG", note: "RSF's YUG row is " + fry},
 		{source: "rsf", code: "MAR", name: "Morocco / Western Sahara", iso3: "MAR", note: "RSF's label since 2023; scored as Morocco"},
+		{source: "rsf", code: "CTU", name: "Northern Cyprus (Occupied)", iso3: "XNC"},
 
 		{source: "vdem", code: "RUS", to: 1990, iso3: "SUN", note: "V-Dem codes the Soviet Union as Russia up to 1990"},
 		{source: "vdem", code: "SRB", to: 1991, iso3: "YUG", note: "V-Dem codes Yugoslavia as Serbia up to 1991"},
@@ -75,7 +76,7 @@ func sourceRules() []rule {
 }
 
 // Map maps one source row's entity to the registry, for the data generator.
-// source is one of "rsf", "wgi", "wjp", "fh-fiw", "fh-ratings", "fh-fotp", "vdem", "odihr"; code is the source's own code ("" if it has
+// source is one of "rsf", "wgi", "wjp", "fh-fiw", "fh-ratings", "fh-fotp", "vdem", "cpi", "odihr"; code is the source's own code ("" if it has
 // none), name its name and year the row's year (the year the data describe;
 // V-Dem rows need it, see the package policy). A row maps to exactly one
 // entity or is a known unmapped one (Mapping.Unmapped says why). An entity

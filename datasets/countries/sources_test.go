@@ -137,12 +137,12 @@ func readSources(t *testing.T, dir string) []sourceRow {
 	}
 
 	// WJP: long sheet; Year is an edition such as "2017-2018".
-	for _, rec := range sheetRows(t, filepath.Join(dir, "wjp", "2024_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx"), "Historical Data", 1) {
+	for _, rec := range sheetRows(t, filepath.Join(dir, "wjp", "2025_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx"), "Historical Data", 1) {
 		add("wjp", cell(rec, 3), cell(rec, 0), firstYear(cell(rec, 1)), true)
 	}
 
 	// FIW 2013–2024: header on row 2; Edition in column D.
-	for _, rec := range sheetRows(t, filepath.Join(dir, "freedomhouse_fiw", "All_data_FIW_2013-2024.xlsx"), "FIW13-24", 2) {
+	for _, rec := range sheetRows(t, filepath.Join(dir, "freedomhouse_fiw", "All_data_FIW_2013-2025.xlsx"), "FIW13-25", 2) {
 		add("fh-fiw", "", cell(rec, 0), atoi(t, cell(rec, 3)), true)
 	}
 

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -47,11 +48,12 @@ func inputs(sourcesDir string) ([]input, error) {
 	}
 	return append(in,
 		input{"wgi/wgidataset.csv", importers.ReadWGI},
-		input{"wjp/2024_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx", importers.ReadWJP},
-		input{"freedomhouse_fiw/All_data_FIW_2013-2024.xlsx", importers.ReadFHFIW},
+		input{"wjp/2025_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx", importers.ReadWJP},
+		input{"freedomhouse_fiw/All_data_FIW_2013-2025.xlsx", importers.ReadFHFIW},
 		input{"freedomhouse_fiw/Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx", importers.ReadFHRatings},
 		input{"freedomhouse_fotp/fotp_2001_2014.csv", importers.ReadFOTP},
 		input{"vdem/vdemlite_v14_subset.csv", importers.ReadVDem},
+		input{"cpi/CPI2025_Results.xlsx", importers.ReadCPI},
 	), nil
 }
 
@@ -82,6 +84,7 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 	byIndicator := map[string][]importers.Record{}
 	type unmappedKey struct{ source, code, name, reason string }
 	unmapped := map[unmappedKey][]int{}
+	var dropped [][]string
 	for _, in := range ins {
 		data, err := os.ReadFile(filepath.Join(sourcesDir, in.path))
 		if err != nil {
@@ -92,6 +95,10 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 			return nil, err
 		}
 		inputRows = append(inputRows, []string{in.path, sha256hex(data), strconv.Itoa(len(recs))})
+		recs, drop := importers.SplitDropped(recs)
+		for _, r := range drop {
+			dropped = append(dropped, []string{in.path, strconv.Itoa(r.Line), r.Obs.Indicator, r.Name, strconv.Itoa(r.Obs.Year), r.Dropped})
+		}
 		um, err := MapEntities(reg, in.path, recs, MapOptions{})
 		if err != nil {
 			return nil, err
@@ -102,6 +109,11 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 		}
 		for _, r := range recs {
 			byIndicator[r.Obs.Indicator] = append(byIndicator[r.Obs.Indicator], r)
+		}
+	}
+	for _, id := range []string{"fh-pr-rating", "fh-cl-rating"} {
+		if byIndicator[id], err = supplement(id, byIndicator[id], "fh-ratings", "fh-fiw"); err != nil {
+			return nil, err
 		}
 	}
 	for _, ind := range indicators.Catalog() {
@@ -147,8 +159,54 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 	if out["unmapped.csv"], err = renderCSV([]string{"source", "code", "name", "years", "rows", "reason"}, urows); err != nil {
 		return nil, err
 	}
+	if out["dropped.csv"], err = renderCSV([]string{"file", "line", "indicator", "name", "year", "reason"}, dropped); err != nil {
+		return nil, err
+	}
 	if out["inputs.csv"], err = renderCSV([]string{"file", "sha256", "records"}, inputRows); err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// supplement merges the records of one indicator that two sources give:
+// the main source's (Record.Source main) for every year it has, the
+// other's only for years the main one lacks. Where both have a year they
+// must agree on every entity both map (value and status), or the files
+// disagree and that is an error: Freedom House's ratings workbook and its
+// All_data_FIW workbook give the same ratings for 2013–2024, and the
+// latter alone has edition 2025.
+func supplement(id string, recs []importers.Record, main, extra string) ([]importers.Record, error) {
+	type key struct {
+		iso3 string
+		year int
+	}
+	mainYears := map[int]bool{}
+	have := map[key]importers.Record{}
+	for _, r := range recs {
+		if r.Source == main {
+			mainYears[r.Obs.Year] = true
+			if r.Obs.ISO3 != "" {
+				have[key{r.Obs.ISO3, r.Obs.Year}] = r
+			}
+		}
+	}
+	out := recs[:0:0]
+	for _, r := range recs {
+		if r.Source != extra || !mainYears[r.Obs.Year] {
+			out = append(out, r)
+			continue
+		}
+		if r.Obs.ISO3 == "" {
+			continue
+		}
+		m, ok := have[key{r.Obs.ISO3, r.Obs.Year}]
+		if !ok {
+			return nil, fmt.Errorf("%s %d: %s (%q, line %d of the %s file) has a rating, but the %s file has none", id, r.Obs.Year, r.Obs.ISO3, r.Name, r.Line, extra, main)
+		}
+		if m.Obs.Value != r.Obs.Value || m.Obs.Status != r.Obs.Status {
+			return nil, fmt.Errorf("%s %d: the files disagree on %s: %s %s (%s file, line %d) and %s %s (%s file, line %d)", id, r.Obs.Year, r.Obs.ISO3,
+				indicators.FormatNumber(m.Obs.Value), m.Obs.Status, main, m.Line, indicators.FormatNumber(r.Obs.Value), r.Obs.Status, extra, r.Line)
+		}
 	}
 	return out, nil
 }
@@ -332,10 +390,19 @@ func orList(items []string) string {
 // RankField computes ranks within each year over every record the source
 // scored that year (mapped or not: the whole field), better values first,
 // ties sharing the lowest rank. It is used for indicators whose ranks are
-// computed (indicators.RanksComputed), by Generate and by imports.
+// computed (indicators.RanksComputed), by Generate and by imports. An
+// indicator ranked by its percentile (ind.RankByPercentile, WGI) is ranked
+// by the published percentile rank, higher first, over the records that
+// have one.
 func RankField(ind indicators.Indicator, recs []importers.Record) {
 	byYear := map[int][]int{}
 	for i, r := range recs {
+		if ind.RankByPercentile {
+			recs[i].Obs.Rank, recs[i].Obs.RankOf = 0, 0
+			if math.IsNaN(r.Obs.Pct) {
+				continue
+			}
+		}
 		byYear[r.Obs.Year] = append(byYear[r.Obs.Year], i)
 	}
 	for year, idx := range byYear {
@@ -346,6 +413,12 @@ func RankField(ind indicators.Indicator, recs []importers.Record) {
 		values := make([]float64, len(idx))
 		for k, i := range idx {
 			values[k] = recs[i].Obs.Value
+			if ind.RankByPercentile {
+				values[k] = recs[i].Obs.Pct
+			}
+		}
+		if ind.RankByPercentile {
+			dir = indicators.HigherIsBetter
 		}
 		ranks := indicators.CompetitionRanks(values, dir)
 		for k, i := range idx {
@@ -403,6 +476,9 @@ func readElections(sourcesDir string, reg *countries.Registry) ([]indicators.Ele
 		if !ok || c.ISO3 != r.Election.ISO3 {
 			return nil, "", fmt.Errorf("%s:%d: unknown country code %q", electionsInput, r.Line, r.Election.ISO3)
 		}
+		if r.Election.SourceKind == "" {
+			return nil, "", fmt.Errorf("%s:%d: no source_kind: every row of the project's table says what its source is", electionsInput, r.Line)
+		}
 		out[i] = r.Election
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -417,7 +493,7 @@ func readElections(sourcesDir string, reg *countries.Registry) ([]indicators.Ele
 // ElectionColumns is the header of elections.csv, the same as the ODIHR
 // table's so that one reader serves both.
 var ElectionColumns = []string{"country_iso3", "election_date", "election_type", "odihr_mission",
-	"assessment", "score", "summary", "source_url"}
+	"assessment", "score", "summary", "source_url", "source_kind"}
 
 // RenderElections renders elections as elections.csv (ElectionColumns),
 // in the order given.
@@ -428,7 +504,7 @@ func RenderElections(es []indicators.Election) ([]byte, error) {
 		if s, ok := e.Assessment.Score(); ok {
 			score = strconv.Itoa(s)
 		}
-		rows[i] = []string{e.ISO3, e.Date, e.Type, e.Mission, string(e.Assessment), score, e.Summary, e.SourceURL}
+		rows[i] = []string{e.ISO3, e.Date, e.Type, e.Mission, string(e.Assessment), score, e.Summary, e.SourceURL, string(e.SourceKind)}
 	}
 	return renderCSV(ElectionColumns, rows)
 }

@@ -11,8 +11,30 @@ import (
 	"github.com/rankings-dev/rankings/indicators"
 )
 
-// fhFIWSheet is the data sheet of All_data_FIW_2013-2024.xlsx.
-const fhFIWSheet = "FIW13-24"
+// fhFIWSheetName matches the data sheet of Freedom House's All_data_FIW
+// workbooks: "FIW13-24" in All_data_FIW_2013-2024.xlsx, "FIW13-25" in
+// All_data_FIW_2013-2025.xlsx.
+var fhFIWSheetName = regexp.MustCompile(`^FIW13-\d\d$`)
+
+// fhFIWSheet returns the workbook's one data sheet (trimmed name), or "FIW13-25"
+// when it has none, for xlsxSheetRows to report as missing.
+func fhFIWSheet(sheets []string) string {
+	for _, s := range sheets {
+		if fhFIWSheetName.MatchString(strings.TrimSpace(s)) {
+			return strings.TrimSpace(s)
+		}
+	}
+	return "FIW13-25"
+}
+
+// fhFIWRatings are the rating columns of the data sheet: the edition's
+// political rights and civil liberties ratings, 1–7 (1 is most free). They
+// give the ratings indicators their editions from 2013 on; the ratings
+// workbook (ReadFHRatings) has the same figures up to its last edition.
+var fhFIWRatings = []struct{ id, column string }{
+	{"fh-pr-rating", "PR rating"},
+	{"fh-cl-rating", "CL rating"},
+}
 
 // fhFIWScore is one score column of the FIW data sheet.
 type fhFIWScore struct {
@@ -35,24 +57,29 @@ var fhFIWScores = []fhFIWScore{
 // fhStatus reports whether s is a Freedom House status.
 func fhStatus(s string) bool { return s == "F" || s == "PF" || s == "NF" }
 
-// ReadFHFIW reads sheet "FIW13-24" of Freedom House's
-// All_data_FIW_2013-2024.xlsx as shipped. The header row is the row, among
-// the first ten, that has a "Country/Territory" cell (row 2 in the shipped
-// file, under a title row). Per row and in file order it returns the total
-// score (fh-fiw), the political rights (fh-pr) and civil liberties (fh-cl)
-// scores and the electoral process subcategory A (fh-electoral); the year
-// is the Edition and Obs.Status the row's status (F, PF or NF).
+// ReadFHFIW reads the data sheet ("FIW13-24", "FIW13-25": FIW13- and the
+// last edition's two digits) of Freedom House's All_data_FIW_2013-2025.xlsx
+// (or an earlier All_data_FIW workbook) as shipped. The header row is the
+// row, among the first ten, that has a "Country/Territory" cell (row 2 in
+// the shipped file, under a title row). Per row and in file order it
+// returns the total score (fh-fiw), the political rights (fh-pr) and civil
+// liberties (fh-cl) scores and the electoral process subcategory A
+// (fh-electoral), then, where the sheet has the columns "PR rating" and
+// "CL rating", the edition's ratings (fh-pr-rating, fh-cl-rating, noted
+// "edition N, covers N−1"); the year is the Edition and Obs.Status the
+// row's status (F, PF or NF).
 //
 // An empty score cell gives no record. Scores must be whole numbers within
-// A 0–12, PR −4–40 and CL 0–60, and Total must equal PR + CL; anything else
-// is a *ParseError naming the row.
+// A 0–12, PR −4–40 and CL 0–60, Total must equal PR + CL, and a rating must
+// be a whole number 1–7; anything else is a *ParseError naming the row.
 func ReadFHFIW(r io.Reader, file string) ([]Record, error) {
 	wb, err := xlsxOpen(r, file)
 	if err != nil {
 		return nil, err
 	}
 	defer wb.Close()
-	rows, _, err := xlsxSheetRows(wb, file, fhFIWSheet)
+	sheet := fhFIWSheet(wb.GetSheetList())
+	rows, _, err := xlsxSheetRows(wb, file, sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +94,7 @@ func ReadFHFIW(r io.Reader, file string) ([]Record, error) {
 	}
 	if hdr < 0 {
 		return nil, &ParseError{File: file, Column: "Country/Territory",
-			Err: fmt.Errorf("missing column: no header row with it in the first 10 rows of sheet %q", fhFIWSheet)}
+			Err: fmt.Errorf("missing column: no header row with it in the first 10 rows of sheet %q", sheet)}
 	}
 	header := rows[hdr]
 	col := map[string]int{}
@@ -77,6 +104,9 @@ func ReadFHFIW(r io.Reader, file string) ([]Record, error) {
 	}
 	for _, name := range need {
 		col[name] = -1
+	}
+	for _, r := range fhFIWRatings {
+		col[r.column] = -1 // optional: the 2013–2024 workbook has them too, an older one may not
 	}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
@@ -91,7 +121,7 @@ func ReadFHFIW(r io.Reader, file string) ([]Record, error) {
 	for _, name := range need {
 		if col[name] < 0 {
 			return nil, &ParseError{File: file, Line: hdr + 1, Column: name,
-				Err: fmt.Errorf("missing column in sheet %q", fhFIWSheet)}
+				Err: fmt.Errorf("missing column in sheet %q", sheet)}
 		}
 	}
 
@@ -164,9 +194,23 @@ func ReadFHFIW(r io.Reader, file string) ([]Record, error) {
 			out = append(out, Record{Source: "fh-fiw", Name: name, Line: line,
 				EntityCell: Cell{col["Country/Territory"] + 1, "Country/Territory"}, ValueCell: Cell{col[s.column] + 1, s.column}, Obs: obs})
 		}
+		for _, r := range fhFIWRatings {
+			if col[r.column] < 0 || cell(r.column) == "" {
+				continue
+			}
+			v, ok := xlsxNumber(cell(r.column))
+			if !ok || v != math.Trunc(v) || v < 1 || v > 7 {
+				return nil, bad(r.column, "is not a rating 1–7")
+			}
+			obs := indicators.NewObservation(r.id, "", edition, v)
+			obs.Status = status
+			obs.Note = fmt.Sprintf("edition %d, covers %d", edition, edition-1)
+			out = append(out, Record{Source: "fh-fiw", Name: name, Line: line,
+				EntityCell: Cell{col["Country/Territory"] + 1, "Country/Territory"}, ValueCell: Cell{col[r.column] + 1, r.column}, Obs: obs})
+		}
 	}
 	if len(out) == 0 {
-		return nil, &ParseError{File: file, Err: fmt.Errorf("sheet %q has no scores", fhFIWSheet)}
+		return nil, &ParseError{File: file, Err: fmt.Errorf("sheet %q has no scores", sheet)}
 	}
 	return out, nil
 }
@@ -229,8 +273,9 @@ type fhEdition struct {
 // edition, South Africa was rated as White(2,3 Free) and Black(5,6 Not
 // Free)". That is two ratings for two populations and no rating of the
 // country, so such an edition (all three cells split as "n(m)" and
-// "S (S)") gives no record; a split in only some of the three cells is an
-// error. No footnote marks ("7*") occur in the file; they would be errors.
+// "S (S)") gives no figure, only two records marked Dropped (with the
+// reason, for the generator's list of rows not shipped); a split in only
+// some of the three cells is an error. No footnote marks ("7*") occur in the file; they would be errors.
 func ReadFHRatings(r io.Reader, file string) ([]Record, error) {
 	wb, err := xlsxOpen(r, file)
 	if err != nil {
@@ -308,6 +353,11 @@ func ReadFHRatings(r io.Reader, file string) ([]Record, error) {
 				// black population, no country rating (see above).
 				dual := [3]bool{fhDualRating.MatchString(pr), fhDualRating.MatchString(cl), fhDualStatus.MatchString(st)}
 				if dual[0] && dual[1] && dual[2] {
+					reason := fmt.Sprintf("split rating PR %s, CL %s, status %s in edition %s: Freedom House rated two populations separately and gave the country no rating of its own", pr, cl, st, e.label)
+					for k, id := range []string{"fh-pr-rating", "fh-cl-rating"} {
+						out = append(out, Record{Source: "fh-ratings", Name: name, Line: line, EntityCell: Cell{1, "A"},
+							ValueCell: Cell{e.col + k + 1, e.header[k]}, Obs: indicators.NewObservation(id, "", e.year, math.NaN()), Dropped: reason})
+					}
 					continue
 				}
 				none := func(s string) bool { return s == "" || s == "-" }

@@ -8,7 +8,7 @@ import (
 )
 
 const (
-	fhTestFIW     = "freedomhouse_fiw/All_data_FIW_2013-2024.xlsx"
+	fhTestFIW     = "freedomhouse_fiw/All_data_FIW_2013-2025.xlsx"
 	fhTestRatings = "freedomhouse_fiw/Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx"
 )
 
@@ -123,7 +123,7 @@ func fhTestFIWRows(rows ...[]any) [][]any {
 }
 
 func fhTestFIWBook(t *testing.T, rows [][]any) *bytes.Buffer {
-	return xlsxTestBook(t, map[string][][]any{"Index": {{"x"}}, fhFIWSheet: rows}, "Index", fhFIWSheet)
+	return xlsxTestBook(t, map[string][][]any{"Index": {{"x"}}, "FIW13-24": rows}, "Index", "FIW13-24")
 }
 
 func TestReadFHFIWSmall(t *testing.T) {

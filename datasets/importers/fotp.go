@@ -3,6 +3,7 @@ package importers
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/rankings-dev/rankings/indicators"
@@ -22,7 +23,8 @@ type fotpRow struct {
 // ReadFOTP reads the tidy Freedom of the Press CSV (CR line endings, "NA"
 // for missing). The year is the edition (year.reported); the score is
 // 0–100 with lower meaning freer. A row of zeros with status "0" is a
-// placeholder for a country not rated and is skipped. Where the legal (a), political (b) and
+// placeholder for a country not rated: it gives a record marked Dropped
+// (no figure), which the generator lists among the rows it does not ship. Where the legal (a), political (b) and
 // economic (c) parts do not add up to the score, the score is kept with a
 // note.
 func ReadFOTP(r io.Reader, file string) ([]Record, error) {
@@ -47,7 +49,10 @@ func ReadFOTP(r io.Reader, file string) ([]Record, error) {
 		if strings.TrimSpace(row.Status) == "0" && row.Score.V == 0 {
 			// Kosovo's 2009 row is all zeros with status "0": a placeholder
 			// for "not rated" (a score of 0 would be the freest press on
-			// earth), so it is treated as missing.
+			// earth), so it is treated as missing, and listed as dropped.
+			out = append(out, Record{Source: "fh-fotp", Name: strings.TrimSpace(row.Country), Line: ti.lines[i],
+				EntityCell: ti.cell("country"), ValueCell: ti.cell("score"), Obs: indicators.NewObservation("fh-fotp", "", row.Reported.V, math.NaN()),
+				Dropped: `a placeholder row, not a rating: every score is 0 and the status is "0" (a real score of 0 would be the freest press in the world)`})
 			continue
 		}
 		if row.Score.V < 0 || row.Score.V > 100 {

@@ -215,7 +215,7 @@ func FuzzReadWJP(f *testing.F) {
 		header = append(header, "Factor "+string(rune('0'+i))+": x")
 	}
 	row := []any{"Albania", "2012-2013", "Albania_2012-2013", "ALB", "EU", 0.4897809824420753, 0.45, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}
-	f.Add(workbookSeed(f, "wjp/2024_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx", 6, []string{wjpSheet},
+	f.Add(workbookSeed(f, "wjp/2025_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx", 6, []string{wjpSheet},
 		map[string][][]any{wjpSheet: {header, row}}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -225,12 +225,12 @@ func FuzzReadWJP(f *testing.F) {
 }
 
 func FuzzReadFHFIW(f *testing.F) {
-	fallback := map[string][][]any{fhFIWSheet: {
+	fallback := map[string][][]any{"FIW13-25": {
 		{"Freedom in the World 2013-2024 Raw Data"},
 		{"Country/Territory", "Region", "C/T", "Edition", "Status", "PR rating", "CL rating", "A", "PR", "CL", "Total"},
 		{"Estonia", "Europe", "c", 2024, "F", 1, 1, 12, 38, 57, 95},
 	}}
-	f.Add(workbookSeed(f, "freedomhouse_fiw/All_data_FIW_2013-2024.xlsx", 6, []string{fhFIWSheet}, fallback))
+	f.Add(workbookSeed(f, "freedomhouse_fiw/All_data_FIW_2013-2025.xlsx", 6, []string{"FIW13-25"}, fallback))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		recs, err := ReadFHFIW(bytes.NewReader(b), "fuzz.csv")
 		checkResult(t, recs, err)

@@ -18,6 +18,7 @@ type odihrRow struct {
 	Score      Int    `csv:"score"`
 	Summary    string `csv:"summary"`
 	SourceURL  string `csv:"source_url"`
+	SourceKind string `csv:"source_kind"`
 }
 
 var (
@@ -29,7 +30,9 @@ var (
 // ReadODIHR reads the ODIHR election-assessment table compiled for the
 // project. Every row is checked: a real date, a known election type and
 // mission type, an assessment code whose score agrees with it (empty for
-// not_observed and unknown), and an http(s) source URL.
+// not_observed and unknown), an http(s) source URL and, where the table has
+// the column source_kind (the project's own table does; a user's older
+// table may not), what that page is: odihr, osce_pa, mirror or secondary.
 func ReadODIHR(r io.Reader, file string) ([]ElectionRecord, error) {
 	data, err := readAll(r, file)
 	if err != nil {
@@ -73,6 +76,10 @@ func ReadODIHR(r io.Reader, file string) ([]ElectionRecord, error) {
 		if err := CheckText(row.SourceURL); err != nil {
 			return nil, bad("source_url", "%v", err)
 		}
+		kind := indicators.SourceKind(strings.TrimSpace(row.SourceKind))
+		if ti.has("source_kind") && !kind.Valid() {
+			return nil, bad("source_kind", "is not one of odihr, osce_pa, mirror, secondary")
+		}
 		if strings.TrimSpace(row.Summary) == "" {
 			return nil, bad("summary", "is empty")
 		}
@@ -81,7 +88,7 @@ func ReadODIHR(r io.Reader, file string) ([]ElectionRecord, error) {
 		}
 		out = append(out, ElectionRecord{Line: ti.lines[i], ISO3Cell: ti.cell("country_iso3"), Election: indicators.Election{
 			ISO3: strings.TrimSpace(row.ISO3), Date: row.Date, Type: row.Type, Mission: row.Mission,
-			Assessment: a, Summary: strings.TrimSpace(row.Summary), SourceURL: row.SourceURL}})
+			Assessment: a, Summary: strings.TrimSpace(row.Summary), SourceURL: row.SourceURL, SourceKind: kind}})
 	}
 	return out, nil
 }

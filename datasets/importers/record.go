@@ -17,7 +17,7 @@ import (
 // Record is one observation as a source gives it: the entity is still the
 // source's own code and name; Obs.ISO3 is empty until the entity is mapped.
 type Record struct {
-	Source string // source id used for entity mapping: rsf, wgi, wjp, fh-fiw, fh-ratings, fh-fotp, vdem, long
+	Source string // source id used for entity mapping: rsf, wgi, wjp, fh-fiw, fh-ratings, fh-fotp, vdem, cpi, long
 	Code   string // the source's entity code, "" if it has none
 	Name   string // the source's entity name
 	Line   int    // line (CSV) or row (xlsx) of the file the figure comes from
@@ -27,6 +27,28 @@ type Record struct {
 	// indicator's scale, duplicate row) can name the file's own column.
 	EntityCell, ValueCell Cell
 	Obs                   indicators.Observation
+	// Dropped, when set, says why this row of the source is read but not
+	// shipped (Freedom House's split rating of South Africa in 1973, an
+	// all-zero placeholder row): such a record has no figure, is no part
+	// of the field ranks are computed over, and the generator lists it in
+	// unmapped.csv with this reason, so that nothing is dropped in silence.
+	Dropped string
+}
+
+// SplitDropped separates the records an importer read but does not ship
+// (Record.Dropped) from the others, keeping the order of each.
+func SplitDropped(recs []Record) (kept, dropped []Record) {
+	for _, r := range recs {
+		if r.Dropped != "" {
+			dropped = append(dropped, r)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	if len(dropped) == 0 {
+		return recs, nil
+	}
+	return kept, dropped
 }
 
 // Cell is a column of a file: its 1-based number (CSV field or spreadsheet

@@ -40,7 +40,7 @@ var wjpScores = []wjpScore{
 }
 
 // ReadWJP reads the "Historical Data" sheet of WJP's Rule of Law Index
-// historical data workbook (2024_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx)
+// historical data workbook (2025_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx)
 // as shipped. Columns are found by their header on row 1: Country, Year,
 // Country Code, the overall score and the eight factor scores. It returns,
 // per row and in file order, indicators wjp and wjp-f1 … wjp-f8 with the

@@ -87,7 +87,7 @@ func xlsxTestParseError(t *testing.T, err error, line int, column, value string)
 	return pe
 }
 
-const wjpTestFile = "wjp/2024_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx"
+const wjpTestFile = "wjp/2025_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx"
 
 func TestReadWJPPublished(t *testing.T) {
 	recs, err := ReadWJP(xlsxTestSource(t, wjpTestFile), wjpTestFile)

@@ -411,8 +411,8 @@ func TestImportRealSourcesMatchEmbedded(t *testing.T) {
 	rsf, _ := filepath.Glob(filepath.Join(root, "rsf", "*.csv"))
 	cases := [][2]string{
 		{"wgi", "wgi/wgidataset.csv"},
-		{"wjp", "wjp/2024_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx"},
-		{"fh-fiw", "freedomhouse_fiw/All_data_FIW_2013-2024.xlsx"},
+		{"wjp", "wjp/2025_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx"},
+		{"fh-fiw", "freedomhouse_fiw/All_data_FIW_2013-2025.xlsx"},
 		{"fh-ratings", "freedomhouse_fiw/Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx"},
 		{"fh-fotp", "freedomhouse_fotp/fotp_2001_2014.csv"},
 		{"vdem", "vdem/vdemlite_v14_subset.csv"},
