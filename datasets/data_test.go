@@ -88,6 +88,66 @@ var spots = []spot{
 	{"wgi-rl", "RUS", 2023, -1.19, 0, 0, ""},
 	{"wgi-rl", "TKM", 1996, -1.49, 0, 0, ""},
 	{"wgi-rl", "UKR", 2012, -0.82, 0, 0, ""},
+	// RSF 2026 (manifest section 1: Norway 92.72 (1), Estonia 88.54 (3),
+	// Eritrea 10.24 (180); post-Soviet ranks; scores from rsf/2026.csv).
+	{"rsf", "NOR", 2026, 92.72, 1, 180, ""},
+	{"rsf", "EST", 2026, 88.54, 3, 180, ""},
+	{"rsf", "ERI", 2026, 10.24, 180, 180, ""},
+	{"rsf", "KAZ", 2026, 34.41, 149, 180, ""},
+	{"rsf", "RUS", 2026, 23.15, 172, 180, ""},
+	{"rsf", "LTU", 2026, math.NaN(), 15, 180, ""},
+	{"rsf", "GEO", 2026, math.NaN(), 135, 180, ""},
+	{"rsf", "TKM", 2026, math.NaN(), 173, 180, ""},
+	// Freedom in the World, edition 2025 (manifest section 4b), and its
+	// ratings from the All_data workbook's PR and CL rating columns.
+	{"fh-fiw", "EST", 2025, 96, 0, 0, "F"},
+	{"fh-fiw", "MDA", 2025, 60, 0, 0, "PF"},
+	{"fh-fiw", "UKR", 2025, 51, 0, 0, "PF"},
+	{"fh-fiw", "KGZ", 2025, 26, 0, 0, "NF"},
+	{"fh-fiw", "RUS", 2025, 12, 0, 0, "NF"},
+	{"fh-fiw", "TKM", 2025, 1, 0, 0, "NF"},
+	{"fh-pr-rating", "KAZ", 2025, 7, 0, 0, "NF"},
+	{"fh-cl-rating", "KAZ", 2025, 5, 0, 0, "NF"},
+	{"fh-cl-rating", "RUS", 2025, 6, 0, 0, "NF"},
+	{"fh-pr-rating", "EST", 2025, 1, 0, 0, "F"},
+	// FH's correction of edition 2024: Eastern Donbas total 3 → 2.
+	{"fh-fiw", "XDB", 2024, 2, 0, 0, "NF"},
+	// FH 2025 scores the Russian-occupied territories of Ukraine as one
+	// territory, neither Crimea nor Eastern Donbas nor Ukraine.
+	{"fh-fiw", "XOU", 2025, -1, 0, 0, "NF"},
+	// WJP 2025 edition: the overall score as stored (shown as 0.90, 0.82,
+	// 0.54, 0.41), ranks computed over its 143 countries.
+	{"wjp", "DNK", 2025, 0.8978637326116988, 1, 143, ""},
+	{"wjp", "EST", 2025, 0.8189234358236023, 10, 143, ""},
+	{"wjp", "KAZ", 2025, 0.5363161021036761, 66, 143, ""},
+	{"wjp", "RUS", 2025, 0.4073179345375559, 119, 143, ""},
+	{"wjp", "VEN", 2025, 0.2597410505231185, 143, 143, ""},
+	// CPI (manifest section 7): TI's ranks 2017–2025, rank_of the
+	// countries and territories the timeseries scores that year.
+	{"ti-cpi", "DNK", 2025, 89, 1, 182, ""},
+	{"ti-cpi", "SOM", 2025, 9, 181, 182, ""},
+	{"ti-cpi", "SSD", 2025, 9, 181, 182, ""},
+	{"ti-cpi", "EST", 2025, 76, 12, 182, ""},
+	{"ti-cpi", "KAZ", 2025, 38, 96, 182, ""},
+	{"ti-cpi", "TKM", 2025, 17, 167, 182, ""},
+	{"ti-cpi", "KAZ", 2024, 40, 88, 180, ""},
+	{"ti-cpi", "XKX", 2025, 43, 76, 182, ""},
+	// Ranks computed for 2012–2016 (counted by hand from the sheet: 124
+	// of its 174 scores for 2014 beat Kazakhstan's 29).
+	{"ti-cpi", "KAZ", 2014, 29, 125, 174, ""},
+	{"ti-cpi", "RUS", 2014, 27, 135, 174, ""},
+	{"ti-cpi", "KAZ", 2012, 28, 132, 175, ""},
+	{"ti-cpi", "RUS", 2012, 28, 132, 175, ""},
+	{"ti-cpi", "EST", 2016, 70, 22, 176, ""},
+	// WGI ranks follow the World Bank's percentile rank (computed from
+	// unrounded estimates), not the two-decimal estimate: by estimate,
+	// Italy 2000 would share rank 42 with the countries of the same 0.84;
+	// by percentile (73.6) it is 54th.
+	{"wgi-rl", "ITA", 2000, 0.84, 54, 202, ""},
+	{"wgi-cc", "KAZ", 2008, -0.98, 174, 207, ""},
+	{"wgi-rq", "RUS", 2020, -0.48, 138, 211, ""},
+	{"wgi-rl", "UKR", 2023, -0.89, 171, 213, ""},
+	{"wgi-rl", "KAZ", 2023, -0.45, 135, 213, ""},
 	// Freedom of the Press, 2015 edition.
 	{"fh-fotp", "RUS", 2015, 83, 0, 0, "NF"},
 	{"fh-fotp", "BLR", 2015, 93, 0, 0, "NF"},
@@ -147,6 +207,43 @@ func TestSpotCheckNotes(t *testing.T) {
 			t.Errorf("WGI rl 2023 %s: pct %v [%v, %v] s.e. %v", iso, o.Pct, o.PctLower, o.PctUpper, o.StdErr)
 		}
 	}
+	// CPI: the standard error as stored (the sheet shows 3.53 and 4.1),
+	// and the note on a rank rankings computed.
+	kaz, _ := s.Series("ti-cpi", "KAZ")
+	if o, _ := kaz.At(2025); o.StdErr != 3.533891 || o.Note != "" {
+		t.Errorf("CPI 2025 KAZ: s.e. %v note %q, want 3.533891 and no note", o.StdErr, o.Note)
+	}
+	if o, _ := kaz.At(2012); o.StdErr != 4.1 || o.Note != importers.CPIComputedRankNote {
+		t.Errorf("CPI 2012 KAZ: s.e. %v note %q, want 4.1 and the computed-rank note", o.StdErr, o.Note)
+	}
+	if _, ok := kaz.At(2011); ok {
+		t.Error("CPI 2011 is on the 0–10 scale and is not shipped")
+	}
+	// Every WGI rank is 1 + the number of economies with a higher
+	// percentile rank that year.
+	for _, id := range []string{"wgi-va", "wgi-pv", "wgi-ge", "wgi-rq", "wgi-rl", "wgi-cc"} {
+		all, err := s.Observations(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byYear := map[int][]indicators.Observation{}
+		for _, o := range all {
+			byYear[o.Year] = append(byYear[o.Year], o)
+		}
+		for _, obs := range byYear {
+			for _, o := range obs {
+				higher := 0
+				for _, p := range obs {
+					if p.Pct > o.Pct {
+						higher++
+					}
+				}
+				if o.Rank != higher+1 {
+					t.Fatalf("%s %s %d: rank %d, but %d economies have a higher percentile rank", id, o.ISO3, o.Year, o.Rank, higher)
+				}
+			}
+		}
+	}
 	// V-Dem's "Russia" before 1991 is the Soviet Union, kept apart.
 	sun, _ := s.Series("vdem-polyarchy", "SUN")
 	ru, _ := s.Series("vdem-polyarchy", "RUS")
@@ -164,8 +261,8 @@ func TestElections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(all) != 260 {
-		t.Errorf("%d elections, want 260", len(all))
+	if len(all) != 268 {
+		t.Errorf("%d elections, want 268", len(all))
 	}
 	kaz, _ := s.Elections("KAZ")
 	var found bool
@@ -334,7 +431,7 @@ func TestEmbeddedFiles(t *testing.T) {
 	n := 0
 	for _, name := range names {
 		switch name {
-		case "elections.csv", "unmapped.csv", "inputs.csv":
+		case "elections.csv", "unmapped.csv", "dropped.csv", "inputs.csv":
 			continue
 		}
 		n++

@@ -60,9 +60,11 @@ func TestOverlayReplacesWholeYearsAndAddsNewOnes(t *testing.T) {
 	}
 	all, _ := s.Observations("rsf")
 	baseAll, _ := base.Observations("rsf")
+	// The import covers 2025 and 2026, both embedded: each is replaced whole.
 	base2025, _ := base.Year("rsf", 2025)
-	if len(all) != len(baseAll)-len(base2025)+3 {
-		t.Errorf("Observations: %d rows, want %d", len(all), len(baseAll)-len(base2025)+3)
+	base2026, _ := base.Year("rsf", 2026)
+	if want := len(baseAll) - len(base2025) - len(base2026) + 3; len(all) != want {
+		t.Errorf("Observations: %d rows, want %d", len(all), want)
 	}
 	if got := s.Used(); !slices.Equal(got, []string{"rsf 2025–2026 from import 1 of 2026-05-03"}) || loads != 1 {
 		t.Errorf("Used = %v after %d loads", got, loads)

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/datasets/importers"
+	"github.com/rankings-dev/rankings/indicators"
 )
 
 const sourcesDir = "../../../shared/sources"
@@ -93,5 +96,67 @@ func TestUnknownCodeThatReadsAsAName(t *testing.T) {
 	}
 	if err := unknownCode(countries.Default(), "QQQ", ""); err == nil || !strings.HasPrefix(err.Error(), "is not a country code the registry knows") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestDroppedRowsAreListed: the rows the importers read but do not ship are
+// in dropped.csv with their reason, never dropped in silence: South Africa's
+// split 1973 rating (two populations rated, no country rating) and
+// Kosovo's all-zero placeholder row in the FOTP 2009 edition.
+func TestDroppedRowsAreListed(t *testing.T) {
+	data, err := os.ReadFile("../data/dropped.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(data)
+	for _, want := range []string{
+		"freedomhouse_fiw/Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx,164,fh-pr-rating,South Africa,1973,\"split rating PR 2(5), CL 3(6), status F (NF)",
+		"freedomhouse_fiw/Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx,164,fh-cl-rating,South Africa,1973,",
+		"freedomhouse_fotp/fotp_2001_2014.csv,1367,fh-fotp,Kosovo,2009,\"a placeholder row, not a rating",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("dropped.csv lacks %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n"); n != 4 {
+		t.Errorf("dropped.csv has %d lines, want the header and 3 rows:\n%s", n, got)
+	}
+}
+
+// TestSupplementRatings: the ratings workbook wins for the editions it
+// has; the All_data workbook adds only the editions it lacks, and where
+// both have an edition they must agree.
+func TestSupplementRatings(t *testing.T) {
+	rec := func(src, iso3 string, year int, v float64, status string) importers.Record {
+		o := indicators.NewObservation("fh-pr-rating", iso3, year, v)
+		o.Status = status
+		return importers.Record{Source: src, Name: iso3, Obs: o}
+	}
+	recs := []importers.Record{
+		rec("fh-ratings", "KAZ", 2024, 7, "NF"),
+		rec("fh-ratings", "EST", 2024, 1, "F"),
+		rec("fh-fiw", "KAZ", 2024, 7, "NF"),
+		rec("fh-fiw", "EST", 2024, 1, "F"),
+		rec("fh-fiw", "KAZ", 2025, 7, "NF"),
+	}
+	out, err := supplement("fh-pr-rating", recs, "fh-ratings", "fh-fiw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range out {
+		got = append(got, fmt.Sprintf("%s %s %d", r.Source, r.Obs.ISO3, r.Obs.Year))
+	}
+	if want := "fh-ratings KAZ 2024, fh-ratings EST 2024, fh-fiw KAZ 2025"; strings.Join(got, ", ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, ", "), want)
+	}
+	recs[3] = rec("fh-fiw", "EST", 2024, 2, "F")
+	if _, err := supplement("fh-pr-rating", recs, "fh-ratings", "fh-fiw"); err == nil ||
+		!strings.Contains(err.Error(), "fh-pr-rating 2024: the files disagree on EST: 1 F (fh-ratings file") {
+		t.Errorf("a disagreement gave %v", err)
+	}
+	recs[3] = rec("fh-fiw", "LVA", 2024, 1, "F")
+	if _, err := supplement("fh-pr-rating", recs, "fh-ratings", "fh-fiw"); err == nil || !strings.Contains(err.Error(), "LVA") {
+		t.Errorf("a rating only one file has for an edition both hold gave %v", err)
 	}
 }

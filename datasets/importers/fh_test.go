@@ -38,9 +38,10 @@ func TestReadFHFIWPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 2,515 rows with all four scores.
-	if len(recs) != 2515*4 {
-		t.Errorf("got %d records, want %d", len(recs), 2515*4)
+	// 2,723 rows (208 of edition 2025 first, then 2,515 of 2013–2024),
+	// each with the four scores and the two ratings.
+	if len(recs) != 2723*6 {
+		t.Errorf("got %d records, want %d", len(recs), 2723*6)
 	}
 	m := fhTestIndex(t, recs, "fh-fiw")
 	perEdition := map[int]int{}
@@ -54,7 +55,10 @@ func TestReadFHFIWPublished(t *testing.T) {
 			t.Errorf("edition %d: %d rows, want 209 or 210", y, n)
 		}
 	}
-	if len(perEdition) != 12 {
+	if perEdition[2025] != 208 {
+		t.Errorf("edition 2025: %d rows, want 208", perEdition[2025])
+	}
+	if len(perEdition) != 13 {
 		t.Errorf("editions %v", perEdition)
 	}
 	for _, c := range []struct {
@@ -64,37 +68,64 @@ func TestReadFHFIWPublished(t *testing.T) {
 		status   string
 		line     int
 	}{
+		// Manifest spot check, edition 2025 totals.
+		{"fh-fiw", "Estonia", 2025, 96, "F", 59},
+		{"fh-fiw", "Latvia", 2025, 89, "F", 0},
+		{"fh-fiw", "Lithuania", 2025, 89, "F", 0},
+		{"fh-fiw", "Moldova", 2025, 60, "PF", 0},
+		{"fh-fiw", "Georgia", 2025, 55, "PF", 67},
+		{"fh-fiw", "Armenia", 2025, 54, "PF", 0},
+		{"fh-fiw", "Ukraine", 2025, 51, "PF", 197},
+		{"fh-fiw", "Kyrgyzstan", 2025, 26, "NF", 97},
+		{"fh-fiw", "Kazakhstan", 2025, 23, "NF", 92},
+		{"fh-fiw", "Russia", 2025, 12, "NF", 150},
+		{"fh-fiw", "Uzbekistan", 2025, 12, "NF", 0},
+		{"fh-fiw", "Azerbaijan", 2025, 7, "NF", 0},
+		{"fh-fiw", "Belarus", 2025, 7, "NF", 0},
+		{"fh-fiw", "Tajikistan", 2025, 5, "NF", 0},
+		{"fh-fiw", "Turkmenistan", 2025, 1, "NF", 194},
+		// Edition 2025's ratings, from the PR rating and CL rating columns.
+		{"fh-pr-rating", "Estonia", 2025, 1, "F", 59},
+		{"fh-cl-rating", "Estonia", 2025, 1, "F", 59},
+		{"fh-pr-rating", "Kazakhstan", 2025, 7, "NF", 92},
+		{"fh-cl-rating", "Kazakhstan", 2025, 5, "NF", 92},
+		{"fh-cl-rating", "Russia", 2025, 6, "NF", 150},
+		{"fh-pr-rating", "Ukraine", 2025, 4, "PF", 197},
+		{"fh-cl-rating", "Turkmenistan", 2025, 7, "NF", 194},
+		// Freedom House's correction of edition 2024 (manifest 4b).
+		{"fh-fiw", "Eastern Donbas", 2024, 2, "NF", 263},
+		{"fh-cl", "Eastern Donbas", 2024, 3, "NF", 263},
 		// Manifest spot check, edition 2024 totals.
-		{"fh-fiw", "Estonia", 2024, 95, "F", 61},
+		{"fh-fiw", "Estonia", 2024, 95, "F", 269},
 		{"fh-fiw", "Lithuania", 2024, 89, "F", 0},
-		{"fh-fiw", "Latvia", 2024, 88, "F", 101},
+		{"fh-fiw", "Latvia", 2024, 88, "F", 309},
 		{"fh-fiw", "Moldova", 2024, 61, "PF", 0},
 		{"fh-fiw", "Georgia", 2024, 58, "PF", 0},
-		{"fh-fiw", "Armenia", 2024, 54, "PF", 11},
-		{"fh-fiw", "Ukraine", 2024, 49, "PF", 199},
-		{"fh-fiw", "Kyrgyzstan", 2024, 27, "NF", 99},
-		{"fh-fiw", "Kazakhstan", 2024, 23, "NF", 94},
-		{"fh-fiw", "Russia", 2024, 13, "NF", 153},
-		{"fh-fiw", "Uzbekistan", 2024, 12, "NF", 204},
-		{"fh-fiw", "Belarus", 2024, 8, "NF", 19},
-		{"fh-fiw", "Azerbaijan", 2024, 7, "NF", 14},
-		{"fh-fiw", "Tajikistan", 2024, 5, "NF", 184},
+		{"fh-fiw", "Armenia", 2024, 54, "PF", 219},
+		{"fh-fiw", "Ukraine", 2024, 49, "PF", 407},
+		{"fh-fiw", "Kyrgyzstan", 2024, 27, "NF", 307},
+		{"fh-fiw", "Kazakhstan", 2024, 23, "NF", 302},
+		{"fh-fiw", "Russia", 2024, 13, "NF", 361},
+		{"fh-fiw", "Uzbekistan", 2024, 12, "NF", 412},
+		{"fh-fiw", "Belarus", 2024, 8, "NF", 227},
+		{"fh-fiw", "Azerbaijan", 2024, 7, "NF", 222},
+		{"fh-fiw", "Tajikistan", 2024, 5, "NF", 392},
 		{"fh-fiw", "Turkmenistan", 2024, 2, "NF", 0},
 		// Subcategory A, edition 2024.
-		{"fh-electoral", "Russia", 2024, 0, "NF", 153},
-		{"fh-electoral", "Kazakhstan", 2024, 1, "NF", 94},
+		{"fh-electoral", "Russia", 2024, 0, "NF", 361},
+		{"fh-electoral", "Kazakhstan", 2024, 1, "NF", 302},
 		{"fh-electoral", "Georgia", 2024, 7, "PF", 0},
-		{"fh-electoral", "Estonia", 2024, 12, "F", 61},
-		{"fh-pr", "Russia", 2024, 4, "NF", 153},
-		{"fh-cl", "Russia", 2024, 9, "NF", 153},
-		{"fh-fiw", "Russia", 2013, 27, "NF", 2458},
+		{"fh-electoral", "Estonia", 2024, 12, "F", 269},
+		{"fh-pr", "Russia", 2024, 4, "NF", 361},
+		{"fh-cl", "Russia", 2024, 9, "NF", 361},
+		{"fh-fiw", "Russia", 2013, 27, "NF", 2666},
 		// The first data row, under the title and header rows.
-		{"fh-fiw", "Abkhazia", 2024, 39, "PF", 3},
+		{"fh-fiw", "Abkhazia", 2024, 39, "PF", 211},
 		// Negative scores (the discretionary question subtracts points).
-		{"fh-fiw", "Nagorno-Karabakh", 2024, -3, "NF", 127},
-		{"fh-pr", "Nagorno-Karabakh", 2024, -3, "NF", 127},
-		{"fh-cl", "Nagorno-Karabakh", 2024, 0, "NF", 127},
-		{"fh-fiw", "Syria", 2015, -1, "NF", 2069},
+		{"fh-fiw", "Nagorno-Karabakh", 2024, -3, "NF", 335},
+		{"fh-pr", "Nagorno-Karabakh", 2024, -3, "NF", 335},
+		{"fh-cl", "Nagorno-Karabakh", 2024, 0, "NF", 335},
+		{"fh-fiw", "Syria", 2015, -1, "NF", 2277},
 		{"fh-pr", "Tibet", 2024, -2, "NF", 0},
 	} {
 		r, ok := m[fhTestKey{c.id, c.name, c.year}]
@@ -140,8 +171,9 @@ func TestReadFHFIWSmall(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(recs) != 11 {
-			t.Fatalf("got %d records, want 11: %+v", len(recs), recs)
+		// 11 scores and 6 ratings.
+		if len(recs) != 17 {
+			t.Fatalf("got %d records, want 17: %+v", len(recs), recs)
 		}
 		off := len(in) - len(rows)
 		m := fhTestIndex(t, recs, "fh-fiw")
@@ -157,6 +189,8 @@ func TestReadFHFIWSmall(t *testing.T) {
 			{"fh-pr", "Nagorno-Karabakh", 2024, -3, "NF", 4},
 			{"fh-fiw", "Nagorno-Karabakh", 2024, -3, "NF", 4},
 			{"fh-cl", "Russia", 2023, 11, "NF", 5},
+			{"fh-pr-rating", "Nagorno-Karabakh", 2024, 7, "NF", 4},
+			{"fh-cl-rating", "Russia", 2023, 6, "NF", 5},
 		} {
 			r, ok := m[fhTestKey{c.id, c.name, c.year}]
 			if !ok || r.Obs.Value != c.value || r.Obs.Status != c.status || r.Line != c.line+off {
@@ -165,6 +199,9 @@ func TestReadFHFIWSmall(t *testing.T) {
 		}
 		if r, ok := m[fhTestKey{"fh-electoral", "Russia", 2023}]; ok {
 			t.Errorf("empty A gave a record: %+v", r)
+		}
+		if r := m[fhTestKey{"fh-pr-rating", "Russia", 2023}]; r.Obs.Note != "edition 2023, covers 2022" {
+			t.Errorf("rating note %q, want the edition and the year it covers", r.Obs.Note)
 		}
 	}
 }
@@ -252,6 +289,13 @@ func TestReadFHRatingsPublished(t *testing.T) {
 	recs, err := ReadFHRatings(xlsxTestSource(t, fhTestRatings), fhTestRatings)
 	if err != nil {
 		t.Fatal(err)
+	}
+	recs, dropped := SplitDropped(recs)
+	// South Africa 1973: two populations rated, no country rating; read,
+	// listed, not shipped.
+	if len(dropped) != 2 || dropped[0].Name != "South Africa" || dropped[0].Obs.Year != 1973 || dropped[0].Line != 164 ||
+		dropped[0].Obs.Indicator != "fh-pr-rating" || dropped[1].Obs.Indicator != "fh-cl-rating" || !strings.Contains(dropped[0].Dropped, "PR 2(5), CL 3(6), status F (NF)") {
+		t.Errorf("dropped = %+v, want South Africa's two split 1973 ratings", dropped)
 	}
 	m := fhTestIndex(t, recs, "fh-ratings")
 	years := map[int]bool{}
@@ -366,9 +410,16 @@ func TestReadFHRatingsSmall(t *testing.T) {
 	}
 	var got []string
 	for _, r := range recs {
+		if r.Dropped != "" {
+			got = append(got, fmt.Sprintf("%s|%s|%d|dropped: %s", r.Name, r.Obs.Indicator, r.Obs.Year, r.Dropped))
+			continue
+		}
 		got = append(got, fmt.Sprintf("%s|%s|%d|%v|%s|%d|%s", r.Name, r.Obs.Indicator, r.Obs.Year, r.Obs.Value, r.Obs.Status, r.Line, r.Obs.Note))
 	}
+	split := "split rating PR 2(5), CL 3(6), status F (NF) in edition Jan.-Feb. 1973: Freedom House rated two populations separately and gave the country no rating of its own"
 	want := []string{
+		"South Africa|fh-pr-rating|1973|dropped: " + split,
+		"South Africa|fh-cl-rating|1973|dropped: " + split,
 		"South Africa|fh-pr-rating|1982|5|PF|4|edition 1982, covers Jan.1981-Aug. 1982",
 		"South Africa|fh-cl-rating|1982|6|PF|4|edition 1982, covers Jan.1981-Aug. 1982",
 		"South Africa|fh-pr-rating|1984|5|PF|4|edition 1983-84, covers Aug.1982-Nov.1983",

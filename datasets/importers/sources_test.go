@@ -3,6 +3,8 @@ package importers
 import (
 	"math"
 	"testing"
+
+	"github.com/rankings-dev/rankings/indicators"
 )
 
 func TestWGIFigures(t *testing.T) {
@@ -118,18 +120,30 @@ func TestODIHRRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 260 {
-		t.Errorf("%d elections, want 260", len(recs))
+	if len(recs) != 268 {
+		t.Errorf("%d elections, want 268", len(recs))
 	}
+	// The manifest's counts (revision of 2026-12-01).
 	counts := map[string]int{}
+	kinds := map[indicators.SourceKind]int{}
 	for _, r := range recs {
 		counts[string(r.Election.Assessment)]++
+		kinds[r.Election.SourceKind]++
 	}
-	want := map[string]int{"not_met": 59, "not_observed": 56, "mostly_met": 46, "unknown": 40, "partly_met": 34, "met": 25}
+	want := map[string]int{"not_met": 60, "not_observed": 59, "mostly_met": 47, "unknown": 42, "partly_met": 35, "met": 25}
 	for a, n := range want {
 		if counts[a] != n {
 			t.Errorf("%s: %d, want %d", a, counts[a], n)
 		}
+	}
+	wantKinds := map[indicators.SourceKind]int{indicators.SourceODIHR: 73, indicators.SourceOSCEPA: 10, indicators.SourceMirror: 41, indicators.SourceSecondary: 144}
+	for k, n := range wantKinds {
+		if kinds[k] != n {
+			t.Errorf("source_kind %s: %d rows, want %d", k, kinds[k], n)
+		}
+	}
+	if len(kinds) != len(wantKinds) {
+		t.Errorf("source kinds %v, want those of %v", kinds, wantKinds)
 	}
 	first := recs[0].Election
 	if first.ISO3 != "ARM" || first.Date != "1991-10-16" || first.Type != "presidential" || first.Assessment != "not_observed" {

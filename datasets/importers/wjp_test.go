@@ -94,9 +94,10 @@ func TestReadWJPPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 1,341 rows, every one with the overall and the eight factor scores.
-	if len(recs) != 1341*9 {
-		t.Errorf("got %d records, want %d", len(recs), 1341*9)
+	// 1,484 rows (1,341 for 2012-2013 to 2024, 143 for 2025), every one
+	// with the overall and the eight factor scores.
+	if len(recs) != 1484*9 {
+		t.Errorf("got %d records, want %d", len(recs), 1484*9)
 	}
 	perYear := map[int]int{}
 	type key struct {
@@ -114,7 +115,7 @@ func TestReadWJPPublished(t *testing.T) {
 		byKey[key{r.Obs.Indicator, r.Code, r.Obs.Year}] = r
 	}
 	wantYears := map[int]int{2013: 97, 2014: 99, 2015: 102, 2016: 113, 2018: 113, 2019: 126,
-		2020: 128, 2021: 139, 2022: 140, 2023: 142, 2024: 142}
+		2020: 128, 2021: 139, 2022: 140, 2023: 142, 2024: 142, 2025: 143}
 	for y, n := range wantYears {
 		if perYear[y] != n {
 			t.Errorf("edition %d: %d wjp records, want %d", y, perYear[y], n)
@@ -141,6 +142,15 @@ func TestReadWJPPublished(t *testing.T) {
 		{"wjp-f2", "EST", 2020, "Estonia", 689, 0.79321030821762273, ""},
 		{"wjp-f1", "GEO", 2018, "Georgia", 450, 0.56633566666666668, "edition 2017-2018"},
 		{"wjp-f2", "KAZ", 2014, "Kazakhstan", 145, 0.4314898315905964, ""},
+		// The 2025 edition (displayed in the workbook as 0.90, 0.82, 0.58,
+		// 0.54, 0.41, 0.50 and 0.31).
+		{"wjp", "DNK", 2025, "Denmark", 1377, 0.8978637326116988, ""},
+		{"wjp", "EST", 2025, "Estonia", 1383, 0.8189234358236023, ""},
+		{"wjp", "GEO", 2025, "Georgia", 1389, 0.5811493593171939, ""},
+		{"wjp", "KAZ", 2025, "Kazakhstan", 1409, 0.5363161021036761, ""},
+		{"wjp", "RUS", 2025, "Russian Federation", 1452, 0.4073179345375559, ""},
+		{"wjp", "UZB", 2025, "Uzbekistan", 1481, 0.4968762526858137, ""},
+		{"wjp-f1", "RUS", 2025, "Russian Federation", 1452, 0.30811293714603477, ""},
 	} {
 		r, ok := byKey[key{c.id, c.code, c.year}]
 		if !ok {
@@ -176,7 +186,8 @@ func TestReadWJPPublished(t *testing.T) {
 		code       string
 		year, rank int
 		of         int
-	}{{"RUS", 2024, 113, 142}, {"EST", 2020, 10, 128}, {"GEO", 2020, 42, 128}, {"RUS", 2020, 94, 128}} {
+	}{{"RUS", 2024, 113, 142}, {"EST", 2020, 10, 128}, {"GEO", 2020, 42, 128}, {"RUS", 2020, 94, 128},
+		{"DNK", 2025, 1, 143}, {"KAZ", 2025, 66, 143}, {"RUS", 2025, 119, 143}, {"VEN", 2025, 143, 143}} {
 		if r, n := rank(c.code, c.year); r != c.rank || n != c.of {
 			t.Errorf("%s %d: rank %d/%d, want %d/%d", c.code, c.year, r, n, c.rank, c.of)
 		}

@@ -37,6 +37,7 @@ var sources = []Source{
 	{"fh-ratings", "Freedom House: Country and Territory Ratings and Statuses workbook (.xlsx)", importers.ReadFHRatings},
 	{"fh-fotp", "Freedom House Freedom of the Press: the tidy CSV", importers.ReadFOTP},
 	{"vdem", "V-Dem country-year CSV with the vdemlite subset's columns", importers.ReadVDem},
+	{"cpi", "Transparency International Corruption Perceptions Index: the CPI results workbook (.xlsx, sheet \"CPI Timeseries 2012 - YYYY\")", importers.ReadCPI},
 	{"odihr", "OSCE/ODIHR election assessments in the project's elections table format", nil},
 	{"long", "the project's long format, for any indicator; new indicators need a metadata header (datasets/FORMAT.md)", nil},
 }
@@ -236,6 +237,10 @@ func Read(source, file string, data []byte, store *datasets.Store, opt Options) 
 	recs, err := src.read(bytes.NewReader(data), file)
 	if err != nil {
 		return nil, err
+	}
+	recs, dropped := importers.SplitDropped(recs)
+	for _, r := range dropped {
+		b.Notes = append(b.Notes, fmt.Sprintf("%s:%d: %s %s %d not imported: %s", file, r.Line, r.Name, r.Obs.Indicator, r.Obs.Year, r.Dropped))
 	}
 	if err := b.readRecords(recs, store, opt, map[string]indicators.Indicator{}, map[string]bool{}); err != nil {
 		return nil, err

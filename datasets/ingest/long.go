@@ -456,6 +456,7 @@ func (l *longRead) finish() error {
 
 	first := make([]int32, len(l.isos)) // scratch for duplicates
 	var values []float64                // one group's, for the ranks
+	var ranked32 []int32                // one group's rows with a percentile (RankByPercentile)
 	mapped := 0
 	for _, li := range l.inds {
 		if li.scaleErr != nil {
@@ -485,20 +486,41 @@ func (l *longRead) finish() error {
 			case li.ind.Ranks == indicators.RanksComputed:
 				// generator.RankField, over the group: every row of the
 				// year, of a known country or not.
+				// An indicator ranked by its percentile ranks the rows
+				// that have one, by it, higher first.
 				dir := li.ind.Direction()
 				if seg, ok := li.segment(year); ok {
 					dir = seg.Direction
 				}
+				field := group
+				if li.ind.RankByPercentile {
+					dir, field = indicators.HigherIsBetter, ranked32[:0]
+					for _, i := range group {
+						if r := &rows[i]; r.extra >= 0 && !math.IsNaN(l.extras[r.extra][3]) {
+							field = append(field, i)
+						} else {
+							if r.rank != 0 || r.rankOf != 0 {
+								differ++
+							}
+							r.rank, r.rankOf = 0, 0
+						}
+					}
+					ranked32 = field
+				}
 				values = values[:0]
-				for _, i := range group {
-					values = append(values, rows[i].value)
+				for _, i := range field {
+					if li.ind.RankByPercentile {
+						values = append(values, l.extras[rows[i].extra][3])
+					} else {
+						values = append(values, rows[i].value)
+					}
 				}
 				for k, rank := range indicators.CompetitionRanks(values, dir) {
-					r := &rows[group[k]]
-					if r.rank != int32(rank) || r.rankOf != int32(len(group)) {
+					r := &rows[field[k]]
+					if r.rank != int32(rank) || r.rankOf != int32(len(field)) {
 						differ++ // a bigRank row differs too
 					}
-					r.rank, r.rankOf = int32(rank), int32(len(group))
+					r.rank, r.rankOf = int32(rank), int32(len(field))
 				}
 			case li.ind.Ranks == "" && ranked:
 				for _, i := range group {
