@@ -163,3 +163,66 @@ func TestGroupAggregate(t *testing.T) {
 		t.Errorf("aggregate = %+v", a)
 	}
 }
+
+// TestCompareStandardErrorInterval: CPI publishes a standard error, and
+// its 90% interval is the score ± 1.645 SE. Kazakhstan 38 (SE 3.53) and
+// Uzbekistan 31 (SE 2.0, invented): [32.2, 43.8] and [27.7, 34.3]
+// overlap, so not distinguishable; Estonia 76 (SE 1.07) against
+// Kazakhstan: [74.2, 77.8] is disjoint from [32.2, 43.8].
+func TestCompareStandardErrorInterval(t *testing.T) {
+	cpi, err := Lookup("ti-cpi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if z := cpi.Uncertain.StdErrZ(); z != 1.645 {
+		t.Fatalf("ti-cpi z = %v, want 1.645", z)
+	}
+	with := func(iso string, v, se float64) Observation {
+		o := ob("ti-cpi", iso, 2025, v)
+		o.StdErr = se
+		return o
+	}
+	for _, tc := range []struct {
+		a, b Observation
+		want bool
+	}{
+		{with("KAZ", 38, 3.53), with("UZB", 31, 2.0), false},
+		{with("EST", 76, 1.07), with("KAZ", 38, 3.53), true},
+	} {
+		c, err := Compare(memData{"ti-cpi": {tc.a, tc.b}}, cpi, []string{tc.a.ISO3, tc.b.ISO3}, CompareOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Distinguishable == nil || *c.Distinguishable != tc.want || c.Leader != tc.a.ISO3 {
+			t.Errorf("%s vs %s: leader %q distinguishable %v, want %s %v", tc.a.ISO3, tc.b.ISO3, c.Leader, c.Distinguishable, tc.a.ISO3, tc.want)
+		}
+	}
+	// An indicator whose standard error has no stated level (V-Dem, an
+	// import) gets no verdict from it.
+	plain := Indicator{ID: "plain", Segments: cpi.Segments, Uncertain: Uncertainty{StdErr: true}}
+	c, _ := Compare(memData{"plain": {with("EST", 76, 1.07), with("KAZ", 38, 3.53)}}, plain, []string{"EST", "KAZ"}, CompareOptions{})
+	if c.Distinguishable != nil {
+		t.Errorf("a standard error without a level gave a verdict: %v", *c.Distinguishable)
+	}
+}
+
+// TestPublishedValue: RSF's files give 2013–2021 scores as 100 − the
+// published score; the published one is carried beside it.
+func TestPublishedValue(t *testing.T) {
+	rsf, err := Lookup("rsf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kaz2013 := ob("rsf", "KAZ", 2013, 44.92)
+	if v, ok := rsf.PublishedValue(kaz2013); !ok || v != 55.08 {
+		t.Errorf("KAZ 2013 published %v %v, want 55.08", v, ok)
+	}
+	if got, want := rsf.PublishedNote(ob("rsf", "KAZ", 2015, 46.54)), "RSF's 2015 report published 53.46 on its 2013–2021 scale (lower is better); its current files give 46.54"; got != want {
+		t.Errorf("note %q, want %q", got, want)
+	}
+	for _, o := range []Observation{ob("rsf", "KAZ", 2012, 38.33), ob("rsf", "KAZ", 2022, 48.59), ob("rsf", "KAZ", 2026, 34.41)} {
+		if v, ok := rsf.PublishedValue(o); ok || rsf.PublishedNote(o) != "" {
+			t.Errorf("%d: published %v, want none: the file's figure is RSF's own", o.Year, v)
+		}
+	}
+}
