@@ -277,7 +277,7 @@ func coveredYearOffset(ind indicators.Indicator) int {
 
 // HeadlineIndicators is the default set of the correlation matrix: one or
 // two headline figures per source and theme rather than every sub-score.
-var HeadlineIndicators = []string{"rsf", "wjp", "wgi-va", "wgi-rl", "wgi-cc", "fh-fiw", "fh-electoral",
+var HeadlineIndicators = []string{"rsf", "wjp", "wgi-va", "wgi-rl", "wgi-cc", "ti-cpi", "fh-fiw", "fh-electoral",
 	"vdem-polyarchy", "vdem-libdem", "vdem-rule", "vdem-altinf", "vdem-corr"}
 
 // BuildCorrelate computes the rank correlation (Spearman, and Kendall's
