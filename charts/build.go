@@ -615,8 +615,9 @@ func assessmentWords(class string) string {
 	return "unknown"
 }
 
-// eventText is an election's hover text: date, type, assessment, summary.
-// ECharts HTML-escapes it ({b} in a string formatter).
+// eventText is an election's hover text: date, type, assessment, summary
+// and the source with what kind of page it is. ECharts HTML-escapes it ({b}
+// in a string formatter).
 func eventText(e Event) string {
 	t := strings.ReplaceAll(e.Type, "_", " ")
 	label := e.Label
@@ -626,6 +627,12 @@ func eventText(e Event) string {
 	out := fmt.Sprintf("%s — %s, %s election\nODIHR: %s", e.Country, e.Date, t, label)
 	if e.Summary != "" {
 		out += "\n" + e.Summary
+	}
+	switch {
+	case e.Source != "" && e.SourceKind != "":
+		out += "\n" + fmt.Sprintf("Source: %s (%s)", linkText(e.Source), e.SourceKind)
+	case e.Source != "":
+		out += "\n" + fmt.Sprintf("Source: %s", linkText(e.Source))
 	}
 	return out
 }

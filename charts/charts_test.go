@@ -55,7 +55,7 @@ func fixture(k Kind, names []string, text string) Spec {
 			base.Series = append(base.Series, Series{Name: n, Code: "C" + strconv.Itoa(i), Points: pts})
 		}
 		base.Events = []Event{
-			{Country: names[0], Date: "2012-03-04", Class: "partly_met", Label: "partly met", Type: "presidential", Summary: text + " summary", Source: "https://example.org/r1"},
+			{Country: names[0], Date: "2012-03-04", Class: "partly_met", Label: "partly met", Type: "presidential", Summary: text + " summary", Source: "https://example.org/r1", SourceKind: text + " secondary source"},
 			{Country: names[1], Date: "2015-10-11", Class: "met", Label: "met commitments", Type: "parliamentary", Summary: text + " summary 2", Source: "https://example.org/r2"},
 		}
 	case Profile:

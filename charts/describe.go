@@ -23,6 +23,9 @@ type Cell struct {
 	Text string
 	Href string // a link, for source URLs
 	Num  bool   // right-aligned figure
+	// Note is shown after the text or link, in brackets: what kind of page
+	// a source is ("secondary source: …").
+	Note string
 }
 
 // Tables returns the data tables of the chart: the drawn numbers, and for a
@@ -351,7 +354,7 @@ func Tables(s Spec) []Table {
 					label = assessmentWords(e.Class)
 				}
 				et.Rows = append(et.Rows, []Cell{{Text: e.Country}, {Text: e.Date}, {Text: strings.ReplaceAll(e.Type, "_", " ")},
-					{Text: label}, {Text: e.Summary}, {Text: linkText(e.Source), Href: e.Source}})
+					{Text: label}, {Text: e.Summary}, {Text: linkText(e.Source), Href: e.Source, Note: e.SourceKind}})
 			}
 			out = append(out, et)
 		}

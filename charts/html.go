@@ -207,7 +207,7 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
 <caption>{{.Caption}}</caption>
 <thead><tr>{{range .Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c.Text}}</th>{{else if $c.Href}}<td><a href="{{$c.Href}}">{{$c.Text}}</a></td>{{else}}<td{{if $c.Num}} class="num"{{end}}>{{$c.Text}}</td>{{end}}{{end}}</tr>
+{{range .Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c.Text}}</th>{{else if $c.Href}}<td><a href="{{$c.Href}}">{{$c.Text}}</a>{{with $c.Note}} <span class="rk-cell-note">({{.}})</span>{{end}}</td>{{else}}<td{{if $c.Num}} class="num"{{end}}>{{$c.Text}}{{with $c.Note}} <span class="rk-cell-note">({{.}})</span>{{end}}</td>{{end}}{{end}}</tr>
 {{end}}</tbody>
 </table>
 {{- end -}}

@@ -161,7 +161,11 @@ type Event struct {
 	Label   string // the assessment in words
 	Type    string // presidential, parliamentary …
 	Summary string
-	Source  string // URL of the report the assessment rests on
+	Source  string // URL of the page the assessment rests on
+	// SourceKind says in words what the page at Source is ("ODIHR's own
+	// page", "secondary source: news, reference or academic account"); it
+	// is shown next to the source.
+	SourceKind string
 }
 
 // Year returns the event's date as a fractional year (2024-07-01 ≈ 2024.5),

@@ -103,8 +103,8 @@ var sources = []Source{
 		Publisher: "OSCE Office for Democratic Institutions and Human Rights (coded for rankings)",
 		Edition:   "elections 1991-05-26 to 2025-11-30 in the 15 post-Soviet states",
 		URL:       "https://www.osce.org/odihr/elections",
-		Licence:   "Coding compiled for rankings from ODIHR's public reports or, where no ODIHR page was found, from copies of them and from news, reference or academic accounts; cite the page given in each row's source URL, and say so where its source kind is a copy or a secondary account.",
-		Citation:  "OSCE/ODIHR election observation reports, as coded by rankings from the page each election names (see its source URL and source kind)",
+		Licence:   "Coding compiled for rankings from pages of ODIHR and the OSCE Parliamentary Assembly, from copies of OSCE documents on other sites and from news, reference or academic accounts; each row's source kind says which its source URL is. Cite that page, and say so where it is a copy or a secondary account.",
+		Citation:  "OSCE/ODIHR election assessments, as coded by rankings from the page each election names (see its source URL and source kind)",
 		Notes:     "The assessment is a coding of ODIHR's headline language (met, mostly met, partly met, not met); always read it with the summary and the source.",
 	},
 }

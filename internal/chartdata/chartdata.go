@@ -431,11 +431,11 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 				continue
 			}
 			s.Events = append(s.Events, charts.Event{Country: c.Name, Date: e.Date, Class: string(e.Assessment), Label: e.Assessment.Label(),
-				Type: e.Type, Summary: e.Summary, Source: e.SourceURL})
+				Type: e.Type, Summary: e.Summary, Source: e.SourceURL, SourceKind: e.SourceKind.Label()})
 		}
 	}
 	if len(s.Events) > 0 {
-		s.Notes = append(s.Notes, "Election markers: OSCE/ODIHR's assessment as coded by rankings from its reports (met, mostly met, partly met, not met); read each with its summary and source.")
+		s.Notes = append(s.Notes, "Election markers: OSCE/ODIHR's assessment as coded by rankings (met, mostly met, partly met, not met), from ODIHR's own pages or, where the table says so, from a copy or a secondary account; read each with its summary and source.")
 	}
 	return s, nil
 }

@@ -56,17 +56,20 @@ func Report(store *datasets.Store, cs []indicators.Country, ids []string) (chart
 		}
 	}
 	// Elections.
-	et := charts.Table{Caption: "National elections and the OSCE/ODIHR assessment, with the report each rests on",
+	et := charts.Table{Caption: "National elections and the OSCE/ODIHR assessment, with the page each rests on and what kind of page it is",
 		Header: []string{"Country", "Date", "Type", "Mission", "Assessment", "Summary", "Source"}}
 	var latest []string
+	var all []indicators.Election
 	for _, c := range cs {
 		es, err := store.Elections(c.ISO3)
 		if err != nil {
 			return charts.Document{}, err
 		}
+		all = append(all, es...)
 		for _, e := range es {
 			et.Rows = append(et.Rows, []charts.Cell{{Text: c.Name}, {Text: e.Date}, {Text: strings.ReplaceAll(e.Type, "_", " ")},
-				{Text: strings.ReplaceAll(e.Mission, "_", " ")}, {Text: e.Assessment.Label()}, {Text: e.Summary}, {Text: hostOf(e.SourceURL), Href: e.SourceURL}})
+				{Text: strings.ReplaceAll(e.Mission, "_", " ")}, {Text: e.Assessment.Label()}, {Text: e.Summary},
+				{Text: hostOf(e.SourceURL), Href: e.SourceURL, Note: e.SourceKind.Label()}})
 		}
 		if l, ok := docs.LatestAssessed(es); ok {
 			latest = append(latest, fmt.Sprintf("%s's latest assessed election (%s %s, %s) %s.", c.Name, strings.ReplaceAll(l.Type, "_", " "), "election", l.Date, verdict(l.Assessment)))
@@ -74,8 +77,13 @@ func Report(store *datasets.Store, cs []indicators.Country, ids []string) (chart
 			latest = append(latest, fmt.Sprintf("There are no ODIHR election assessments for %s: the table covers the 15 post-Soviet states.", c.Name))
 		}
 	}
-	sec := charts.Section{Heading: "Elections: OSCE/ODIHR assessments", Paragraphs: append(latest,
-		"The assessment is rankings' coding of ODIHR's headline language (met, mostly met, partly met, not met); always read it with the summary and the source report.")}
+	paras := latest
+	if len(all) > 0 {
+		paras = append(paras, docs.SourceKindSentence(docs.CountSourceKinds(all), len(all)))
+	}
+	paras = append(paras, "The assessment is rankings' coding of ODIHR's headline language (met, mostly met, partly met, not met); always read it with the summary and the source. "+
+		"Where the source is a copy or a secondary account, the coding rests on that page rather than on ODIHR's own: check ODIHR's publications before quoting it.")
+	sec := charts.Section{Heading: "Elections: OSCE/ODIHR assessments", Paragraphs: paras}
 	if len(et.Rows) > 0 {
 		sec.Tables = []charts.Table{et}
 	}

@@ -183,21 +183,23 @@ func newElectionsCmd(env *Env) *cobra.Command {
 				var b strings.Builder
 				fmt.Fprintf(&b, "### OSCE/ODIHR election assessments: %s\n\n| Date | Election | Mission | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n", doc.Country.Name)
 				for _, e := range doc.Elections {
-					fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | <%s> |\n", e.Date, e.Type, e.Mission, indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), e.SourceURL)
+					fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.Date, e.Type, e.Mission, indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), sourceMarkdown(e))
 				}
+				fmt.Fprintf(&b, "\n%s\n", docs.SourceKindSentence(doc.SourceKindCounts, len(doc.Elections)))
 				_, err := fmt.Fprint(env.Stdout, b.String())
 				return err
 			}
 			var b strings.Builder
 			fmt.Fprintf(&b, "%s (%s) — OSCE/ODIHR election assessments\n\n", doc.Country.Name, doc.Country.ISO3)
 			for _, e := range doc.Elections {
-				fmt.Fprintf(&b, "%s  %-20s  %-13s  %s\n            %s\n            %s\n", e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), "mission: "+e.Mission, e.Summary, e.SourceURL)
+				fmt.Fprintf(&b, "%s  %-20s  %-13s  %s\n            %s\n            %s\n", e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), "mission: "+e.Mission, e.Summary, sourceText(e))
 			}
 			var counts []string
 			for _, a := range indicators.Assessments {
 				counts = append(counts, fmt.Sprintf("%s %d", a.Label(), doc.Counts[string(a)]))
 			}
 			fmt.Fprintf(&b, "\n%d elections: %s.\n", len(doc.Elections), strings.Join(counts, ", "))
+			fmt.Fprintf(&b, "%s\n", docs.SourceKindSentence(doc.SourceKindCounts, len(doc.Elections)))
 			if doc.Latest != nil {
 				fmt.Fprintf(&b, "Latest assessed: %s %s, %s.\n", doc.Latest.Date, doc.Latest.Type, indicators.Assessment(doc.Latest.Assessment).Label())
 			}

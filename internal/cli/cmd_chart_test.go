@@ -269,7 +269,10 @@ func TestReport(t *testing.T) {
 	for _, want := range []string{
 		"In the 2025 edition Kazakhstan ranked 141st of 180 on the RSF World Press Freedom Index score (39.34); Uzbekistan 148th (35.24). On this scale (score), higher is better.",
 		"the publisher&#39;s 90% intervals overlap: the difference is not distinguishable",
-		"National elections and the OSCE/ODIHR assessment, with the report each rests on",
+		"National elections and the OSCE/ODIHR assessment, with the page each rests on and what kind of page it is",
+		// Uzbekistan's 2024 parliamentary election rests on a press-release wire.
+		`<a href="https://www.einpresswire.com/article/790068719/uzbekistan-s-parliamentary-elections-2024-odihr-election-observation-mission-final-report">einpresswire.com</a> <span class="rk-cell-note">(secondary source: news, reference or academic account)</span>`,
+		`<a href="https://osce.org/odihr/elections/kazakhstan/539261">osce.org</a> <span class="rk-cell-note">(ODIHR&#39;s own page)</span>`,
 		"Sources and citations",
 		"Coppedge, M. et al. 2024",
 		`<a href="https://`,
@@ -296,6 +299,9 @@ func TestReport(t *testing.T) {
 	}
 	if b := readFile(t, off); !bytes.Contains(b, readFile(t, js)) || bytes.Count(b, []byte(`<figure class="rk-chart"`)) != 2 {
 		t.Error("offline report does not inline ECharts or has the wrong charts")
+	}
+	if b := readFile(t, off); !bytes.Contains(b, []byte(`</a> <span class="rk-cell-note">(secondary source: news, reference or academic account)</span>`)) {
+		t.Error("the offline report does not label secondary sources")
 	}
 	noTemp(t, dir)
 }

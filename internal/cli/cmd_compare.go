@@ -258,7 +258,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 		}
 		b.WriteString("Sources:\n")
 		for _, e := range doc.Elections {
-			fmt.Fprintf(&b, "  %s %s: %s\n", e.ISO3, e.Date, e.SourceURL)
+			fmt.Fprintf(&b, "  %s %s: %s\n", e.ISO3, e.Date, sourceText(e))
 		}
 	}
 	_, err := fmt.Fprint(env.Stdout, b.String())
@@ -319,14 +319,25 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 	if len(doc.Elections) > 0 {
 		b.WriteString("\n**Latest OSCE/ODIHR election assessment**\n\n| Country | Date | Election | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n")
 		for _, e := range doc.Elections {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | <%s> |\n", e.ISO3, e.Date, e.Type,
-				indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), e.SourceURL)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.ISO3, e.Date, e.Type,
+				indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), sourceMarkdown(e))
 		}
 	}
 	b.WriteString("\nRanks are k of N, N = every country the source ranked that year. Trends: OLS slope per year within one methodology, 95% CI. " +
 		"Distinguishable: published 90% intervals do not overlap. Sources: see `rankings sources`.\n")
 	_, err := fmt.Fprint(env.Stdout, b.String())
 	return err
+}
+
+// sourceText is an election's source link with what kind of page it is,
+// "https://… (secondary source: news, reference or academic account)".
+func sourceText(e docs.Election) string {
+	return fmt.Sprintf("%s (%s)", e.SourceURL, indicators.SourceKind(e.SourceKind).Label())
+}
+
+// sourceMarkdown is sourceText as a Markdown table cell.
+func sourceMarkdown(e docs.Election) string {
+	return fmt.Sprintf("<%s> (%s)", e.SourceURL, mdEscape(indicators.SourceKind(e.SourceKind).Label()))
 }
 
 func mdEscape(s string) string {

@@ -73,7 +73,10 @@ func newSourcesCmd(env *Env) *cobra.Command {
 		Short: "List the sources: publisher, edition, licence and how to cite them",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			doc := docs.Sources(env.Store)
+			doc, err := docs.Sources(env.Store)
+			if err != nil {
+				return err
+			}
 			switch format {
 			case "json":
 				return writeJSON(env.Stdout, doc)
@@ -91,11 +94,14 @@ func newSourcesCmd(env *Env) *cobra.Command {
 				fmt.Fprintf(&b, "  licence:    %s\n", s.Licence)
 				fmt.Fprintf(&b, "  cite as:    %s\n", s.Citation)
 				fmt.Fprintf(&b, "  indicators: %s\n", strings.Join(s.Indicators, ", "))
+				if s.Basis != "" {
+					fmt.Fprintf(&b, "  basis:      %s\n", s.Basis)
+				}
 				if s.Notes != "" {
 					fmt.Fprintf(&b, "  note:       %s\n", s.Notes)
 				}
 			}
-			_, err := fmt.Fprint(env.Stdout, b.String())
+			_, err = fmt.Fprint(env.Stdout, b.String())
 			return err
 		},
 	}

@@ -102,9 +102,9 @@ func showTable(env *Env, doc docs.Show) error {
 	}
 	if len(doc.Elections) > 0 {
 		fmt.Fprintf(&b, "\nodihr — OSCE/ODIHR election assessments\n")
-		t := &textTable{header: []string{"  DATE", "TYPE", "ASSESSMENT", "SUMMARY"}}
+		t := &textTable{header: []string{"  DATE", "TYPE", "ASSESSMENT", "SUMMARY", "SOURCE"}}
 		for _, e := range doc.Elections {
-			t.add("  "+e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), e.Summary)
+			t.add("  "+e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), e.Summary, indicators.SourceKind(e.SourceKind).Label())
 		}
 		if err := t.write(&b); err != nil {
 			return err

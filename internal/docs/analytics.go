@@ -213,11 +213,15 @@ type ElectionsDocument struct {
 	Country   Country        `json:"country"`
 	Elections []Election     `json:"elections"`
 	Counts    map[string]int `json:"counts"`
-	Latest    *Election      `json:"latest"`
+	// SourceKindCounts counts the elections by the kind of page their
+	// assessment rests on (CountSourceKinds).
+	SourceKindCounts map[string]int `json:"source_kind_counts"`
+	Latest           *Election      `json:"latest"`
 }
 
 // BuildElections lists a country's elections with ODIHR's assessment, the
-// count per assessment and the latest assessed election.
+// count per assessment and per source kind, and the latest assessed
+// election.
 func BuildElections(store *datasets.Store, c indicators.Country) (ElectionsDocument, error) {
 	es, err := store.Elections(c.ISO3)
 	if err != nil {
@@ -231,6 +235,7 @@ func BuildElections(store *datasets.Store, c indicators.Country) (ElectionsDocum
 		doc.Elections = append(doc.Elections, ElectionDoc(e))
 		doc.Counts[string(e.Assessment)]++
 	}
+	doc.SourceKindCounts = CountSourceKinds(es)
 	if len(es) == 0 {
 		return doc, indicators.Errorf(indicators.ENotFound, "no ODIHR election assessments for %s: the table covers the 15 post-Soviet states", c.Name)
 	}

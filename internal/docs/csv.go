@@ -101,9 +101,9 @@ func (d IndicatorList) CSV() ([]string, [][]string) {
 func (d SourceList) CSV() ([]string, [][]string) {
 	var rows [][]string
 	for _, s := range d.Sources {
-		rows = append(rows, []string{s.ID, s.Name, s.Publisher, s.Edition, s.URL, s.Licence, s.Citation, strings.Join(s.Indicators, " ")})
+		rows = append(rows, []string{s.ID, s.Name, s.Publisher, s.Edition, s.URL, s.Licence, s.Citation, strings.Join(s.Indicators, " "), s.Basis})
 	}
-	return []string{"id", "name", "publisher", "edition", "url", "licence", "citation", "indicators"}, rows
+	return []string{"id", "name", "publisher", "edition", "url", "licence", "citation", "indicators", "basis"}, rows
 }
 
 // CSV implements Tabular.
@@ -159,9 +159,9 @@ func (d TrendDocument) CSV() ([]string, [][]string) {
 func (d ElectionsDocument) CSV() ([]string, [][]string) {
 	var rows [][]string
 	for _, e := range d.Elections {
-		rows = append(rows, []string{e.ISO3, e.Date, e.Type, e.Mission, e.Assessment, IntText(e.Score), e.Summary, e.SourceURL})
+		rows = append(rows, []string{e.ISO3, e.Date, e.Type, e.Mission, e.Assessment, IntText(e.Score), e.Summary, e.SourceURL, e.SourceKind})
 	}
-	return []string{"iso3", "date", "type", "mission", "assessment", "score", "summary", "source_url"}, rows
+	return []string{"iso3", "date", "type", "mission", "assessment", "score", "summary", "source_url", "source_kind"}, rows
 }
 
 // CSV implements Tabular: one row per pair of indicators.

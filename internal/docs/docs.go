@@ -4,6 +4,7 @@
 package docs
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/rankings-dev/rankings/datasets"
@@ -173,15 +174,20 @@ func Indicators(store *datasets.Store) IndicatorList {
 
 // Source is a publisher's dataset with its licence and citation.
 type Source struct {
-	ID         string   `json:"id"`
-	Name       string   `json:"name"`
-	Publisher  string   `json:"publisher"`
-	Edition    string   `json:"edition"`
-	URL        string   `json:"url"`
-	Licence    string   `json:"licence"`
-	Citation   string   `json:"citation"`
-	Notes      string   `json:"notes,omitempty"`
-	Indicators []string `json:"indicators"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Publisher string `json:"publisher"`
+	Edition   string `json:"edition"`
+	URL       string `json:"url"`
+	Licence   string `json:"licence"`
+	Citation  string `json:"citation"`
+	Notes     string `json:"notes,omitempty"`
+	// Basis says, for the ODIHR table, what its rows rest on, counted from
+	// the data: "73 of 268 assessments rest on ODIHR's own pages, …".
+	Basis string `json:"basis,omitempty"`
+	// SourceKindCounts counts the ODIHR table's rows by source kind.
+	SourceKindCounts map[string]int `json:"source_kind_counts,omitempty"`
+	Indicators       []string       `json:"indicators"`
 }
 
 // SourceList is the document of `rankings sources`.
@@ -189,20 +195,77 @@ type SourceList struct {
 	Sources []Source `json:"sources"`
 }
 
-// Sources lists the publishers' datasets.
-func Sources(store *datasets.Store) SourceList {
+// Sources lists the publishers' datasets. The entry of the ODIHR table (the
+// source of the elections) states what its rows rest on, counted from the
+// elections the store holds.
+func Sources(store *datasets.Store) (SourceList, error) {
 	var doc SourceList
 	for _, s := range indicators.Sources() {
 		d := Source{ID: s.ID, Name: s.Name, Publisher: s.Publisher, Edition: s.Edition, URL: s.URL,
 			Licence: s.Licence, Citation: s.Citation, Notes: s.Notes, Indicators: []string{}}
+		events := false
 		for _, ind := range store.Indicators() {
 			if ind.Source == s.ID {
 				d.Indicators = append(d.Indicators, ind.ID)
+				events = events || ind.Events
 			}
+		}
+		if events {
+			es, err := store.Elections("")
+			if err != nil {
+				return SourceList{}, err
+			}
+			d.SourceKindCounts = CountSourceKinds(es)
+			d.Basis = SourceKindSentence(d.SourceKindCounts, len(es))
 		}
 		doc.Sources = append(doc.Sources, d)
 	}
-	return doc
+	return doc, nil
+}
+
+// NotStated is the key under which SourceKindCounts counts the rows that do
+// not say what their source is (a user's table without the column).
+const NotStated = "not_stated"
+
+// CountSourceKinds counts elections by source kind: every known kind, with
+// 0 where there is none, and NotStated only where some rows do not say.
+func CountSourceKinds(es []indicators.Election) map[string]int {
+	counts := map[string]int{}
+	for _, k := range indicators.SourceKinds {
+		counts[string(k)] = 0
+	}
+	for _, e := range es {
+		if e.SourceKind.Valid() {
+			counts[string(e.SourceKind)]++
+		} else {
+			counts[NotStated]++
+		}
+	}
+	return counts
+}
+
+// SourceKindSentence says what total assessments rest on, from their
+// counts by source kind (CountSourceKinds): "73 of 268 assessments rest on
+// ODIHR's own pages, 10 on the OSCE Parliamentary Assembly's, 41 on copies
+// of OSCE documents elsewhere and 144 on secondary accounts." Rows that do
+// not say get a sentence of their own.
+func SourceKindSentence(counts map[string]int, total int) string {
+	odihr, pa, mirror, secondary := counts[string(indicators.SourceODIHR)], counts[string(indicators.SourceOSCEPA)],
+		counts[string(indicators.SourceMirror)], counts[string(indicators.SourceSecondary)]
+	var s string
+	if odihr == 1 {
+		s = fmt.Sprintf("%d of %d assessments rests on ODIHR's own pages, %d on the OSCE Parliamentary Assembly's, %d on copies of OSCE documents elsewhere and %d on secondary accounts.",
+			odihr, total, pa, mirror, secondary)
+	} else {
+		s = fmt.Sprintf("%d of %d assessments rest on ODIHR's own pages, %d on the OSCE Parliamentary Assembly's, %d on copies of OSCE documents elsewhere and %d on secondary accounts.",
+			odihr, total, pa, mirror, secondary)
+	}
+	if n := counts[NotStated]; n == 1 {
+		s += " " + fmt.Sprintf("%d of %d assessments does not say what its source is.", n, total)
+	} else if n > 1 {
+		s += " " + fmt.Sprintf("%d of %d assessments do not say what their source is.", n, total)
+	}
+	return s
 }
 
 // Value is one figure of a country in a year.
@@ -255,12 +318,15 @@ type Election struct {
 	Score      *int   `json:"score"`
 	Summary    string `json:"summary"`
 	SourceURL  string `json:"source_url"`
+	// SourceKind says what the page at SourceURL is: odihr, osce_pa,
+	// mirror or secondary; "" when the table does not say.
+	SourceKind string `json:"source_kind"`
 }
 
 // ElectionDoc renders an election.
 func ElectionDoc(e indicators.Election) Election {
 	d := Election{ISO3: e.ISO3, Date: e.Date, Type: e.Type, Mission: e.Mission,
-		Assessment: string(e.Assessment), Summary: e.Summary, SourceURL: e.SourceURL}
+		Assessment: string(e.Assessment), Summary: e.Summary, SourceURL: e.SourceURL, SourceKind: string(e.SourceKind)}
 	if s, ok := e.Assessment.Score(); ok {
 		d.Score = &s
 	}

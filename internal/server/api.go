@@ -52,7 +52,7 @@ func (s *Server) apiCountries(q *query) (any, error) {
 
 func (s *Server) apiIndicators(*query) (any, error) { return docs.Indicators(s.opts.Store), nil }
 
-func (s *Server) apiSources(*query) (any, error) { return docs.Sources(s.opts.Store), nil }
+func (s *Server) apiSources(*query) (any, error) { return docs.Sources(s.opts.Store) }
 
 func (s *Server) apiSeries(q *query) (any, error) {
 	c, err := q.country("country")

@@ -108,6 +108,14 @@ func (s *Server) funcs() template.FuncMap {
 			return *ci.Leader + " (not distinguishable)"
 		},
 		"assessment": func(a string) string { return indicators.Assessment(a).Label() },
+		// sourceKind says what an election's source page is, in words.
+		"sourceKind": func(k string) string { return indicators.SourceKind(k).Label() },
+		"primary":    func(k string) bool { return indicators.SourceKind(k).Primary() },
+		"host":       hostOf,
+		// sourceKinds says what a country's assessments rest on.
+		"sourceKinds": func(d docs.ElectionsDocument) string {
+			return docs.SourceKindSentence(d.SourceKindCounts, len(d.Elections))
+		},
 		"isBreak": func(id string, year int) bool {
 			ind, err := store.Indicator(id)
 			if err != nil {
@@ -285,4 +293,13 @@ func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request, q *query)
 		ds = append(ds, d)
 	}
 	s.render(w, "electionspage", page{Title: "Elections", Data: map[string]any{"Docs": ds}})
+}
+
+// hostOf is a URL's host without "www.", the text of a source link.
+func hostOf(u string) string {
+	t := strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	if i := strings.IndexByte(t, '/'); i > 0 {
+		t = t[:i]
+	}
+	return strings.TrimPrefix(t, "www.")
 }
