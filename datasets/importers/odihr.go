@@ -32,7 +32,8 @@ var (
 // mission type, an assessment code whose score agrees with it (empty for
 // not_observed and unknown), an http(s) source URL and, where the table has
 // the column source_kind (the project's own table does; a user's older
-// table may not), what that page is: odihr, osce_pa, mirror or secondary.
+// table may not, or may leave a cell empty: not stated), what that page is:
+// odihr, osce_pa, mirror or secondary.
 func ReadODIHR(r io.Reader, file string) ([]ElectionRecord, error) {
 	data, err := readAll(r, file)
 	if err != nil {
@@ -77,8 +78,8 @@ func ReadODIHR(r io.Reader, file string) ([]ElectionRecord, error) {
 			return nil, bad("source_url", "%v", err)
 		}
 		kind := indicators.SourceKind(strings.TrimSpace(row.SourceKind))
-		if ti.has("source_kind") && !kind.Valid() {
-			return nil, bad("source_kind", "is not one of odihr, osce_pa, mirror, secondary")
+		if kind != "" && !kind.Valid() {
+			return nil, bad("source_kind", "is not one of odihr, osce_pa, mirror, secondary (or empty: not stated)")
 		}
 		if strings.TrimSpace(row.Summary) == "" {
 			return nil, bad("summary", "is empty")

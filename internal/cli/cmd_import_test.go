@@ -78,7 +78,7 @@ func treeHash(t *testing.T, dir string) string {
 // files.
 func generatedCorpus(t *testing.T) map[string][]byte {
 	t.Helper()
-	rsf, err := os.ReadFile("testdata/import/ok/rsf-2026.csv")
+	rsf, err := os.ReadFile("testdata/import/ok/rsf-2027.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func generatedCorpus(t *testing.T) map[string][]byte {
 // golden files.
 func TestImportCorpus(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
-	if _, stderr, code := runData(dir, "import", "rsf", "testdata/import/ok/rsf-2026.csv"); code != 0 {
+	if _, stderr, code := runData(dir, "import", "rsf", "testdata/import/ok/rsf-2027.csv"); code != 0 {
 		t.Fatalf("setting up the earlier import: exit %d: %s", code, stderr)
 	}
 	before := treeHash(t, dir)
@@ -225,18 +225,18 @@ func TestImportCorpus(t *testing.T) {
 	}
 }
 
-// smallField is the warning the 14-country test file of RSF 2026 gives.
-const smallField = "rankings: warning: rsf 2026: the file has 14 countries, the embedded data about 179 a year: the import replaces the whole year, so only these will have 2026 figures\n"
+// smallField is the warning the 14-country test file of RSF 2027 gives.
+const smallField = "rankings: warning: rsf 2027: the file has 14 countries, the embedded data about 179 a year: the import replaces the whole year, so only these will have 2027 figures\n"
 
 func TestImportShowCompareListRemove(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
-	stdout, stderr, code := runData(dir, "import", "rsf", "testdata/import/ok/rsf-2026.csv")
-	if code != 0 || stderr != smallField || stdout != "imported testdata/import/ok/rsf-2026.csv: rsf 2026, 14 figures of 14 countries as import 1 into "+dir+"\n" {
+	stdout, stderr, code := runData(dir, "import", "rsf", "testdata/import/ok/rsf-2027.csv")
+	if code != 0 || stderr != smallField || stdout != "imported testdata/import/ok/rsf-2027.csv: rsf 2027, 14 figures of 14 countries as import 1 into "+dir+"\n" {
 		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
 	}
-	notice := "rankings: using imported data: rsf 2026 from import 1 of 2026-05-03\n"
+	notice := "rankings: using imported data: rsf 2027 from import 1 of 2026-05-03\n"
 	stdout, stderr, code = runData(dir, "show", "kazakhstan", "-i", "rsf", "--from", "2025")
-	if code != 0 || stderr != notice || !strings.Contains(stdout, "  2025  39.34  141 of 180") || !strings.Contains(stdout, "  2026  39.34    13 of 14") {
+	if code != 0 || stderr != notice || !strings.Contains(stdout, "  2025  39.34  141 of 180") || !strings.Contains(stdout, "  2027  39.34    13 of 14") {
 		t.Errorf("show: exit %d, stderr %q\n%s", code, stderr, stdout)
 	}
 	stdout, stderr, code = runData(dir, "compare", "kazakhstan", "russia", "-i", "rsf", "--format", "json")
@@ -255,7 +255,7 @@ func TestImportShowCompareListRemove(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || code != 0 || stderr != notice {
 		t.Fatalf("compare: exit %d, %v, stderr %q", code, err, stderr)
 	}
-	if ci := doc.Indicators[0]; ci.Year != 2026 || ci.Values[0].ISO3 != "KAZ" || ci.Values[0].Rank != 13 || ci.Values[1].Value != 24.57 || ci.Values[1].RankOf != 14 {
+	if ci := doc.Indicators[0]; ci.Year != 2027 || ci.Values[0].ISO3 != "KAZ" || ci.Values[0].Rank != 13 || ci.Values[1].Value != 24.57 || ci.Values[1].RankOf != 14 {
 		t.Errorf("compare rsf = %+v", ci)
 	}
 	// A command that reads no imported figure says nothing.
@@ -263,30 +263,30 @@ func TestImportShowCompareListRemove(t *testing.T) {
 		t.Errorf("rank wgi-rl: exit %d, stderr %q", code, stderr)
 	}
 	// Another import of the same year takes its place, with a warning.
-	stdout, stderr, code = runData(dir, "import", "rsf", "testdata/import/ok/rsf-2026.csv")
-	if code != 0 || !strings.Contains(stderr, "rankings: warning: import 1 (testdata/import/ok/rsf-2026.csv of 2026-05-03) also covers rsf 2026: this import takes its place; rankings import --remove 1 drops the old one") {
+	stdout, stderr, code = runData(dir, "import", "rsf", "testdata/import/ok/rsf-2027.csv")
+	if code != 0 || !strings.Contains(stderr, "rankings: warning: import 1 (testdata/import/ok/rsf-2027.csv of 2026-05-03) also covers rsf 2027: this import takes its place; rankings import --remove 1 drops the old one") {
 		t.Errorf("second import: exit %d\n%s%s", code, stdout, stderr)
 	}
 	stdout, _, code = runData(dir, "import", "--list")
 	want := "imports in " + dir + " (later imports take the place of earlier ones where they overlap):\n" +
 		"ID  DATE        SOURCE  COVERS    FILE\n" +
-		" 1  2026-05-03  rsf     rsf 2026  testdata/import/ok/rsf-2026.csv\n" +
-		" 2  2026-05-03  rsf     rsf 2026  testdata/import/ok/rsf-2026.csv\n"
+		" 1  2026-05-03  rsf     rsf 2027  testdata/import/ok/rsf-2027.csv\n" +
+		" 2  2026-05-03  rsf     rsf 2027  testdata/import/ok/rsf-2027.csv\n"
 	if code != 0 || stdout != want {
 		t.Errorf("list:\n%s\nwant:\n%s", stdout, want)
 	}
-	if stdout, _, code = runData(dir, "import", "--remove", "1"); code != 0 || stdout != "removed import 1: rsf 2026 (testdata/import/ok/rsf-2026.csv of 2026-05-03)\n" {
+	if stdout, _, code = runData(dir, "import", "--remove", "1"); code != 0 || stdout != "removed import 1: rsf 2027 (testdata/import/ok/rsf-2027.csv of 2026-05-03)\n" {
 		t.Errorf("remove: exit %d, %q", code, stdout)
 	}
 	if _, stderr, code = runData(dir, "import", "--remove", "1"); code != 2 || stderr != "rankings: no import 1 (imports: 2; see rankings import --list)\n" {
 		t.Errorf("remove again: exit %d, %q", code, stderr)
 	}
-	if _, stderr, code = runData(dir, "show", "kaz", "-i", "rsf"); code != 0 || stderr != "rankings: using imported data: rsf 2026 from import 2 of 2026-05-03\n" {
+	if _, stderr, code = runData(dir, "show", "kaz", "-i", "rsf"); code != 0 || stderr != "rankings: using imported data: rsf 2027 from import 2 of 2026-05-03\n" {
 		t.Errorf("after remove: exit %d, %q", code, stderr)
 	}
 	runData(dir, "import", "--remove", "2")
 	stdout, stderr, code = runData(dir, "show", "kaz", "-i", "rsf", "--from", "2025")
-	if code != 0 || stderr != "" || strings.Contains(stdout, "2026") {
+	if code != 0 || stderr != "" || strings.Contains(stdout, "2027") {
 		t.Errorf("with no imports left: exit %d, %q\n%s", code, stderr, stdout)
 	}
 	if stdout, _, _ = runData(dir, "import", "--list", "--format", "json"); stdout != "{\n  \"data_dir\": \""+dir+"\",\n  \"imports\": []\n}\n" {
@@ -361,23 +361,23 @@ func TestImportElectionsAndSkipUnknown(t *testing.T) {
 	wantWarn := strings.Replace(smallField, "14 countries", "13 countries", 1) +
 		"rankings: warning: left out 1 row of countries the registry does not know (--skip-unknown):\n" +
 		"rankings: warning:   " + path + `:14:1: column "ISO": "KZA" is not a country code the registry knows, nor is the row's name "Kazakstn" a country's name — did you mean Kazakhstan?` + "\n"
-	if code != 0 || !strings.Contains(stdout, "rsf 2026, 13 figures of 13 countries as import 2") {
+	if code != 0 || !strings.Contains(stdout, "rsf 2027, 13 figures of 13 countries as import 2") {
 		t.Errorf("--skip-unknown: exit %d\n%s%s", code, stdout, stderr)
 	}
 	if stderr != wantWarn {
 		t.Errorf("--skip-unknown warnings:\n%s\nwant:\n%s", stderr, wantWarn)
 	}
 	// The skipped row still counts in the field: Russia stays 14th of 14.
-	stdout, _, _ = runData(dir, "show", "russia", "-i", "rsf", "--from", "2026")
-	if !strings.Contains(stdout, "2026  24.57  14 of 14") {
+	stdout, _, _ = runData(dir, "show", "russia", "-i", "rsf", "--from", "2027")
+	if !strings.Contains(stdout, "2027  24.57  14 of 14") {
 		t.Errorf("show russia:\n%s", stdout)
 	}
 }
 
 func TestValidateStoresNothing(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
-	stdout, stderr, code := runData(dir, "validate", "rsf", "testdata/import/ok/rsf-2026.csv")
-	if code != 0 || stderr != smallField || stdout != "valid: testdata/import/ok/rsf-2026.csv: rsf 2026, 14 figures of 14 countries; nothing stored\n" {
+	stdout, stderr, code := runData(dir, "validate", "rsf", "testdata/import/ok/rsf-2027.csv")
+	if code != 0 || stderr != smallField || stdout != "valid: testdata/import/ok/rsf-2027.csv: rsf 2027, 14 figures of 14 countries; nothing stored\n" {
 		t.Errorf("validate: exit %d\n%s%s", code, stdout, stderr)
 	}
 	if h := treeHash(t, dir); h != "" {
@@ -386,7 +386,7 @@ func TestValidateStoresNothing(t *testing.T) {
 	if _, stderr, code = runData(dir, "import", "rsf", "testdata/import/ok/missing.csv"); code != 2 || stderr != "rankings: testdata/import/ok/missing.csv: no such file\n" {
 		t.Errorf("missing file: exit %d, %q", code, stderr)
 	}
-	if _, stderr, code = runData(dir, "import", "rfs", "testdata/import/ok/rsf-2026.csv"); code != 2 || !strings.HasPrefix(stderr, `rankings: unknown source "rfs" — did you mean rsf?`) {
+	if _, stderr, code = runData(dir, "import", "rfs", "testdata/import/ok/rsf-2027.csv"); code != 2 || !strings.HasPrefix(stderr, `rankings: unknown source "rfs" — did you mean rsf?`) {
 		t.Errorf("unknown source: exit %d, %q", code, stderr)
 	}
 	if _, stderr, code = runData(dir, "import", "--list", "rsf"); code != 2 || stderr != "rankings: --list and --remove take no <source> <file>\n" {
@@ -416,14 +416,15 @@ func TestImportRealSourcesMatchEmbedded(t *testing.T) {
 		{"fh-ratings", "freedomhouse_fiw/Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx"},
 		{"fh-fotp", "freedomhouse_fotp/fotp_2001_2014.csv"},
 		{"vdem", "vdem/vdemlite_v14_subset.csv"},
+		{"cpi", "cpi/CPI2025_Results.xlsx"},
 		{"odihr", "odihr/elections.csv"},
 	}
 	for _, f := range rsf {
 		rel, _ := filepath.Rel(root, f)
 		cases = append(cases, [2]string{"rsf", rel})
 	}
-	if len(rsf) != 23 {
-		t.Errorf("%d RSF files, the manifest lists 23", len(rsf))
+	if len(rsf) != 24 {
+		t.Errorf("%d RSF files, the manifest lists 24", len(rsf))
 	}
 	emb := datasets.Embedded()
 	for _, c := range cases {
@@ -481,12 +482,12 @@ func longText(obs []indicators.Observation) string {
 }
 
 func TestUpdateDownloadsOverHTTPS(t *testing.T) {
-	file, err := os.ReadFile("testdata/import/ok/rsf-2026.csv")
+	file, err := os.ReadFile("testdata/import/ok/rsf-2027.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("/sites/default/files/import_classement/2026.csv", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/sites/default/files/import_classement/2027.csv", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", fmt.Sprint(len(file)))
 		w.Write(file[:len(file)/2])
 		w.(http.Flusher).Flush()
@@ -503,15 +504,15 @@ func TestUpdateDownloadsOverHTTPS(t *testing.T) {
 
 	dir := filepath.Join(t.TempDir(), "data")
 	var out, errb bytes.Buffer
-	code := Run(context.Background(), []string{"update", "rsf", "--url", srv.URL + "/sites/default/files/import_classement/2026.csv", "--data-dir", dir},
+	code := Run(context.Background(), []string{"update", "rsf", "--url", srv.URL + "/sites/default/files/import_classement/2027.csv", "--data-dir", dir},
 		Env{Stdout: &out, Stderr: &errb, TTY: true, Getenv: func(string) string { return "" }})
 	if code != 0 {
 		t.Fatalf("update: exit %d\n%s%s", code, out.String(), errb.String())
 	}
-	if !strings.HasSuffix(errb.String(), "\rdownloading 2026.csv [==============================] 100%  418 B of 418 B\n"+smallField) || !strings.Contains(errb.String(), "]  50%  209 B of 418 B\r") {
+	if !strings.HasSuffix(errb.String(), "\rdownloading 2027.csv [==============================] 100%  418 B of 418 B\n"+smallField) || !strings.Contains(errb.String(), "]  50%  209 B of 418 B\r") {
 		t.Errorf("progress bar: %q", errb.String())
 	}
-	if out.String() != "imported 2026.csv: rsf 2026, 14 figures of 14 countries as import 1 into "+dir+"\n" {
+	if out.String() != "imported 2027.csv: rsf 2027, 14 figures of 14 countries as import 1 into "+dir+"\n" {
 		t.Errorf("stdout: %q", out.String())
 	}
 	before := treeHash(t, dir)
@@ -540,8 +541,8 @@ func TestUpdateDownloadsOverHTTPS(t *testing.T) {
 		c.Transport = rewrite{srv.URL, c.Transport}
 		return c
 	}
-	if stdout, stderr, code := runData(dir, "update", "rsf", "--year", "2026"); code != 0 || !strings.Contains(stdout, "import 2") || !strings.Contains(stderr, "rankings: downloaded 2026.csv (418 B)") {
-		t.Errorf("update rsf --year 2026: exit %d\n%s%s", code, stdout, stderr)
+	if stdout, stderr, code := runData(dir, "update", "rsf", "--year", "2027"); code != 0 || !strings.Contains(stdout, "import 2") || !strings.Contains(stderr, "rankings: downloaded 2027.csv (418 B)") {
+		t.Errorf("update rsf --year 2027: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
 
