@@ -378,9 +378,9 @@ func buildRanking(s Spec) (map[string]any, int, error) {
 	return m, height, nil
 }
 
-// tooltipLine is the hover text of a point on a one-year chart: value,
-// rank and band. It holds only numbers the package formats; country names
-// reach tooltips through ECharts' own HTML-escaped {a} field.
+// tooltipLine is the hover text of a point: value, rank and band, and the
+// point's note on a line of its own. ECharts HTML-escapes it ({b} in a
+// string formatter), as it does the country names of {a}.
 func tooltipLine(s Spec, p Point) string {
 	parts := []string{s.text(p)}
 	if r := rankLabel(p); r != "" && !p.Missing() {
@@ -389,7 +389,11 @@ func tooltipLine(s Spec, p Point) string {
 	if p.HasBand() {
 		parts = append(parts, fmt.Sprintf("interval %s to %s", s.format(p.Lo), s.format(p.Hi)))
 	}
-	return strings.Join(parts, " · ")
+	out := strings.Join(parts, " · ")
+	if p.Note != "" && !p.Missing() {
+		out += "\n" + p.Note
+	}
+	return out
 }
 
 // escapeTpl makes a label safe as an ECharts template: braces of data text
@@ -790,7 +794,11 @@ func buildScatter(s Spec) (map[string]any, int, error) {
 			if p.Missing() || !finite(p.X) {
 				continue
 			}
-			data = append(data, opts.ScatterData{Name: p.Text, Value: []any{p.X, p.Y}, Symbol: st.Symbol, SymbolSize: 11})
+			name := p.Text
+			if p.Note != "" {
+				name += "\n" + p.Note
+			}
+			data = append(data, opts.ScatterData{Name: name, Value: []any{p.X, p.Y}, Symbol: st.Symbol, SymbolSize: 11})
 		}
 		sc.AddSeries(sr.Name, data, ec.WithItemStyleOpts(opts.ItemStyle{Color: st.Color}),
 			ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{a}", Color: "#222222"}))

@@ -15,6 +15,46 @@ type Table struct {
 	Caption string
 	Header  []string
 	Rows    [][]Cell
+	// Notes are the table's footnotes, shown under it; a cell that one
+	// refers to ends with its mark.
+	Notes []Footnote
+}
+
+// Footnote is a note under a table: its mark ("¹", as the cells that refer
+// to it carry it) and its text, whole sentences.
+type Footnote struct {
+	Mark string
+	Text string
+}
+
+// footnotes numbers the notes of a table's points.
+type footnotes struct{ notes []Footnote }
+
+// mark returns text with the mark of note, a new footnote; text unchanged
+// when note is "".
+func (f *footnotes) mark(text, note string) string {
+	if note == "" {
+		return text
+	}
+	for _, n := range f.notes {
+		if n.Text == note {
+			return text + n.Mark
+		}
+	}
+	m := Mark(len(f.notes) + 1)
+	f.notes = append(f.notes, Footnote{Mark: m, Text: note})
+	return text + m
+}
+
+// Mark is the footnote mark of the n-th note: n in superscript digits
+// ("¹", "¹²").
+func Mark(n int) string {
+	digits := []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
+	var b strings.Builder
+	for _, d := range strconv.Itoa(n) {
+		b.WriteRune(digits[d-'0'])
+	}
+	return b.String()
 }
 
 // Cell is one table cell. The first cell of a row is its header (th
@@ -307,6 +347,7 @@ func Tables(s Spec) []Table {
 	switch s.Kind {
 	case Ranking:
 		t := Table{Caption: s.Title + " — figures (" + s.direction() + ")", Header: []string{"Country", "Value", "Global rank"}}
+		var fn footnotes
 		for _, sr := range rankingOrder(s) {
 			p := Point{Y: math.NaN()}
 			if len(sr.Points) > 0 {
@@ -316,8 +357,9 @@ func Tables(s Spec) []Table {
 			if p.Rank > 0 && p.RankOf > 0 && !p.Missing() {
 				rank = fmt.Sprintf("%d of %d", p.Rank, p.RankOf)
 			}
-			t.Rows = append(t.Rows, []Cell{{Text: sr.Name}, {Text: s.text(p), Num: true}, {Text: rank, Num: true}})
+			t.Rows = append(t.Rows, []Cell{{Text: sr.Name}, {Text: fn.mark(s.text(p), pointNote(p)), Num: true}, {Text: rank, Num: true}})
 		}
+		t.Notes = fn.notes
 		return []Table{t}
 	case Timeline, Heatmap, Slope:
 		lo, hi := yearSpan(s)
@@ -325,6 +367,7 @@ func Tables(s Spec) []Table {
 		for _, sr := range s.Series {
 			t.Header = append(t.Header, sr.Name)
 		}
+		var fn footnotes
 		for y := lo; y <= hi; y++ {
 			row := []Cell{{Text: strconv.Itoa(y)}}
 			any := false
@@ -336,6 +379,7 @@ func Tables(s Spec) []Table {
 						if p.HasBand() {
 							txt += " (" + s.format(p.Lo) + " to " + s.format(p.Hi) + ")"
 						}
+						txt = fn.mark(txt, p.Note)
 						any = true
 					}
 				}
@@ -345,6 +389,7 @@ func Tables(s Spec) []Table {
 				t.Rows = append(t.Rows, row)
 			}
 		}
+		t.Notes = fn.notes
 		out := []Table{t}
 		if len(s.Events) > 0 {
 			et := Table{Caption: "National elections and the OSCE/ODIHR assessment", Header: []string{"Country", "Date", "Type", "Assessment", "Summary", "Source"}}
@@ -364,6 +409,7 @@ func Tables(s Spec) []Table {
 		for _, sr := range s.Series {
 			t.Header = append(t.Header, sr.Name)
 		}
+		var fn footnotes
 		for j, c := range s.Categories {
 			row := []Cell{{Text: c}}
 			for _, sr := range s.Series {
@@ -374,14 +420,17 @@ func Tables(s Spec) []Table {
 					if p.Text != "" {
 						txt += " (" + p.Text + ")"
 					}
+					txt = fn.mark(txt, p.Note)
 				}
 				row = append(row, Cell{Text: txt, Num: true})
 			}
 			t.Rows = append(t.Rows, row)
 		}
+		t.Notes = fn.notes
 		return []Table{t}
 	case Scatter:
 		t := Table{Caption: s.Title + " — figures", Header: []string{"Country", s.XLabel, s.YLabel}}
+		var fn footnotes
 		for _, sr := range s.Series {
 			for _, p := range sr.Points {
 				x := ""
@@ -392,12 +441,22 @@ func Tables(s Spec) []Table {
 				if !p.Missing() {
 					y = strconv.FormatFloat(p.Y, 'f', -1, 64)
 				}
-				t.Rows = append(t.Rows, []Cell{{Text: sr.Name}, {Text: x, Num: true}, {Text: y, Num: true}})
+				// The note may be about either figure: the row carries its mark.
+				t.Rows = append(t.Rows, []Cell{{Text: fn.mark(sr.Name, pointNote(p))}, {Text: x, Num: true}, {Text: y, Num: true}})
 			}
 		}
+		t.Notes = fn.notes
 		return []Table{t}
 	}
 	return nil
+}
+
+// pointNote is a point's note, "" for a missing point.
+func pointNote(p Point) string {
+	if p.Missing() {
+		return ""
+	}
+	return p.Note
 }
 
 // linkText shortens a URL to its host for a table cell.

@@ -193,6 +193,7 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-top:
 .rk-table th,.rk-table td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
 .rk-table td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .rk-table thead th{border-bottom:2px solid #999}
+.rk-table-note{color:#444;font-size:13px;margin:2px 0}
 details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
 @media print{details.rk-data{display:block}details.rk-data>summary{display:none}.rk-chart{break-inside:avoid}}
 </style>
@@ -210,6 +211,9 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
 {{range .Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c.Text}}</th>{{else if $c.Href}}<td><a href="{{$c.Href}}">{{$c.Text}}</a>{{with $c.Note}} <span class="rk-cell-note">({{.}})</span>{{end}}</td>{{else}}<td{{if $c.Num}} class="num"{{end}}>{{$c.Text}}{{with $c.Note}} <span class="rk-cell-note">({{.}})</span>{{end}}</td>{{end}}{{end}}</tr>
 {{end}}</tbody>
 </table>
+{{- range .Notes}}
+<p class="rk-table-note">{{.Mark}} {{.Text}}</p>
+{{- end}}
 {{- end -}}
 
 {{- define "figure" -}}

@@ -136,6 +136,12 @@ type Point struct {
 	// Text is the value as printed in tables and tooltips (a profile gives
 	// the raw figure here); empty: Y with Spec.Decimals.
 	Text string
+	// Note is what a reader must know about this one figure, as whole
+	// sentences (for example the figure the publisher originally published,
+	// where its current files restate it). It is shown in the point's
+	// tooltip and as a numbered footnote of the chart's table, whose cell
+	// carries the footnote's mark.
+	Note string
 }
 
 // Missing reports whether the point has no value.

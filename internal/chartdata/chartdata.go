@@ -6,6 +6,7 @@ package chartdata
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -246,12 +247,13 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		Title:    fmt.Sprintf("%s, %s: %s", ind.Name, yearText(ind, year), groupTitle(r)),
 		Subtitle: sub, Citation: cite, XLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals, Min: lo, Max: hi}
 	hl := highlighted(r)
+	var rs restated
 	n := 0
 	for _, m := range ms {
 		o, ok := by[m.ISO3]
 		p := charts.Point{Y: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
 		if ok {
-			p = charts.Point{X: float64(year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf}
+			p = charts.Point{X: float64(year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf, Note: rs.note(ind, o)}
 			n++
 		}
 		s.Series = append(s.Series, charts.Series{Name: m.Name, Code: m.ISO3, Highlight: hl[m.ISO3], Points: []charts.Point{p}})
@@ -264,6 +266,7 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	} else {
 		s.Notes = append(s.Notes, "Ranks \"k of N\" are the publisher's, over every country it ranked that year.")
 	}
+	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
 }
 
@@ -378,6 +381,7 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 		s.Indicator += "-pct"
 	}
 	any := false
+	var rs restated
 	for _, c := range r.Countries {
 		ser, err := store.Series(ind.ID, c.ISO3)
 		if err != nil {
@@ -389,6 +393,9 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 				continue
 			}
 			p := charts.Point{X: float64(o.Year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf}
+			if !percentile {
+				p.Note = rs.note(ind, o)
+			}
 			switch {
 			case percentile:
 				p.Y, p.Lo, p.Hi, p.Rank, p.RankOf = o.Pct, o.PctLower, o.PctUpper, 0, 0
@@ -420,6 +427,7 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 	if ind.Year == indicators.EditionYear {
 		s.Notes = append(s.Notes, ind.YearNote)
 	}
+	s.Notes = append(s.Notes, rs.notes...)
 	// ODIHR elections of the countries within the years.
 	for _, c := range r.Countries {
 		es, err := store.Elections(c.ISO3)
@@ -475,6 +483,7 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	if len(ind.Segments) == 1 {
 		s.Min, s.Max = fixedRange(ind, to)
 	}
+	var rs restated
 	for _, c := range cs {
 		ser, err := store.Series(ind.ID, c.ISO3)
 		if err != nil {
@@ -483,11 +492,13 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		sr := charts.Series{Name: c.Name, Code: c.ISO3}
 		for _, o := range ser.Points {
 			if o.Year >= from && o.Year <= to {
-				sr.Points = append(sr.Points, charts.Point{X: float64(o.Year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf})
+				sr.Points = append(sr.Points, charts.Point{X: float64(o.Year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf,
+					Note: rs.note(ind, o)})
 			}
 		}
 		s.Series = append(s.Series, sr)
 	}
+	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
 }
 
@@ -572,6 +583,7 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 		}
 		s.Categories = append(s.Categories, name)
 	}
+	var rs restated
 	for _, c := range r.Countries {
 		sr := charts.Series{Name: c.Name, Code: c.ISO3}
 		for j, ind := range inds {
@@ -584,11 +596,13 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 			if !ok {
 				continue
 			}
-			sr.Points = append(sr.Points, charts.Point{X: float64(j), Y: v, Lo: math.NaN(), Hi: math.NaN(), Text: ind.Format(o.Value)})
+			sr.Points = append(sr.Points, charts.Point{X: float64(j), Y: v, Lo: math.NaN(), Hi: math.NaN(), Text: ind.Format(o.Value),
+				Note: rs.note(ind, o)})
 		}
 		s.Series = append(s.Series, sr)
 	}
 	s.Notes = append(s.Notes, fmt.Sprintf("Each axis maps the indicator's published scale onto 0–100, with 100 at its best end (lower-is-better scales are flipped); the published figure is in the table. Figures describe %d: edition-year indices (RSF, WJP, Freedom House) use the edition of %d, which covers it.", year, year+1))
+	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
 }
 
@@ -667,6 +681,7 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 		HigherIsBetter: yh, XHigherIsBetter: xh, Decimals: yi.Decimals, Min: math.NaN(), Max: math.NaN()}
 	n := 0
 	var missing []string
+	var rs restated
 	for _, m := range ms {
 		ox, okx := bx[m.ISO3]
 		oy, oky := by[m.ISO3]
@@ -676,7 +691,8 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 		}
 		n++
 		s.Series = append(s.Series, charts.Series{Name: m.Name, Code: m.ISO3, Points: []charts.Point{{X: ox.Value, Y: oy.Value, Lo: math.NaN(), Hi: math.NaN(),
-			Text: fmt.Sprintf("%s: %s; %s: %s", xi.ID, xi.Format(ox.Value), yi.ID, yi.Format(oy.Value))}}})
+			Text: fmt.Sprintf("%s: %s; %s: %s", xi.ID, xi.Format(ox.Value), yi.ID, yi.Format(oy.Value)),
+			Note: strings.TrimSpace(rs.note(xi, ox) + " " + rs.note(yi, oy))}}})
 	}
 	if n == 0 {
 		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "no country of the %s group has figures on both %s and %s for %d", r.Group, xi.ID, yi.ID, year)
@@ -685,6 +701,7 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 	if len(missing) > 0 {
 		s.Notes = append(s.Notes, "Not shown (no figure on one of the indicators): "+strings.Join(missing, ", ")+".")
 	}
+	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
 }
 
@@ -737,6 +754,7 @@ func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.S
 		return charts.Spec{}, err
 	}
 	n := 0
+	var rs restated
 	for _, c := range cs {
 		sr := charts.Series{Name: c.Name, Code: c.ISO3}
 		for _, yo := range []struct {
@@ -744,7 +762,8 @@ func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.S
 			m map[string]indicators.Observation
 		}{{from, a}, {to, z}} {
 			if o, ok := yo.m[c.ISO3]; ok {
-				sr.Points = append(sr.Points, charts.Point{X: float64(yo.y), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf})
+				sr.Points = append(sr.Points, charts.Point{X: float64(yo.y), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf,
+					Note: rs.note(ind, o)})
 			}
 		}
 		if len(sr.Points) > 0 {
@@ -756,5 +775,29 @@ func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.S
 		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for these countries in %d or %d", ind.ID, from, to)
 	}
 	sort.SliceStable(s.Series, func(i, j int) bool { return s.Series[i].Name < s.Series[j].Name })
+	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
+}
+
+// restated collects the notes of a chart's figures that the source's
+// current files restate (RSF 2013–2021): each point's own note, and once
+// per restated segment a note for the whole chart.
+type restated struct {
+	notes []string
+}
+
+// note is the note of a point showing o (indicators.Indicator.PublishedNote
+// as a sentence), "" when o is the figure as published.
+func (r *restated) note(ind indicators.Indicator, o indicators.Observation) string {
+	n := ind.PublishedNote(o)
+	if n == "" {
+		return ""
+	}
+	seg, _ := ind.SegmentAt(o.Year)
+	chart := fmt.Sprintf("%s's current files give its %d–%d scores as %s minus the score it first published (on the published scale, %s); the tooltips and the table give each published figure.",
+		seg.Restated.Publisher, seg.From, seg.To, indicators.FormatNumber(seg.Restated.Pivot), seg.Restated.Published)
+	if !slices.Contains(r.notes, chart) {
+		r.notes = append(r.notes, chart)
+	}
+	return n + "."
 }

@@ -226,6 +226,11 @@ func Sentences(c indicators.Comparison, cs []indicators.Country) []string {
 		}
 		out = append(out, s)
 	}
+	for _, v := range c.Values {
+		if p := publishedSentence(ind, v, name[v.ISO3]); p != "" {
+			out = append(out, p)
+		}
+	}
 	if len(missing) > 0 {
 		out = append(out, fmt.Sprintf("No figure in %s for %s.", yearText(ind, c.Year), joinAnd(missing)))
 	}
@@ -270,6 +275,21 @@ func Sentences(c indicators.Comparison, cs []indicators.Country) []string {
 		out = append(out, fmt.Sprintf("Change since %d, within the same methodology: %s.", from, strings.Join(ch, "; ")))
 	}
 	return out
+}
+
+// publishedSentence says, for a country's figure that the source's current
+// files restate, what the publisher first published ("RSF's 2015 report
+// published 53.46 for Kazakhstan on its 2013–2021 scale (lower is better);
+// its current files give 46.54."); "" for a figure as published. It is
+// indicators.Indicator.PublishedNote naming the country.
+func publishedSentence(ind indicators.Indicator, v indicators.Placed, country string) string {
+	pub, ok := ind.PublishedValue(v.Obs)
+	if !v.Has || !ok {
+		return ""
+	}
+	seg, _ := ind.SegmentAt(v.Obs.Year)
+	return fmt.Sprintf("%s's %d report published %s for %s on its %d–%d scale (%s); its current files give %s.",
+		seg.Restated.Publisher, v.Obs.Year, ind.Format(pub), country, seg.From, seg.To, seg.Restated.Published, ind.Format(v.Obs.Value))
 }
 
 func firstHas(vs []indicators.Placed) int {

@@ -46,6 +46,7 @@ func newRankCmd(env *Env) *cobra.Command {
 				return err
 			}
 			t := &textTable{header: []string{"#", "COUNTRY", "VALUE", "GLOBAL RANK", "PERCENTILE", "STATUS"}, right: map[int]bool{0: true, 2: true, 3: true, 4: true}}
+			var notes footnotes
 			for _, r := range doc.Rows {
 				rank, pct := "", ""
 				if r.Rank != nil {
@@ -54,11 +55,12 @@ func newRankCmd(env *Env) *cobra.Command {
 				if r.Percentile != nil {
 					pct = fmt.Sprintf("%.1f", *r.Percentile)
 				}
-				t.add(fmt.Sprint(r.Position), r.Name+" ("+r.ISO3+")", ind.Format(r.Value), rank, pct, r.Status)
+				t.add(fmt.Sprint(r.Position), r.Name+" ("+r.ISO3+")", notes.mark(ind.Format(r.Value), publishedNote(ind, doc.Year, r.Value, r.PublishedValue)), rank, pct, r.Status)
 			}
 			if err := t.write(&b); err != nil {
 				return err
 			}
+			notes.write(&b, "")
 			fmt.Fprintf(&b, "\n%s median %s, mean %s (%d of %d members have a figure)", doc.Group.Name, valueText(ind, doc.Group.Median), valueText(ind, doc.Group.Mean), doc.Group.N, doc.Group.Of)
 			if len(doc.Group.Missing) > 0 {
 				fmt.Fprintf(&b, "; no figure: %s", strings.Join(doc.Group.Missing, ", "))
@@ -111,7 +113,12 @@ methodology segment (never across a break). Fewer than 4 points give
 			}
 			var b strings.Builder
 			fmt.Fprintf(&b, "%s (%s) — %s\n%s\n\n", doc.Country.Name, doc.Country.ISO3, doc.Indicator.Name, doc.Indicator.Unit)
+			ind, err := env.Store.Indicator(doc.Indicator.ID)
+			if err != nil {
+				return err
+			}
 			t := &textTable{header: []string{"YEAR", "VALUE", "RANK"}, right: map[int]bool{1: true, 2: true}}
+			var notes footnotes
 			breaks := map[int]bool{}
 			for _, br := range doc.Breaks {
 				breaks[br.Year] = true
@@ -124,11 +131,12 @@ methodology segment (never across a break). Fewer than 4 points give
 				if v.Rank != nil {
 					rank = fmt.Sprintf("%d of %d", *v.Rank, *v.RankOf)
 				}
-				t.add(fmt.Sprint(v.Year), indicators.FormatNumber(v.Value), rank)
+				t.add(fmt.Sprint(v.Year), notes.mark(ind.Format(v.Value), publishedNote(ind, v.Year, v.Value, v.PublishedValue)), rank)
 			}
 			if err := t.write(&b); err != nil {
 				return err
 			}
+			notes.write(&b, "")
 			b.WriteString("\nTrend per methodology segment (slope per year, 95% CI):\n")
 			for _, s := range doc.Segments {
 				label := s.Label

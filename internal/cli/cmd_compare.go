@@ -158,6 +158,15 @@ func valueText(ind indicators.Indicator, v *float64) string {
 	return ind.Format(*v)
 }
 
+// compareNote is the note on a compared figure that the source's current
+// files restate, "" for a figure as published.
+func compareNote(ind indicators.Indicator, ci docs.CompareIndicator, v docs.CompareValue) string {
+	if v.Value == nil {
+		return ""
+	}
+	return publishedNote(ind, ci.Year, *v.Value, v.PublishedValue)
+}
+
 func rankText(v docs.CompareValue) string {
 	if v.Rank == nil {
 		return ""
@@ -211,6 +220,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 		right[3+4*i] = true
 	}
 	t := &textTable{header: header, right: right}
+	var notes footnotes
 	for _, ci := range doc.Indicators {
 		ind, err := env.Store.Indicator(ci.ID)
 		if err != nil {
@@ -222,6 +232,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 			if ci.Leader != nil && *ci.Leader == v.ISO3 {
 				val = st.bold(val)
 			}
+			val = notes.mark(val, compareNote(ind, ci, v))
 			row = append(row, val, rankText(v), trendText(ci.Trends[i], ci.HigherIsBetter), sparkline(ci.Spark[i], ci.HigherIsBetter))
 		}
 		median := ""
@@ -240,6 +251,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 	if err := t.write(&b); err != nil {
 		return err
 	}
+	notes.write(&b, "")
 	b.WriteString("\n" + st.dim(compareLegend(doc)) + "\n")
 	if len(doc.Skipped) > 0 {
 		b.WriteString("\nNot compared:\n")
@@ -292,6 +304,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		b.WriteString("---:|")
 	}
 	b.WriteString("---|\n")
+	var notes footnotes
 	for _, ci := range doc.Indicators {
 		ind, err := env.Store.Indicator(ci.ID)
 		if err != nil {
@@ -303,7 +316,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		}
 		fmt.Fprintf(&b, "| %s (%s; %s) | %d |", mdEscape(ci.Name), ci.ID, better, ci.Year)
 		for i, v := range ci.Values {
-			cell := valueText(ind, v.Value)
+			cell := notes.mark(valueText(ind, v.Value), compareNote(ind, ci, v))
 			if r := rankText(v); r != "" {
 				cell += fmt.Sprintf(" (rank %s)", strings.Replace(r, "/", " of ", 1))
 			}
@@ -315,6 +328,10 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		ahead := aheadText(ci)
 		ahead = strings.Replace(strings.Replace(ahead, " ✓", " (distinguishable)", 1), " ~", " (not distinguishable)", 1)
 		fmt.Fprintf(&b, " %s |\n", ahead)
+	}
+	for i, n := range notes.notes {
+		// A paragraph each, so that Markdown does not run them together.
+		fmt.Fprintf(&b, "\n%s %s.\n", superscript(i+1), mdEscape(n))
 	}
 	if len(doc.Elections) > 0 {
 		b.WriteString("\n**Latest OSCE/ODIHR election assessment**\n\n| Country | Date | Election | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n")

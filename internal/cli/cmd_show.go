@@ -63,6 +63,7 @@ func showTable(env *Env, doc docs.Show) error {
 			continue
 		}
 		t := &textTable{header: []string{"  YEAR", "VALUE", "RANK", "DETAIL"}, right: map[int]bool{1: true, 2: true}}
+		var notes footnotes
 		segFrom := -1
 		for _, v := range s.Values {
 			if seg, ok := ind.SegmentAt(v.Year); ok && seg.From != segFrom {
@@ -94,11 +95,13 @@ func showTable(env *Env, doc docs.Show) error {
 			if v.Note != "" {
 				detail = append(detail, v.Note)
 			}
-			t.add(fmt.Sprintf("  %d", v.Year), ind.Format(v.Value), rank, strings.Join(detail, "; "))
+			value := notes.mark(ind.Format(v.Value), publishedNote(ind, v.Year, v.Value, v.PublishedValue))
+			t.add(fmt.Sprintf("  %d", v.Year), value, rank, strings.Join(detail, "; "))
 		}
 		if err := t.write(&b); err != nil {
 			return err
 		}
+		notes.write(&b, "  ")
 	}
 	if len(doc.Elections) > 0 {
 		fmt.Fprintf(&b, "\nodihr — OSCE/ODIHR election assessments\n")

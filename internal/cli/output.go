@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
 )
 
@@ -52,10 +55,19 @@ type textTable struct {
 func (t *textTable) add(cells ...string) { t.rows = append(t.rows, cells) }
 
 func (t *textTable) write(w io.Writer) error {
+	// A right-aligned cell's footnote mark hangs to the right of the
+	// column, so that figures with and without one stay aligned.
 	widths := make([]int, len(t.header))
+	marks := make([]int, len(t.header))
 	measure := func(row []string) {
 		for i, c := range row {
-			if i < len(widths) && width(c) > widths[i] {
+			if i >= len(widths) {
+				continue
+			}
+			if t.right[i] {
+				base, mark := splitMark(c)
+				widths[i], marks[i] = max(widths[i], width(base)), max(marks[i], width(mark))
+			} else if width(c) > widths[i] {
 				widths[i] = width(c)
 			}
 		}
@@ -67,10 +79,10 @@ func (t *textTable) write(w io.Writer) error {
 	line := func(row []string) string {
 		var b strings.Builder
 		for i, c := range row {
-			pad := strings.Repeat(" ", widths[i]-width(c))
 			if t.right[i] {
-				b.WriteString(pad + c)
-			} else if i < len(row)-1 {
+				base, mark := splitMark(c)
+				b.WriteString(strings.Repeat(" ", widths[i]-width(base)) + base + mark + strings.Repeat(" ", marks[i]-width(mark)))
+			} else if pad := strings.Repeat(" ", widths[i]-width(c)); i < len(row)-1 {
 				b.WriteString(c + pad)
 			} else {
 				b.WriteString(c)
@@ -106,4 +118,72 @@ func width(s string) int {
 		n++
 	}
 	return n
+}
+
+// footnotes numbers the notes that the cells of a table refer to: mark
+// puts a superscript number on a cell, write prints the notes under the
+// table. Each note is a whole sentence; the same note gets one number.
+type footnotes struct {
+	notes []string
+	index map[string]int
+}
+
+// mark returns text with the number of note; text unchanged when note is
+// "".
+func (f *footnotes) mark(text, note string) string {
+	if note == "" {
+		return text
+	}
+	n, ok := f.index[note]
+	if !ok {
+		if f.index == nil {
+			f.index = map[string]int{}
+		}
+		f.notes = append(f.notes, note)
+		n = len(f.notes)
+		f.index[note] = n
+	}
+	return text + superscript(n)
+}
+
+// write prints each note after its number, indented.
+func (f *footnotes) write(b *strings.Builder, indent string) {
+	for i, n := range f.notes {
+		fmt.Fprintf(b, "%s%s %s.\n", indent, superscript(i+1), n)
+	}
+}
+
+const superscriptDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+// superscript writes n in superscript digits: 12 is "¹²".
+func superscript(n int) string {
+	digits := []rune(superscriptDigits)
+	var b strings.Builder
+	for _, d := range strconv.Itoa(n) {
+		b.WriteRune(digits[d-'0'])
+	}
+	return b.String()
+}
+
+// splitMark splits a cell into its text and a trailing footnote mark.
+func splitMark(s string) (text, mark string) {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !strings.ContainsRune(superscriptDigits, r) {
+			break
+		}
+		i -= size
+	}
+	return s[:i], s[i:]
+}
+
+// publishedNote is the note of a figure the source's current files
+// restate (indicators.Indicator.PublishedNote), "" for every figure the
+// documents carry as published (no published_value).
+func publishedNote(ind indicators.Indicator, year int, value float64, published *float64) string {
+	if published == nil {
+		return ""
+	}
+	return ind.PublishedNote(indicators.Observation{Year: year, Value: value})
 }

@@ -28,17 +28,21 @@ func indicatorRef(ind indicators.Indicator, year int) IndicatorRef {
 
 // RankRow is a group member's place on one indicator.
 type RankRow struct {
-	Position   int      `json:"position"` // place within the group (ties share)
-	ISO3       string   `json:"iso3"`
-	Name       string   `json:"name"`
-	Value      float64  `json:"value"`
-	Rank       *int     `json:"rank"`
-	RankOf     *int     `json:"rank_of"`
-	Percentile *float64 `json:"percentile"`
-	PctLower   *float64 `json:"pct_lower"`
-	PctUpper   *float64 `json:"pct_upper"`
-	Status     string   `json:"status,omitempty"`
-	Note       string   `json:"note,omitempty"`
+	Position int     `json:"position"` // place within the group (ties share)
+	ISO3     string  `json:"iso3"`
+	Name     string  `json:"name"`
+	Value    float64 `json:"value"`
+	// PublishedValue is the figure as the publisher originally published
+	// it where the source's current files restate it (RSF 2013–2021),
+	// absent elsewhere; see Value.PublishedValue.
+	PublishedValue *float64 `json:"published_value,omitempty"`
+	Rank           *int     `json:"rank"`
+	RankOf         *int     `json:"rank_of"`
+	Percentile     *float64 `json:"percentile"`
+	PctLower       *float64 `json:"pct_lower"`
+	PctUpper       *float64 `json:"pct_upper"`
+	Status         string   `json:"status,omitempty"`
+	Note           string   `json:"note,omitempty"`
 }
 
 // Rank is the document of `rankings rank`.
@@ -91,7 +95,7 @@ func BuildRank(store *datasets.Store, id string, year int, group string) (Rank, 
 	var rows []RankRow
 	for _, o := range obs {
 		if _, ok := names[o.ISO3]; ok {
-			rows = append(rows, RankRow{ISO3: o.ISO3, Name: names[o.ISO3], Value: o.Value, Rank: Int(o.Rank), RankOf: Int(o.RankOf),
+			rows = append(rows, RankRow{ISO3: o.ISO3, Name: names[o.ISO3], Value: o.Value, PublishedValue: PublishedValue(ind, o), Rank: Int(o.Rank), RankOf: Int(o.RankOf),
 				Percentile: round(percentileOf(o), 1), PctLower: Num(o.PctLower), PctUpper: Num(o.PctUpper),
 				Status: o.Status, Note: o.Note})
 		}
@@ -173,7 +177,7 @@ func BuildTrend(store *datasets.Store, c indicators.Country, id string, from, to
 	in := func(y int) bool { return (from == 0 || y >= from) && (to == 0 || y <= to) }
 	for _, p := range s.Points {
 		if in(p.Year) {
-			doc.Values = append(doc.Values, ValueDoc(p))
+			doc.Values = append(doc.Values, ValueDoc(ind, p))
 		}
 	}
 	if len(doc.Values) == 0 {

@@ -19,19 +19,23 @@ func round(v float64, d int) *float64 {
 
 // CompareValue is one country's figure in a comparison.
 type CompareValue struct {
-	ISO3       string   `json:"iso3"`
-	Value      *float64 `json:"value"`
-	Rank       *int     `json:"rank"`
-	RankOf     *int     `json:"rank_of"`
-	Percentile *float64 `json:"percentile"`
-	StdErr     *float64 `json:"stderr"`
-	Lower      *float64 `json:"lower"`
-	Upper      *float64 `json:"upper"`
-	Pct        *float64 `json:"pct"`
-	PctLower   *float64 `json:"pct_lower"`
-	PctUpper   *float64 `json:"pct_upper"`
-	Status     string   `json:"status,omitempty"`
-	Note       string   `json:"note,omitempty"`
+	ISO3  string   `json:"iso3"`
+	Value *float64 `json:"value"`
+	// PublishedValue is the figure as the publisher originally published
+	// it where the source's current files restate it (RSF 2013–2021),
+	// absent elsewhere and where Value is null; see Value.PublishedValue.
+	PublishedValue *float64 `json:"published_value,omitempty"`
+	Rank           *int     `json:"rank"`
+	RankOf         *int     `json:"rank_of"`
+	Percentile     *float64 `json:"percentile"`
+	StdErr         *float64 `json:"stderr"`
+	Lower          *float64 `json:"lower"`
+	Upper          *float64 `json:"upper"`
+	Pct            *float64 `json:"pct"`
+	PctLower       *float64 `json:"pct_lower"`
+	PctUpper       *float64 `json:"pct_upper"`
+	Status         string   `json:"status,omitempty"`
+	Note           string   `json:"note,omitempty"`
 }
 
 // Trend is a fitted trend in a document. Slopes are points of the index per
@@ -236,6 +240,7 @@ func compareIndicatorDoc(c indicators.Comparison, agg indicators.Aggregate) Comp
 		if v.Has {
 			o := v.Obs
 			cv.Value = Num(o.Value)
+			cv.PublishedValue = PublishedValue(ind, o)
 			cv.Rank, cv.RankOf = Int(o.Rank), Int(o.RankOf)
 			cv.Percentile = round(percentileOf(o), 1)
 			cv.StdErr, cv.Lower, cv.Upper = Num(o.StdErr), Num(o.Lower), Num(o.Upper)

@@ -106,19 +106,22 @@ func (d SourceList) CSV() ([]string, [][]string) {
 	return []string{"id", "name", "publisher", "edition", "url", "licence", "citation", "indicators", "basis"}, rows
 }
 
-// CSV implements Tabular.
+// CSV implements Tabular. published_value is empty where the figure is as
+// published (see Value.PublishedValue).
 func (d Show) CSV() ([]string, [][]string) {
 	var rows [][]string
 	for _, s := range d.Indicators {
 		for _, v := range s.Values {
 			rows = append(rows, []string{s.ID, d.Country.ISO3, fmt.Sprint(v.Year), indicators.FormatNumber(v.Value),
-				IntText(v.Rank), IntText(v.RankOf), NumText(v.StdErr), NumText(v.Pct), NumText(v.PctLower), NumText(v.PctUpper), v.Status, v.Note})
+				IntText(v.Rank), IntText(v.RankOf), NumText(v.StdErr), NumText(v.Pct), NumText(v.PctLower), NumText(v.PctUpper), v.Status, v.Note,
+				NumText(v.PublishedValue)})
 		}
 	}
-	return []string{"indicator", "iso3", "year", "value", "rank", "rank_of", "stderr", "pct", "pct_lower", "pct_upper", "status", "note"}, rows
+	return []string{"indicator", "iso3", "year", "value", "rank", "rank_of", "stderr", "pct", "pct_lower", "pct_upper", "status", "note", "published_value"}, rows
 }
 
-// CSV implements Tabular: one row per indicator and country.
+// CSV implements Tabular: one row per indicator and country;
+// published_value is empty where the figure is as published.
 func (d Compare) CSV() ([]string, [][]string) {
 	var rows [][]string
 	for _, ci := range d.Indicators {
@@ -127,21 +130,22 @@ func (d Compare) CSV() ([]string, [][]string) {
 			rows = append(rows, []string{ci.ID, fmt.Sprint(ci.Year), v.ISO3, NumText(v.Value), IntText(v.Rank), IntText(v.RankOf),
 				NumText(v.Percentile), NumText(tr.Slope), NumText(tr.CILow), NumText(tr.CIHigh), fmt.Sprint(tr.N),
 				IntText(ch.From), NumText(ch.Value), IntText(ch.RankChange), strText(ci.Leader), boolText(ci.Distinguishable),
-				fmt.Sprint(ci.HigherIsBetter)})
+				fmt.Sprint(ci.HigherIsBetter), NumText(v.PublishedValue)})
 		}
 	}
 	return []string{"indicator", "year", "iso3", "value", "rank", "rank_of", "percentile",
-		"slope", "ci_low", "ci_high", "n", "since", "change", "rank_change", "leader", "distinguishable", "higher_is_better"}, rows
+		"slope", "ci_low", "ci_high", "n", "since", "change", "rank_change", "leader", "distinguishable", "higher_is_better", "published_value"}, rows
 }
 
-// CSV implements Tabular.
+// CSV implements Tabular; published_value is empty where the figure is as
+// published.
 func (d Rank) CSV() ([]string, [][]string) {
 	var rows [][]string
 	for _, r := range d.Rows {
 		rows = append(rows, []string{fmt.Sprint(r.Position), r.ISO3, r.Name, indicators.FormatNumber(r.Value),
-			IntText(r.Rank), IntText(r.RankOf), NumText(r.Percentile), r.Status})
+			IntText(r.Rank), IntText(r.RankOf), NumText(r.Percentile), r.Status, NumText(r.PublishedValue)})
 	}
-	return []string{"position", "iso3", "name", "value", "rank", "rank_of", "percentile", "status"}, rows
+	return []string{"position", "iso3", "name", "value", "rank", "rank_of", "percentile", "status", "published_value"}, rows
 }
 
 // CSV implements Tabular: one row per methodology segment.

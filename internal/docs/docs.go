@@ -270,25 +270,44 @@ func SourceKindSentence(counts map[string]int, total int) string {
 
 // Value is one figure of a country in a year.
 type Value struct {
-	Year     int      `json:"year"`
-	Value    float64  `json:"value"`
-	Rank     *int     `json:"rank"`
-	RankOf   *int     `json:"rank_of"`
-	StdErr   *float64 `json:"stderr"`
-	Lower    *float64 `json:"lower"`
-	Upper    *float64 `json:"upper"`
-	Pct      *float64 `json:"pct"`
-	PctLower *float64 `json:"pct_lower"`
-	PctUpper *float64 `json:"pct_upper"`
-	Status   string   `json:"status,omitempty"`
-	Note     string   `json:"note,omitempty"`
+	Year  int     `json:"year"`
+	Value float64 `json:"value"`
+	// PublishedValue is the figure the publisher originally published,
+	// present only where the source's current files restate it (RSF
+	// 2013–2021: Value is 100 − the published score, and on the published
+	// scale lower was better). It is absent wherever Value is the figure
+	// as published. See PublishedValue.
+	PublishedValue *float64 `json:"published_value,omitempty"`
+	Rank           *int     `json:"rank"`
+	RankOf         *int     `json:"rank_of"`
+	StdErr         *float64 `json:"stderr"`
+	Lower          *float64 `json:"lower"`
+	Upper          *float64 `json:"upper"`
+	Pct            *float64 `json:"pct"`
+	PctLower       *float64 `json:"pct_lower"`
+	PctUpper       *float64 `json:"pct_upper"`
+	Status         string   `json:"status,omitempty"`
+	Note           string   `json:"note,omitempty"`
 }
 
-// ValueDoc renders an observation.
-func ValueDoc(o indicators.Observation) Value {
-	return Value{Year: o.Year, Value: o.Value, Rank: Int(o.Rank), RankOf: Int(o.RankOf),
+// ValueDoc renders an observation of ind.
+func ValueDoc(ind indicators.Indicator, o indicators.Observation) Value {
+	return Value{Year: o.Year, Value: o.Value, PublishedValue: PublishedValue(ind, o), Rank: Int(o.Rank), RankOf: Int(o.RankOf),
 		StdErr: Num(o.StdErr), Lower: Num(o.Lower), Upper: Num(o.Upper),
 		Pct: Num(o.Pct), PctLower: Num(o.PctLower), PctUpper: Num(o.PctUpper), Status: o.Status, Note: o.Note}
+}
+
+// PublishedValue is the published_value of every document that carries an
+// observation's value: the figure the publisher originally published
+// (rounded to the indicator's decimals), or nil, so that the field is
+// absent, where the source's current files give the figure as published.
+// Every figure of every indicator except RSF 2013–2021 is as published.
+func PublishedValue(ind indicators.Indicator, o indicators.Observation) *float64 {
+	v, ok := ind.PublishedValue(o)
+	if !ok {
+		return nil
+	}
+	return Num(v)
 }
 
 // ShowSeries is one indicator's series in the show document.
@@ -362,7 +381,7 @@ func ShowCountry(store *datasets.Store, c indicators.Country, ids []string, from
 			Unit: ind.Unit, Breaks: IndicatorDoc(ind).Breaks, Values: []Value{}}
 		for _, o := range s.Points {
 			if (from == 0 || o.Year >= from) && (to == 0 || o.Year <= to) {
-				ss.Values = append(ss.Values, ValueDoc(o))
+				ss.Values = append(ss.Values, ValueDoc(ind, o))
 			}
 		}
 		doc.Indicators = append(doc.Indicators, ss)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
 )
@@ -108,6 +109,12 @@ func (s *Server) funcs() template.FuncMap {
 			return *ci.Leader + " (not distinguishable)"
 		},
 		"assessment": func(a string) string { return indicators.Assessment(a).Label() },
+		// The footnotes of figures the source's current files restate
+		// (RSF 2013–2021): each table's marks and notes.
+		"showNotes":     func(ss docs.ShowSeries) tableNotes { return s.showNotes(ss) },
+		"rankNotes":     func(doc docs.Rank) tableNotes { return s.rankNotes(doc) },
+		"compareNotes":  func(ci docs.CompareIndicator) tableNotes { return s.compareNotes(ci) },
+		"overviewNotes": func(doc docs.Compare) tableNotes { return s.compareNotes(doc.Indicators...) },
 		// sourceKind says what an election's source page is, in words.
 		"sourceKind": func(k string) string { return indicators.SourceKind(k).Label() },
 		"primary":    func(k string) bool { return indicators.SourceKind(k).Primary() },
@@ -302,4 +309,80 @@ func hostOf(u string) string {
 		t = t[:i]
 	}
 	return strings.TrimPrefix(t, "www.")
+}
+
+// tableNotes are the footnotes of a table's figures: Marks[row][cell] is
+// the mark a figure carries ("" for none) and Notes the notes under the
+// table.
+type tableNotes struct {
+	Marks [][]string
+	Notes []charts.Footnote
+}
+
+// footnotesOf numbers notes[row][cell] ("" for none) as footnotes, the
+// same note once.
+func footnotesOf(notes [][]string) tableNotes {
+	t := tableNotes{Marks: make([][]string, len(notes))}
+	number := map[string]string{}
+	for r, row := range notes {
+		t.Marks[r] = make([]string, len(row))
+		for c, n := range row {
+			if n == "" {
+				continue
+			}
+			m, ok := number[n]
+			if !ok {
+				m = charts.Mark(len(t.Notes) + 1)
+				number[n] = m
+				t.Notes = append(t.Notes, charts.Footnote{Mark: m, Text: n + "."})
+			}
+			t.Marks[r][c] = m
+		}
+	}
+	return t
+}
+
+// publishedNote is the note of a figure whose document carries a
+// published_value, "" for a figure as published.
+func (s *Server) publishedNote(id string, year int, value float64, published *float64) string {
+	if published == nil {
+		return ""
+	}
+	ind, err := s.opts.Store.Indicator(id)
+	if err != nil {
+		return ""
+	}
+	return ind.PublishedNote(indicators.Observation{Year: year, Value: value})
+}
+
+// showNotes: a row per year.
+func (s *Server) showNotes(ss docs.ShowSeries) tableNotes {
+	notes := make([][]string, len(ss.Values))
+	for i, v := range ss.Values {
+		notes[i] = []string{s.publishedNote(ss.ID, v.Year, v.Value, v.PublishedValue)}
+	}
+	return footnotesOf(notes)
+}
+
+// rankNotes: a row per country.
+func (s *Server) rankNotes(doc docs.Rank) tableNotes {
+	notes := make([][]string, len(doc.Rows))
+	for i, r := range doc.Rows {
+		notes[i] = []string{s.publishedNote(doc.Indicator.ID, doc.Year, r.Value, r.PublishedValue)}
+	}
+	return footnotesOf(notes)
+}
+
+// compareNotes: a row per indicator, a cell per country.
+func (s *Server) compareNotes(cis ...docs.CompareIndicator) tableNotes {
+	notes := make([][]string, len(cis))
+	for i, ci := range cis {
+		notes[i] = make([]string, len(ci.Values))
+		for j, v := range ci.Values {
+			if v.Value != nil {
+				notes[i][j] = s.publishedNote(ci.ID, ci.Year, *v.Value, v.PublishedValue)
+			}
+		}
+	}
+	return footnotesOf(notes)
 }
