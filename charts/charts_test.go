@@ -527,10 +527,26 @@ func TestRankingOrderAndLabels(t *testing.T) {
 func TestDescribe(t *testing.T) {
 	s := fixture(Ranking, plainNames, "R")
 	d := Describe(s)
-	for _, want := range []string{"3 countries ordered from best to worst (higher is better)", "First is Estonia (80.0, 10th of 180 worldwide)",
-		"last is Uzbekistan (40.0, 110th of 180 worldwide)", "Highlighted (orange bar, bold name): Kazakhstan", "R note"} {
+	for _, want := range []string{"3 countries ordered from best to worst (higher is better)", "First is Estonia (80.0, 10th of the 180 countries and territories ranked)",
+		"last is Uzbekistan (40.0, 110th of the 180 countries and territories ranked)", "Highlighted (orange bar, bold name): Kazakhstan", "R note"} {
 		if !strings.Contains(d, want) {
 			t.Errorf("description lacks %q:\n%s", want, d)
+		}
+	}
+	// A chart of territories, or of both, says so in its description and
+	// its table.
+	for _, c := range []struct {
+		e      Entities
+		count  string
+		header string
+	}{{Territories, "3 territories ordered", "Territory"}, {CountriesAndTerritories, "3 countries and territories ordered", "Country or territory"}} {
+		st := fixture(Ranking, plainNames, "R")
+		st.Entities = c.e
+		if d := Describe(st); !strings.Contains(d, c.count) {
+			t.Errorf("entities %d: description lacks %q:\n%s", c.e, c.count, d)
+		}
+		if h := Tables(st)[0].Header[0]; h != c.header {
+			t.Errorf("entities %d: table header %q, want %q", c.e, h, c.header)
 		}
 	}
 	sl := Describe(fixture(Slope, plainNames, "S"))

@@ -135,14 +135,13 @@ func describeRanking(b *strings.Builder, s Spec) {
 			missing = append(missing, sr.Name)
 		}
 	}
-	fmt.Fprintf(b, "%s: %s ordered from best to worst (%s).", s.Title, countries(len(have)), s.direction())
+	fmt.Fprintf(b, "%s: %s ordered from best to worst (%s).", s.Title, s.Entities.count(len(have)), s.direction())
 	place := func(sr Series) string {
 		p, _ := first(sr)
-		out := sr.Name + " (" + s.text(p)
 		if p.Rank > 0 && p.RankOf > 0 {
-			out += ", " + Ordinal(p.Rank) + " of " + strconv.Itoa(p.RankOf) + " worldwide"
+			return fmt.Sprintf("%s (%s, %s of the %d countries and territories ranked)", sr.Name, s.text(p), Ordinal(p.Rank), p.RankOf)
 		}
-		return out + ")"
+		return fmt.Sprintf("%s (%s)", sr.Name, s.text(p))
 	}
 	if len(have) > 0 {
 		fmt.Fprintf(b, " First is %s", place(have[0]))
@@ -237,7 +236,7 @@ func pointAt(sr Series, cat int) Point {
 
 func describeHeatmap(b *strings.Builder, s Spec) {
 	lo, hi := yearSpan(s)
-	fmt.Fprintf(b, "%s: %s by year, %d–%d (%s; darker is worse, yellow is better).", s.Title, countries(len(s.Series)), lo, hi, s.direction())
+	fmt.Fprintf(b, "%s: %s by year, %d–%d (%s; darker is worse, yellow is better).", s.Title, s.Entities.count(len(s.Series)), lo, hi, s.direction())
 	type cell struct {
 		name string
 		p    Point
@@ -278,7 +277,7 @@ func describeScatter(b *strings.Builder, s Spec) {
 			}
 		}
 	}
-	fmt.Fprintf(b, "%s: %s; across: %s; up: %s.", s.Title, countries(len(xs)), s.XLabel, s.YLabel)
+	fmt.Fprintf(b, "%s: %s; across: %s; up: %s.", s.Title, s.Entities.count(len(xs)), s.XLabel, s.YLabel)
 	if len(xs) >= 3 {
 		rho, n := indicators.Spearman(xs, ys)
 		if finite(rho) {
@@ -320,13 +319,6 @@ func describeSlope(b *strings.Builder, s Spec) {
 	}
 }
 
-func countries(n int) string {
-	if n == 1 {
-		return "1 country"
-	}
-	return strconv.Itoa(n) + " countries"
-}
-
 func names(ss []Series) string {
 	var out []string
 	for _, s := range ss {
@@ -346,7 +338,7 @@ func Tables(s Spec) []Table {
 	s = clean(s)
 	switch s.Kind {
 	case Ranking:
-		t := Table{Caption: s.Title + " — figures (" + s.direction() + ")", Header: []string{"Country", "Value", "Global rank"}}
+		t := Table{Caption: s.Title + " — figures (" + s.direction() + ")", Header: []string{s.Entities.header(), "Value", "Global rank"}}
 		var fn footnotes
 		for _, sr := range rankingOrder(s) {
 			p := Point{Y: math.NaN()}

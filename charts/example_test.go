@@ -49,7 +49,7 @@ func ExampleBuild() {
 	}
 	// Output:
 	// rk-ranking-ee8576f89e06
-	// RSF World Press Freedom Index score, 2025 edition: 2 countries ordered from best to worst (higher is better). First is Kazakhstan (39.34, 141st of 180 worldwide); last is Uzbekistan (35.24, 148th of 180 worldwide). No figure for Turkmenistan.
+	// RSF World Press Freedom Index score, 2025 edition: 2 countries ordered from best to worst (higher is better). First is Kazakhstan (39.34, 141st of the 180 countries and territories ranked); last is Uzbekistan (35.24, 148th of the 180 countries and territories ranked). No figure for Turkmenistan.
 	// Kazakhstan: 39.34 (rank "141 of 180")
 	// Uzbekistan: 35.24 (rank "148 of 180")
 	// Turkmenistan: no data (rank "")

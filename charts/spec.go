@@ -110,6 +110,47 @@ type Spec struct {
 	// Band says what the uncertainty band of the points is ("90% interval:
 	// estimate ± 1.645 × standard error"); empty when there is none.
 	Band string
+	// Entities says what the series are, for the description and the
+	// table: countries (the default), territories, or both.
+	Entities Entities
+}
+
+// Entities says what a chart's series are.
+type Entities int
+
+// The kinds of series a chart can have.
+const (
+	Countries Entities = iota
+	Territories
+	CountriesAndTerritories
+)
+
+// count is "15 countries", "1 territory", "208 countries and territories".
+func (e Entities) count(n int) string {
+	switch {
+	case e == Territories && n == 1:
+		return "1 territory"
+	case e == Territories:
+		return fmt.Sprintf("%d territories", n)
+	case e == CountriesAndTerritories && n == 1:
+		return "1 country or territory"
+	case e == CountriesAndTerritories:
+		return fmt.Sprintf("%d countries and territories", n)
+	case n == 1:
+		return "1 country"
+	}
+	return fmt.Sprintf("%d countries", n)
+}
+
+// header names the entities in a table's first column.
+func (e Entities) header() string {
+	switch e {
+	case Territories:
+		return "Territory"
+	case CountriesAndTerritories:
+		return "Country or territory"
+	}
+	return "Country"
 }
 
 // Series is one country's points.

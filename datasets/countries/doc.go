@@ -17,6 +17,7 @@
 //	XKX Kosovo (kind country; the code the EU and World Bank use, ISO2 XK)
 //	XAB Abkhazia              XSO South Ossetia          XTR Transnistria
 //	XNK Nagorno-Karabakh      XCR Crimea                 XDB Eastern Donbas
+//	XOU Russian-Occupied Territories of Ukraine (Freedom House from 2025)
 //	XNC Northern Cyprus       XSL Somaliland             XZN Zanzibar
 //	XGZ Gaza Strip            XWB West Bank              XIO Israeli-Occupied Territories
 //	XTB Tibet                 XPK Pakistani Kashmir      XIK Indian Kashmir
@@ -45,7 +46,10 @@
 //   - A state that lost a region by secession keeps its code (Ethiopia
 //     before 1993, Sudan before 2011, Serbia after 2008).
 //   - A disputed or occupied territory a source scores on its own is a
-//     territory of its own: Crimea is neither UKR nor RUS.
+//     territory of its own: Crimea is neither UKR nor RUS. The group
+//     "territories" holds those of the region: Abkhazia, Crimea, Eastern
+//     Donbas, Nagorno-Karabakh, the Russian-Occupied Territories of
+//     Ukraine, South Ossetia and Transnistria.
 //
 // Map applies this to the sources' own coding: V-Dem's "Russia" rows up to
 // 1990 are SUN, its "Serbia" rows are YUG up to 1991 and SCG 1992–2005, its

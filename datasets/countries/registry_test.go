@@ -256,6 +256,7 @@ func TestGroups(t *testing.T) {
 		"south-caucasus": {"ARM", "AZE", "GEO"},
 		"eastern-europe": {"BLR", "MDA", "RUS", "UKR"},
 		"baltics":        {"EST", "LTU", "LVA"},
+		"territories":    {"XAB", "XCR", "XDB", "XNK", "XOU", "XSO", "XTR"},
 	}
 	for _, name := range GroupNames() {
 		cs, err := r.Group(name)
@@ -263,11 +264,18 @@ func TestGroups(t *testing.T) {
 			t.Fatalf("Group(%q): %v", name, err)
 		}
 		var codes []string
+		wantKind := indicators.KindCountry
+		if name == "territories" {
+			wantKind = indicators.KindTerritory
+		}
 		for _, c := range cs {
 			codes = append(codes, c.ISO3)
-			if c.Kind != indicators.KindCountry {
+			if c.Kind != wantKind {
 				t.Errorf("Group(%q) holds %s of kind %s", name, c.ISO3, c.Kind)
 			}
+		}
+		if title := GroupTitle(name); title == name || title == "" {
+			t.Errorf("GroupTitle(%q) = %q, want words", name, title)
 		}
 		if name == "all" {
 			if len(cs) != len(r.Countries()) || len(cs) < 190 || slices.Contains(codes, "SUN") || slices.Contains(codes, "HKG") {
@@ -282,9 +290,71 @@ func TestGroups(t *testing.T) {
 	if cs, err := r.Group(" Central_Asia "); err != nil || len(cs) != 5 {
 		t.Errorf("Group(Central_Asia) = %d, %v", len(cs), err)
 	}
+	// A group's title is accepted as its name.
+	for in, want := range map[string]string{"Disputed and occupied territories": "territories", "post-Soviet states": "post-soviet", "ALL": "all", " Territories ": "territories"} {
+		if got, err := GroupID(in); err != nil || got != want {
+			t.Errorf("GroupID(%q) = %q, %v; want %s", in, got, err, want)
+		}
+	}
+	if got := GroupTitle("territories"); got != "disputed and occupied territories" {
+		t.Errorf("GroupTitle(territories) = %q", got)
+	}
 	_, err := r.Group("asia")
-	if indicators.ErrorCode(err) != indicators.EInvalid || !strings.Contains(err.Error(), "post-soviet, central-asia, south-caucasus, eastern-europe, baltics, all") {
+	if indicators.ErrorCode(err) != indicators.EInvalid || !strings.Contains(err.Error(), "post-soviet, central-asia, south-caucasus, eastern-europe, baltics, territories, all") {
 		t.Errorf("Group(asia) err = %v, want EInvalid listing the groups", err)
+	}
+}
+
+// TestTerritoriesAreNotStates checks the policy that a disputed or occupied
+// territory a source scores on its own is an entity of its own: every name
+// of it, in English and Russian, and every source row naming it resolve to
+// the territory, never to the state that claims or holds it.
+func TestTerritoriesAreNotStates(t *testing.T) {
+	r := Default()
+	names := map[string][]string{
+		"XCR": {"Crimea", "Крым", "Republic of Crimea", "Республика Крым", "Autonomous Republic of Crimea", "Крымский полуостров"},
+		"XAB": {"Abkhazia", "Абхазия", "Republic of Abkhazia", "Республика Абхазия", "Apsny"},
+		"XSO": {"South Ossetia", "Южная Осетия", "Tskhinvali Region", "Цхинвальский регион"},
+		"XTR": {"Transnistria", "Приднестровье", "Pridnestrovian Moldavian Republic", "Приднестровская Молдавская Республика", "ПМР"},
+		"XNK": {"Nagorno-Karabakh", "Нагорный Карабах", "Artsakh", "Арцах", "Nagorno Karabakh"},
+		"XDB": {"Eastern Donbas", "Восточный Донбасс", "Eastern Donbass", "Occupied Donbas", "Оккупированный Донбасс"},
+		"XOU": {"Russian-Occupied Territories of Ukraine", "Оккупированные территории Украины"},
+	}
+	for want, ns := range names {
+		for _, n := range ns {
+			c, err := r.Resolve(n)
+			if err != nil || c.ISO3 != want || c.Kind != indicators.KindTerritory {
+				t.Errorf("Resolve(%q) = %s (%s), %v; want the territory %s", n, c.ISO3, c.Kind, err, want)
+			}
+		}
+	}
+	// Freedom House's rows, as the generator maps them.
+	for name, want := range map[string]string{"Crimea": "XCR", "Abkhazia": "XAB", "South Ossetia": "XSO", "Transnistria": "XTR",
+		"Nagorno-Karabakh": "XNK", "Eastern Donbas": "XDB", "Russian-Occupied Territories of Ukraine": "XOU"} {
+		for _, source := range []string{"fh-fiw", "fh-ratings"} {
+			if m, err := r.Map(source, "", name, 2024); err != nil || m.ISO3 != want {
+				t.Errorf("Map(%s, %q) = %+v, %v; want %s", source, name, m, err, want)
+			}
+		}
+	}
+	// The states keep their own names.
+	for name, want := range map[string]string{"Ukraine": "UKR", "Украина": "UKR", "Russia": "RUS", "Россия": "RUS", "Georgia": "GEO",
+		"Грузия": "GEO", "Moldova": "MDA", "Молдова": "MDA", "Azerbaijan": "AZE", "Азербайджан": "AZE"} {
+		if c, err := r.Resolve(name); err != nil || c.ISO3 != want {
+			t.Errorf("Resolve(%q) = %s, %v; want %s", name, c.ISO3, err, want)
+		}
+	}
+	cs, err := r.Group("territories")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		for _, g := range []string{"post-soviet", "eastern-europe", "south-caucasus", "all"} {
+			ms, _ := r.Group(g)
+			if slices.ContainsFunc(ms, func(m indicators.Country) bool { return m.ISO3 == c.ISO3 }) {
+				t.Errorf("%s (%s) is in the group %s", c.Name, c.ISO3, g)
+			}
+		}
 	}
 }
 

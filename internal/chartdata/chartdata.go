@@ -13,6 +13,7 @@ import (
 
 	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
 )
@@ -75,25 +76,53 @@ func Build(store *datasets.Store, r Request) (charts.Spec, error) {
 		}
 		inds = append(inds, ind)
 	}
+	var s charts.Spec
+	var err error
 	switch r.Kind {
 	case charts.Ranking:
-		return ranking(store, inds[0], r)
+		s, err = ranking(store, inds[0], r)
 	case charts.Timeline:
-		return timeline(store, inds[0], r)
+		s, err = timeline(store, inds[0], r)
 	case charts.Profile:
-		return profile(store, inds, r)
+		s, err = profile(store, inds, r)
 	case charts.Heatmap:
-		return heatmap(store, inds[0], r)
+		s, err = heatmap(store, inds[0], r)
 	case charts.Scatter:
-		return scatter(store, inds[0], inds[1], r)
+		s, err = scatter(store, inds[0], inds[1], r)
 	case charts.Slope:
-		return slope(store, inds[0], r)
+		s, err = slope(store, inds[0], r)
+	default:
+		names := []string{}
+		for _, k := range charts.Kinds() {
+			names = append(names, string(k))
+		}
+		return charts.Spec{}, invalid("unknown chart kind %q: use one of %s", r.Kind, strings.Join(names, ", "))
 	}
-	names := []string{}
-	for _, k := range charts.Kinds() {
-		names = append(names, string(k))
+	if err != nil {
+		return charts.Spec{}, err
 	}
-	return charts.Spec{}, invalid("unknown chart kind %q: use one of %s", r.Kind, strings.Join(names, ", "))
+	s.Entities = entities(store, s.Series)
+	return s, nil
+}
+
+// entities says whether a chart's series are countries (historical states
+// included), territories or both.
+func entities(store *datasets.Store, series []charts.Series) charts.Entities {
+	var c, t bool
+	for _, sr := range series {
+		if e, ok := store.Registry().ByCode(sr.Code); ok && e.Kind == indicators.KindTerritory {
+			t = true
+		} else {
+			c = true
+		}
+	}
+	switch {
+	case t && c:
+		return charts.CountriesAndTerritories
+	case t:
+		return charts.Territories
+	}
+	return charts.Countries
 }
 
 // source returns the subtitle (publisher, dataset, edition) and the
@@ -223,14 +252,37 @@ func noYear(store *datasets.Store, ind indicators.Indicator, year int) error {
 }
 
 func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts.Spec, error) {
-	ms, err := members(store, r)
-	if err != nil {
-		return charts.Spec{}, err
-	}
 	year := r.Year
-	if year == 0 {
-		if year, err = latestYear(store, ind, ms); err != nil {
+	whole := isAll(r.Group)
+	var ms []indicators.Country
+	var err error
+	if whole {
+		// The whole field the source ranked, territories included, as
+		// rankings rank --group all lists it.
+		if year == 0 {
+			years, err := store.Years(ind.ID)
+			if err != nil {
+				return charts.Spec{}, err
+			}
+			if len(years) > 0 {
+				year = years[len(years)-1]
+			}
+		}
+		if ms, err = docs.Field(store, ind.ID, year); err != nil {
 			return charts.Spec{}, err
+		}
+		if len(ms) == 0 {
+			return charts.Spec{}, noYear(store, ind, year)
+		}
+		ms = withNamed(ms, r.Countries)
+	} else {
+		if ms, err = members(store, r); err != nil {
+			return charts.Spec{}, err
+		}
+		if year == 0 {
+			if year, err = latestYear(store, ind, ms); err != nil {
+				return charts.Spec{}, err
+			}
 		}
 	}
 	by, err := yearObs(store, ind, year)
@@ -259,22 +311,73 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		s.Series = append(s.Series, charts.Series{Name: m.Name, Code: m.ISO3, Highlight: hl[m.ISO3], Points: []charts.Point{p}})
 	}
 	if n == 0 {
-		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for the %s group in %d", ind.ID, r.Group, year)
+		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s (group %s) in %d", ind.ID, countries.GroupTitle(r.Group), r.Group, year)
 	}
 	if ind.Ranks == indicators.RanksComputed {
-		s.Notes = append(s.Notes, "Ranks \"k of N\" are computed by rankings within the year over every entity the source scored (the publisher gives no rank); ties share the best rank.")
+		s.Notes = append(s.Notes, "Ranks \"k of N\" are computed by rankings within the year over every country and territory the source scored (the publisher gives no rank); ties share the best rank.")
 	} else {
-		s.Notes = append(s.Notes, "Ranks \"k of N\" are the publisher's, over every country it ranked that year.")
+		s.Notes = append(s.Notes, "Ranks \"k of N\" are the publisher's, over every country and territory it ranked that year.")
+	}
+	if whole {
+		rank, err := docs.BuildRank(store, ind.ID, year, countries.GroupAll)
+		if err != nil {
+			return charts.Spec{}, err
+		}
+		if note := unlistedNote(rank.Unlisted); note != "" {
+			s.Notes = append(s.Notes, note)
+		}
 	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
 }
 
-func groupTitle(r Request) string {
-	if r.Group == "all" {
-		return "all countries"
+// isAll reports whether group names the group "all".
+func isAll(group string) bool {
+	id, err := countries.GroupID(group)
+	return err == nil && id == countries.GroupAll
+}
+
+// withNamed adds the named countries that are not among ms.
+func withNamed(ms, named []indicators.Country) []indicators.Country {
+	have := map[string]bool{}
+	for _, m := range ms {
+		have[m.ISO3] = true
 	}
-	return r.Group + " countries"
+	for _, c := range named {
+		if !have[c.ISO3] {
+			ms = append(ms, c)
+		}
+	}
+	return ms
+}
+
+// unlistedNote says how many ranked entries a chart of the whole field
+// cannot show, and which.
+func unlistedNote(u *docs.Unlisted) string {
+	if u == nil || u.Count == 0 {
+		return ""
+	}
+	var names []string
+	for _, e := range u.Entries {
+		names = append(names, e.Name)
+	}
+	switch {
+	case len(names) == 0 && u.Count == 1:
+		return fmt.Sprintf("%d of the %d entries the source ranked is not shown: the data has no row for it, but it counts in N.", u.Count, u.RankOf)
+	case len(names) == 0:
+		return fmt.Sprintf("%d of the %d entries the source ranked are not shown: the data has no rows for them, but they count in N.", u.Count, u.RankOf)
+	case u.Count == 1:
+		return fmt.Sprintf("%d of the %d entries the source ranked is not shown, because the registry leaves it unmapped on purpose (it is no country or territory): %s. It counts in N.", u.Count, u.RankOf, joinAnd(names))
+	}
+	return fmt.Sprintf("%d of the %d entries the source ranked are not shown, because the registry leaves them unmapped on purpose (they are no countries or territories): %s. They count in N.", u.Count, u.RankOf, joinAnd(names))
+}
+
+// groupTitle is the group a chart shows, in words.
+func groupTitle(r Request) string {
+	if r.Kind == charts.Ranking && isAll(r.Group) {
+		return "all countries and territories ranked"
+	}
+	return countries.GroupTitle(r.Group)
 }
 
 // breaks labels the methodology breaks inside [lo, hi] with the new

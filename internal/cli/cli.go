@@ -101,8 +101,9 @@ func newRoot(env *Env) *cobra.Command {
 		Long: `rankings compares governance indicators of countries — press freedom (RSF,
 Freedom House), rule of law (WJP, WGI, V-Dem), democracy and elections
 (V-Dem, Freedom House, OSCE/ODIHR) — from data embedded in the binary.
-Built first for the 15 post-Soviet states; every country the sources
-rank is included, so ranks are "k of N" over the whole field.`,
+Built first for the 15 post-Soviet states; every country and territory
+the sources rank is included, so ranks are "k of N" over the whole field:
+N is every country and territory the source ranked that year.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

@@ -17,8 +17,16 @@ func newRankCmd(env *Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rank --indicator id [--year Y] [--group G]",
 		Short: "Order a group's countries on one indicator, with the global rank k of N",
+		Long: `Order a group's countries (or territories) on one indicator, with the global
+rank "k of N": N is every country and territory the source ranked that year.
+Groups: ` + groupHelp() + `.
+--group all lists the whole field the source ranked, territories and
+historical states included, and says how many ranked entries it cannot list
+(RSF's OECS, which the registry leaves unmapped, still counts in N).`,
 		Example: `  rankings rank --indicator rsf
-  rankings rank -i wgi-rl --year 2023 --group central-asia`,
+  rankings rank -i wgi-rl --year 2023 --group central-asia
+  rankings rank -i fh-fiw --group territories
+  rankings rank -i rsf --group all`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if id == "" {
@@ -40,12 +48,12 @@ func newRankCmd(env *Env) *cobra.Command {
 				better = "higher is better"
 			}
 			fmt.Fprintf(&b, "%s — %s, %d (%s year)\n%s; %s. Group: %s\n\n", doc.Indicator.ID, doc.Indicator.Name, doc.Year,
-				doc.Indicator.YearMeaning, doc.Indicator.Unit, better, doc.Group.Name)
+				doc.Indicator.YearMeaning, doc.Indicator.Unit, better, doc.GroupTitle())
 			ind, err := env.Store.Indicator(doc.Indicator.ID)
 			if err != nil {
 				return err
 			}
-			t := &textTable{header: []string{"#", "COUNTRY", "VALUE", "GLOBAL RANK", "PERCENTILE", "STATUS"}, right: map[int]bool{0: true, 2: true, 3: true, 4: true}}
+			t := &textTable{header: []string{"#", entityHeader(env, doc), "VALUE", "GLOBAL RANK", "PERCENTILE", "STATUS"}, right: map[int]bool{0: true, 2: true, 3: true, 4: true}}
 			var notes footnotes
 			for _, r := range doc.Rows {
 				rank, pct := "", ""
@@ -61,11 +69,8 @@ func newRankCmd(env *Env) *cobra.Command {
 				return err
 			}
 			notes.write(&b, "")
-			fmt.Fprintf(&b, "\n%s median %s, mean %s (%d of %d members have a figure)", doc.Group.Name, valueText(ind, doc.Group.Median), valueText(ind, doc.Group.Mean), doc.Group.N, doc.Group.Of)
-			if len(doc.Group.Missing) > 0 {
-				fmt.Fprintf(&b, "; no figure: %s", strings.Join(doc.Group.Missing, ", "))
-			}
-			b.WriteString("\nPERCENTILE: share of all ranked countries placed below.\n")
+			b.WriteString("\n")
+			rankFooter(&b, env, ind, doc)
 			_, err = fmt.Fprint(env.Stdout, b.String())
 			return err
 		},
@@ -75,6 +80,52 @@ func newRankCmd(env *Env) *cobra.Command {
 	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group: "+strings.Join(countries.GroupNames(), ", "))
 	formatFlag(cmd, &format, "table", "json", "csv")
 	return cmd
+}
+
+// entityHeader names the rows of a ranking: COUNTRY, or COUNTRY/TERRITORY
+// when a territory or historical entity is among them.
+func entityHeader(env *Env, doc docs.Rank) string {
+	for _, r := range doc.Rows {
+		if c, ok := env.Store.Registry().ByCode(r.ISO3); !ok || c.Kind != indicators.KindCountry {
+			return "COUNTRY/TERRITORY"
+		}
+	}
+	return "COUNTRY"
+}
+
+// namedCodes lists entities as "Crimea (XCR), Eastern Donbas (XDB)".
+func namedCodes(env *Env, codes []string) string {
+	out := make([]string, len(codes))
+	for i, code := range codes {
+		out[i] = code
+		if c, ok := env.Store.Registry().ByCode(code); ok {
+			out[i] = c.Name + " (" + code + ")"
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// rankFooter writes what a ranking's numbers mean: the group's median, who
+// N counts and, for the whole field, the ranked entries it cannot list.
+func rankFooter(b *strings.Builder, env *Env, ind indicators.Indicator, doc docs.Rank) {
+	g := doc.Group
+	median, mean := valueText(ind, g.Median), valueText(ind, g.Mean)
+	switch {
+	case doc.WholeField():
+		fmt.Fprintf(b, "Median of the %d listed countries and territories: %s, mean %s.\n", g.N, median, mean)
+	case len(g.Missing) > 0:
+		fmt.Fprintf(b, "Group median (%s): %s, mean %s (%d of %d members have a figure; no figure: %s).\n",
+			doc.GroupTitle(), median, mean, g.N, g.Of, namedCodes(env, g.Missing))
+	default:
+		fmt.Fprintf(b, "Group median (%s): %s, mean %s (%d of %d members have a figure).\n", doc.GroupTitle(), median, mean, g.N, g.Of)
+	}
+	if u := doc.Unlisted; u != nil {
+		fmt.Fprintf(b, "%s\n", doc.UnlistedSentence())
+		for _, e := range u.Entries {
+			fmt.Fprintf(b, "  %s — %s\n", e.Name, e.Reason)
+		}
+	}
+	b.WriteString("GLOBAL RANK k of N: N = every country and territory the source ranked that year. PERCENTILE: the share of them placed below.\n")
 }
 
 func newTrendCmd(env *Env) *cobra.Command {
@@ -137,6 +188,12 @@ methodology segment (never across a break). Fewer than 4 points give
 				return err
 			}
 			notes.write(&b, "")
+			for _, v := range doc.Values {
+				if v.Rank != nil {
+					fmt.Fprintf(&b, "\n%s\n", rankLegend)
+					break
+				}
+			}
 			b.WriteString("\nTrend per methodology segment (slope per year, 95% CI):\n")
 			for _, s := range doc.Segments {
 				label := s.Label
@@ -247,7 +304,7 @@ per source: ` + strings.Join(docs.HeadlineIndicators, ", ") + `.`,
 				return writeTable(env.Stdout, doc)
 			}
 			var b strings.Builder
-			fmt.Fprintf(&b, "Spearman rank correlation, %s group, %s\n\n", doc.Group, doc.YearNote)
+			fmt.Fprintf(&b, "Spearman rank correlation (group: %s), %s\n\n", countries.GroupTitle(doc.Group), doc.YearNote)
 			header := []string{""}
 			for i := range doc.Indicators {
 				header = append(header, fmt.Sprint(i+1))

@@ -67,7 +67,12 @@ func TestChartEveryKind(t *testing.T) {
 		{[]string{"timeline", "geo", "arm", "-i", "wgi-va", "--percentile"}, "percentile rank among all economies"},
 		{[]string{"timeline", "geo", "-i", "vdem-libdem"}, "No uncertainty band: V-Dem publishes credible intervals"},
 		{[]string{"profile", "kaz", "uzb", "--year", "2023"}, "Governance profile, 2023: Kazakhstan, Uzbekistan"},
-		{[]string{"heatmap", "-i", "fh-fiw", "--group", "central-asia"}, "Freedom in the World total score, 2013–2024: central-asia countries"},
+		{[]string{"heatmap", "-i", "fh-fiw", "--group", "central-asia"}, "Freedom in the World total score, 2013–2025: Central Asia"},
+		// --group all ranks the whole field: territories are bars too, and
+		// the note says which ranked entry cannot be shown.
+		{[]string{"ranking", "-i", "rsf", "--group", "all", "--year", "2025"}, "1 of the 180 entries the source ranked is not shown"},
+		{[]string{"ranking", "-i", "fh-fiw", "--group", "all", "--year", "2024"}, "Crimea"},
+		{[]string{"ranking", "-i", "fh-fiw", "--group", "territories", "--year", "2024"}, "6 territories ordered from best to worst"},
 		{[]string{"scatter", "-i", "wgi-rl,rsf", "--year", "2023"}, "Spearman rank correlation"},
 		{[]string{"slope", "-i", "fh-fiw", "--from", "2014", "--to", "2024"}, "Freedom in the World total score: 2014 edition and 2024 edition"},
 	} {
@@ -117,7 +122,7 @@ func TestChartImages(t *testing.T) {
 		t.Fatalf("SVG is not XML: %v", err)
 	}
 	all := strings.Join(root.Texts, "\n")
-	if root.XMLName.Local != "svg" || !strings.Contains(all, "RSF World Press Freedom Index score, 2002–2025") || !strings.Contains(all, "Cite: Reporters Without Borders") {
+	if root.XMLName.Local != "svg" || !strings.Contains(all, "RSF World Press Freedom Index score, 2002–2026") || !strings.Contains(all, "Cite: Reporters Without Borders") {
 		t.Errorf("SVG %s lacks the title or citation", root.XMLName.Local)
 	}
 }
@@ -252,7 +257,7 @@ func TestChartsPerYearSet(t *testing.T) {
 		t.Error("an election list got a ranking chart")
 	}
 	page := string(readFile(t, filepath.Join(dir, "wgi-rl-2023.html")))
-	if !strings.Contains(page, "WGI Rule of Law (estimate), 2023: central-asia countries") {
+	if !strings.Contains(page, "WGI Rule of Law (estimate), 2023: Central Asia") {
 		t.Error("the WGI chart has the wrong title")
 	}
 	noTemp(t, dir)
@@ -267,7 +272,8 @@ func TestReport(t *testing.T) {
 	}
 	page := string(readFile(t, out))
 	for _, want := range []string{
-		"In the 2025 edition Kazakhstan ranked 141st of 180 on the RSF World Press Freedom Index score (39.34); Uzbekistan 148th (35.24). On this scale (score), higher is better.",
+		"In the 2026 edition Kazakhstan ranked 149th of 180 countries and territories on the RSF World Press Freedom Index score (34.41); Uzbekistan 147th (34.95). On this scale (score), higher is better.",
+		"Every rank is &#34;k of N&#34; over the whole field the source ranked that year: N counts every country and territory it ranked",
 		"the publisher&#39;s 90% intervals overlap: the difference is not distinguishable",
 		"National elections and the OSCE/ODIHR assessment, with the page each rests on and what kind of page it is",
 		// Uzbekistan's 2024 parliamentary election rests on a press-release wire.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
 )
@@ -19,7 +20,7 @@ func newCompareCmd(env *Env) *cobra.Command {
 		Use:   "compare <country> <country> [<country>...]",
 		Short: "Compare countries side by side on every indicator",
 		Long: `Compare countries side by side on every indicator: value, rank "k of N"
-(N = every country the source ranked that year), the trend over the last
+(N = every country and territory the source ranked that year), the trend over the last
 ten years of the current methodology with its 95% confidence interval, who
 is ahead on the indicator's own direction, and whether the difference is
 distinguishable where the source publishes uncertainty (WGI's 90% bounds).
@@ -63,7 +64,7 @@ Freedom House: the edition year).`,
 	cmd.Flags().StringSliceVarP(&ids, "indicator", "i", nil, "indicator ids, comma-separated (default: all)")
 	cmd.Flags().IntVarP(&year, "year", "y", 0, "year to compare (default: latest year all countries have)")
 	cmd.Flags().IntVar(&since, "since", 0, "base year for trends and change (default: 10 years back, same methodology)")
-	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group whose median places the countries")
+	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group whose median places the countries: "+strings.Join(countries.GroupNames(), ", "))
 	formatFlag(cmd, &format, "table", "json", "csv", "markdown")
 	return cmd
 }
@@ -280,11 +281,11 @@ func compareTable(env *Env, doc docs.Compare) error {
 func compareLegend(doc docs.Compare) string {
 	group := doc.Group
 	return strings.Join([]string{
-		"↑ higher is better, ↓ lower is better (each indicator's own scale). RANK k/N: N = every country the source ranked that year.",
+		"↑ higher is better, ↓ lower is better (each indicator's own scale). RANK k/N: N = every country and territory the source ranked that year.",
 		"TREND: OLS slope per year over the HISTORY window (last 10 years, never across a methodology break); ↗ improving / ↘ worsening",
 		"when its 95% CI excludes zero, → when it does not, n=… when fewer than 4 points. HISTORY: a block per year, up = better, gap = none.",
 		"AHEAD: ✓ published 90% intervals disjoint, ~ overlapping (not distinguishable); no mark = source publishes no uncertainty.",
-		"MEDIAN: " + group + " median (members with a figure / members). Details: rankings indicators; sources: rankings sources.",
+		fmt.Sprintf("MEDIAN: median of the group %s (members with a figure / members). Details: rankings indicators; sources: rankings sources.", countries.GroupTitle(group)),
 	}, "\n")
 }
 
@@ -340,7 +341,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 				indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), sourceMarkdown(e))
 		}
 	}
-	b.WriteString("\nRanks are k of N, N = every country the source ranked that year. Trends: OLS slope per year within one methodology, 95% CI. " +
+	b.WriteString("\nRanks are k of N, N = every country and territory the source ranked that year. Trends: OLS slope per year within one methodology, 95% CI. " +
 		"Distinguishable: published 90% intervals do not overlap. Sources: see `rankings sources`.\n")
 	_, err := fmt.Fprint(env.Stdout, b.String())
 	return err

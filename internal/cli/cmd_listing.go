@@ -14,9 +14,9 @@ func newCountriesCmd(env *Env) *cobra.Command {
 	var group, format string
 	cmd := &cobra.Command{
 		Use:   "countries [--group G]",
-		Short: "List the countries of a group (default: the 15 post-Soviet states)",
-		Long: "List the countries of a group with their ISO codes. Groups: " +
-			strings.Join(countries.GroupNames(), ", ") + ".",
+		Short: "List the countries or territories of a group (default: the 15 post-Soviet states)",
+		Long: "List the countries or territories of a group with their ISO codes. Groups: " + groupHelp() + ". " +
+			"The territories (Crimea XCR, Abkhazia XAB …) are entities of their own, never part of a state, and can be named like countries in every command.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			doc, err := docs.Countries(env.Store.Registry(), group)
@@ -55,11 +55,16 @@ func newIndicatorsCmd(env *Env) *cobra.Command {
 			case "csv":
 				return writeTable(env.Stdout, doc)
 			}
-			t := &textTable{header: []string{"ID", "NAME", "SCALE", "DIRECTION", "YEAR", "BREAKS"}}
+			t := &textTable{header: []string{"ID", "NAME", "SCALE", "DIRECTION", "YEAR", "RANKS", "BREAKS"}}
 			for _, d := range doc.Indicators {
-				t.add(d.ID, d.Name, docs.ScaleText(d.Scale), d.Direction, d.YearMeaning, docs.BreaksText(d.Breaks))
+				t.add(d.ID, d.Name, docs.ScaleText(d.Scale), d.Direction, d.YearMeaning, d.Ranks, docs.BreaksText(d.Breaks))
 			}
-			return t.write(env.Stdout)
+			if err := t.write(env.Stdout); err != nil {
+				return err
+			}
+			_, err := fmt.Fprintln(env.Stdout, "\nRANKS: every rank is \"k of N\", N = every country and territory the source ranked that year; "+
+				"published = the publisher's own ranks, computed = ranked by rankings within the year over that whole field (ties share the best rank).")
+			return err
 		},
 	}
 	formatFlag(cmd, &format, "table", "json", "csv")

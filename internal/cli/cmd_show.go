@@ -103,6 +103,9 @@ func showTable(env *Env, doc docs.Show) error {
 		}
 		notes.write(&b, "  ")
 	}
+	if hasRank(doc) {
+		fmt.Fprintf(&b, "\n%s\n", rankLegend)
+	}
 	if len(doc.Elections) > 0 {
 		fmt.Fprintf(&b, "\nodihr — OSCE/ODIHR election assessments\n")
 		t := &textTable{header: []string{"  DATE", "TYPE", "ASSESSMENT", "SUMMARY", "SOURCE"}}
@@ -115,6 +118,18 @@ func showTable(env *Env, doc docs.Show) error {
 	}
 	_, err := fmt.Fprint(env.Stdout, b.String())
 	return err
+}
+
+// hasRank reports whether any figure shown has a rank.
+func hasRank(doc docs.Show) bool {
+	for _, s := range doc.Indicators {
+		for _, v := range s.Values {
+			if v.Rank != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // segmentText describes a methodology segment: its years, scale and

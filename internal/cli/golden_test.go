@@ -30,6 +30,7 @@ var goldenCases = []struct {
 	{"countries", []string{"countries"}},
 	{"countries-central-asia-json", []string{"countries", "--group", "central-asia", "--format", "json"}},
 	{"countries-baltics-csv", []string{"countries", "-g", "baltics", "-f", "csv"}},
+	{"countries-territories", []string{"countries", "--group", "territories"}},
 	{"indicators", []string{"indicators"}},
 	{"indicators-json", []string{"indicators", "--format", "json"}},
 	{"indicators-csv", []string{"indicators", "--format", "csv"}},
@@ -52,6 +53,10 @@ var goldenCases = []struct {
 	{"rank", []string{"rank", "--indicator", "rsf"}},
 	{"rank-wgi-central-asia-json", []string{"rank", "-i", "wgi-rl", "--year", "2023", "--group", "central-asia", "--format", "json"}},
 	{"rank-csv", []string{"rank", "-i", "fh-fiw", "--format", "csv"}},
+	// The territories are ranked by Freedom House on their own, and the
+	// whole field lists them; RSF's 2012 field has three unmapped entries.
+	{"rank-territories-2024", []string{"rank", "-i", "fh-fiw", "--group", "territories", "--year", "2024"}},
+	{"rank-all-rsf-2012", []string{"rank", "-i", "rsf", "--group", "all", "--year", "2012"}},
 	{"rank-rsf-2015", []string{"rank", "-i", "rsf", "--year", "2015"}},
 	{"trend", []string{"trend", "russia", "--indicator", "rsf"}},
 	{"trend-json", []string{"trend", "georgia", "-i", "wgi-rl", "--from", "2012", "--format", "json"}},

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 )
 
@@ -51,10 +52,71 @@ type Rank struct {
 	Year      int          `json:"year"`
 	Group     GroupDoc     `json:"group"`
 	Rows      []RankRow    `json:"rows"`
+	// Unlisted is set for the group "all", which lists the whole field
+	// the source ranked: it says how many ranked entries the list cannot
+	// show and why.
+	Unlisted *Unlisted `json:"unlisted,omitempty"`
+}
+
+// Unlisted are the entries a source ranked that a list of the whole field
+// cannot show: they count in rank_of but have no rows, because the
+// registry deliberately leaves them unmapped (unmapped.csv: RSF's OECS,
+// "Israel (outside Israeli territory)").
+type Unlisted struct {
+	Count  int `json:"count"`   // rank_of minus the listed rows that have a rank
+	RankOf int `json:"rank_of"` // the N of the ranks
+	// Entries are the source's unmapped entries of that year; empty when
+	// they do not account for Count (an import whose rank_of is larger
+	// than its rows).
+	Entries []UnlistedEntry `json:"entries"`
+}
+
+// UnlistedEntry is one ranked entry the list cannot show.
+type UnlistedEntry struct {
+	Code   string `json:"code"` // the source's own code
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
+}
+
+// WholeField reports whether the document lists the whole field the source
+// ranked (the group "all").
+func (r Rank) WholeField() bool { return r.Unlisted != nil }
+
+// UnlistedSentence says, for the whole field, that every ranked entry is
+// listed, or how many are not and why; when the registry's unmapped
+// entries account for them it ends with a colon, for the list of Entries
+// to follow. It is "" for any other group.
+func (r Rank) UnlistedSentence() string {
+	u := r.Unlisted
+	switch {
+	case u == nil:
+		return ""
+	case u.Count == 0:
+		return fmt.Sprintf("Listed: all %d countries and territories the source ranked in %d (N = %d).", len(r.Rows), r.Year, u.RankOf)
+	case len(u.Entries) == 0 && u.Count == 1:
+		return fmt.Sprintf("%d of the %d entries the source ranked in %d is not listed: the data has no row for it, but it counts in N.", u.Count, u.RankOf, r.Year)
+	case len(u.Entries) == 0:
+		return fmt.Sprintf("%d of the %d entries the source ranked in %d are not listed: the data has no rows for them, but they count in N.", u.Count, u.RankOf, r.Year)
+	case u.Count == 1:
+		return fmt.Sprintf("%d of the %d entries the source ranked in %d is not listed: the registry leaves it unmapped on purpose, but it counts in N, so below it # is smaller than the global rank:", u.Count, u.RankOf, r.Year)
+	}
+	return fmt.Sprintf("%d of the %d entries the source ranked in %d are not listed: the registry leaves them unmapped on purpose, but they count in N, so below them # is smaller than the global rank:", u.Count, u.RankOf, r.Year)
+}
+
+// GroupTitle is the group as readers see it: "post-Soviet states", or for
+// the whole field "all countries and territories ranked".
+func (r Rank) GroupTitle() string {
+	if r.WholeField() {
+		return "all countries and territories ranked"
+	}
+	return countries.GroupTitle(r.Group.Name)
 }
 
 // BuildRank orders a group's members on one indicator in one year (0: the
-// latest year in which any member has a figure).
+// latest year in which any member has a figure). The group "all" is the
+// whole field the source ranked that year, territories and historical
+// states included, so that positions follow the ranks; Unlisted then says
+// how many ranked entries have no row and why.
 func BuildRank(store *datasets.Store, id string, year int, group string) (Rank, error) {
 	ind, err := store.Indicator(id)
 	if err != nil {
@@ -63,7 +125,24 @@ func BuildRank(store *datasets.Store, id string, year int, group string) (Rank, 
 	if ind.Events {
 		return Rank{}, indicators.Errorf(indicators.EInvalid, "%s is a list of elections and has no ranking: use \"rankings elections\"", id)
 	}
-	members, err := store.Registry().Group(group)
+	group, err = countries.GroupID(group)
+	if err != nil {
+		return Rank{}, err
+	}
+	years, err := store.Years(id)
+	if err != nil {
+		return Rank{}, err
+	}
+	whole := group == countries.GroupAll
+	if whole && year == 0 && len(years) > 0 {
+		year = years[len(years)-1]
+	}
+	var members []indicators.Country
+	if whole {
+		members, err = Field(store, id, year)
+	} else {
+		members, err = store.Registry().Group(group)
+	}
 	if err != nil {
 		return Rank{}, err
 	}
@@ -72,10 +151,6 @@ func BuildRank(store *datasets.Store, id string, year int, group string) (Rank, 
 	for i, m := range members {
 		codes[i] = m.ISO3
 		names[m.ISO3] = m.Name
-	}
-	years, err := store.Years(id)
-	if err != nil {
-		return Rank{}, err
 	}
 	if year == 0 {
 		for i := len(years) - 1; i >= 0 && year == 0; i-- {
@@ -101,19 +176,11 @@ func BuildRank(store *datasets.Store, id string, year int, group string) (Rank, 
 		}
 	}
 	if len(rows) == 0 {
-		return Rank{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for the %s group in %d: years with figures are %s",
-			id, group, year, indicators.YearRanges(years))
+		return Rank{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s (group %s) in %d: years with figures are %s",
+			id, countries.GroupTitle(group), group, year, indicators.YearRanges(years))
 	}
 	ref := indicatorRef(ind, year)
-	dir := indicators.LowerIsBetter
-	if ref.HigherIsBetter {
-		dir = indicators.HigherIsBetter
-	}
-	vals := make([]float64, len(rows))
-	for i, r := range rows {
-		vals[i] = r.Value
-	}
-	pos := indicators.CompetitionRanks(vals, dir)
+	pos := positions(rows, ref.HigherIsBetter)
 	for i := range rows {
 		rows[i].Position = pos[i]
 	}
@@ -131,8 +198,85 @@ func BuildRank(store *datasets.Store, id string, year int, group string) (Rank, 
 	if missing == nil {
 		missing = []string{}
 	}
-	return Rank{Indicator: ref, Year: year, Rows: rows,
-		Group: GroupDoc{Name: group, Median: round(agg.Median, 6), Mean: round(agg.Mean, 6), N: agg.N, Of: agg.Of, Missing: missing}}, nil
+	doc := Rank{Indicator: ref, Year: year, Rows: rows,
+		Group: GroupDoc{Name: group, Median: round(agg.Median, 6), Mean: round(agg.Mean, 6), N: agg.N, Of: agg.Of, Missing: missing}}
+	if whole {
+		if doc.Unlisted, err = unlisted(store, id, year, rows); err != nil {
+			return Rank{}, err
+		}
+	}
+	return doc, nil
+}
+
+// positions places rows within the list, ties sharing: in the order of
+// their ranks when every row has one (the source's own order: RSF's, or
+// WGI's percentile rank, which follows unrounded estimates), else by value.
+func positions(rows []RankRow, higherIsBetter bool) []int {
+	vals := make([]float64, len(rows))
+	byRank := true
+	for i, r := range rows {
+		vals[i] = r.Value
+		byRank = byRank && r.Rank != nil
+	}
+	dir := indicators.LowerIsBetter
+	if higherIsBetter {
+		dir = indicators.HigherIsBetter
+	}
+	if byRank {
+		for i, r := range rows {
+			vals[i] = float64(*r.Rank)
+		}
+		dir = indicators.LowerIsBetter
+	}
+	return indicators.CompetitionRanks(vals, dir)
+}
+
+// Field returns every entity with a figure of the indicator in year, in
+// ISO3 order: the field the source ranked, but for the entries the
+// registry deliberately leaves unmapped. An entity the registry does not
+// know (possible only in imported data) is named by its code.
+func Field(store *datasets.Store, id string, year int) ([]indicators.Country, error) {
+	obs, err := store.Year(id, year)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]indicators.Country, 0, len(obs))
+	for _, o := range obs {
+		c, ok := store.Registry().ByCode(o.ISO3)
+		if !ok {
+			c = indicators.Country{ISO3: o.ISO3, Name: o.ISO3}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// unlisted counts the ranked entries of a whole-field list that have no
+// row: N minus the listed rows with a rank, and names them when the
+// source's unmapped entries of that year account for all of them.
+func unlisted(store *datasets.Store, id string, year int, rows []RankRow) (*Unlisted, error) {
+	u := &Unlisted{Entries: []UnlistedEntry{}}
+	ranked := 0
+	for _, r := range rows {
+		if r.Rank != nil && r.RankOf != nil {
+			ranked++
+			u.RankOf = max(u.RankOf, *r.RankOf)
+		}
+	}
+	if u.Count = u.RankOf - ranked; u.Count <= 0 {
+		u.Count = 0
+		return u, nil
+	}
+	known, err := store.UnmappedIn(id, year)
+	if err != nil {
+		return nil, err
+	}
+	if len(known) == u.Count {
+		for _, k := range known {
+			u.Entries = append(u.Entries, UnlistedEntry{Code: k.Code, Name: k.Label(), Reason: k.Why()})
+		}
+	}
+	return u, nil
 }
 
 // SegmentTrend is the trend within one methodology segment.

@@ -91,7 +91,7 @@ func TestBrowser(t *testing.T) {
 				}
 			}
 		}
-		if cells[0][3] != "39.34 (141 of 180)" {
+		if cells[0][3] != "34.41 (149 of 180)" {
 			t.Errorf("RSF Kazakhstan cell = %q", cells[0][3])
 		}
 		tb.NoErrors(t)

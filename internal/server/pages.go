@@ -137,7 +137,18 @@ func (s *Server) funcs() template.FuncMap {
 		},
 		"pick": func(all []indicators.Country, selected string) map[string]any {
 			group, _ := store.Registry().Group("post-soviet")
-			return map[string]any{"Group": group, "All": all, "Selected": selected}
+			territories, _ := store.Registry().Group("territories")
+			return map[string]any{"Group": group, "Territories": territories, "All": all, "Selected": selected}
+		},
+		// entityHeader names a ranking's rows: Country, or Country or
+		// territory when a territory is among them.
+		"entityHeader": func(doc docs.Rank) string {
+			for _, r := range doc.Rows {
+				if c, ok := store.Registry().ByCode(r.ISO3); !ok || c.Kind != indicators.KindCountry {
+					return "Country or territory"
+				}
+			}
+			return "Country"
 		},
 		"chart": func(kind, id string, doc docs.Compare) template.HTML { return s.compareChart(kind, id, doc) },
 		"timelineURL": func(id string, doc docs.Compare) string {

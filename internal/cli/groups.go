@@ -1,0 +1,30 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/rankings-dev/rankings/datasets/countries"
+)
+
+// groupHelp lists the groups for help texts, each with the words readers
+// see: "post-soviet (post-Soviet states), …, territories (disputed and
+// occupied territories), all (all countries)".
+func groupHelp() string {
+	var out []string
+	for _, g := range countries.GroupNames() {
+		out = append(out, g+" ("+countries.GroupTitle(g)+")")
+	}
+	return strings.Join(out, ", ")
+}
+
+// rankLegend says who N counts, under tables with a RANK column.
+const rankLegend = "RANK k of N: N = every country and territory the source ranked that year."
+
+// chartsSetTitle is the group of a per-year chart set in words: its title,
+// or for "all" the whole field each ranking chart draws.
+func chartsSetTitle(group string) string {
+	if id, err := countries.GroupID(group); err == nil && id == countries.GroupAll {
+		return "all countries and territories ranked"
+	}
+	return countries.GroupTitle(group)
+}
