@@ -148,7 +148,7 @@ func wgi(code, name string) Indicator {
 
 func fhTotal(id, name, unit string, max float64) Indicator {
 	return Indicator{
-		ID: id, Name: name, Source: "fh-fiw", Unit: unit,
+		ID: id, Name: name, Source: "fh-fiw", Unit: fhUnit(id, unit),
 		Segments: higher(2013, scale(fhMin(id), max)),
 		Year:     EditionYear, YearNote: fhYearNote,
 		Ranks:  RanksComputed,
@@ -164,6 +164,15 @@ func fhMin(id string) float64 {
 		return -4
 	}
 	return 0
+}
+
+// fhUnit says where a score can fall below 0: the discretionary question
+// subtracts up to 4 points from political rights, and so from the total.
+func fhUnit(id, unit string) string {
+	if fhMin(id) < 0 {
+		return unit + " (down to −4: a discretionary question can subtract points)"
+	}
+	return unit
 }
 
 const fhYearNote = "Edition year: an edition covers the previous calendar year (edition 2024 covers 2023)."
@@ -195,7 +204,7 @@ var catalog = []Indicator{
 		},
 		Year: EditionYear, YearNote: rsfYearNote,
 		Ranks: RanksPublished, Decimals: 2,
-		Notes: "Ranks (1 = most free) run across all editions; rank_of is the number of countries RSF ranked in that edition. Scores of 2002–2012 are on an unbounded points scale where lower is better.",
+		Notes: "Ranks (1 = most free) run across all editions; rank_of is the number of countries and territories RSF ranked in that edition. Scores of 2002–2012 are on an unbounded points scale where lower is better.",
 	},
 	rsfSub("rsf-political", "political"),
 	rsfSub("rsf-economic", "economic"),
@@ -251,7 +260,7 @@ var catalog = []Indicator{
 		Year:      DataYear,
 		YearNote:  "TI's edition label, which is not the year of publication: CPI N is released early in year N+1 (CPI 2025 was released on 10 February 2026) and draws on assessments made over the two years up to its release.",
 		Uncertain: Uncertainty{StdErr: true, StdErrLevel: 0.90},
-		Ranks:     RanksPublished, Decimals: 0,
+		Ranks:     RanksPublished, RanksComputedTo: 2016, Decimals: 0,
 		Notes: "Higher means less corruption perceived in the public sector. Each score has a published standard error; the score ± 1.645 standard errors is its 90% interval, and differences whose intervals overlap are not distinguishable. " +
 			"Ranks 2017–2025 are TI's own. TI's timeseries has no rank for 2012–2016: rankings computes those from the file's scores (ties share the lowest rank, as TI's do), over the countries and territories the file scores that year. The file lacks a few that TI ranked at the time (it has 174 scores for 2014, when TI ranked 175), so a computed rank can differ by a place from the one TI published, and rank_of counts the file's entries.",
 	},
@@ -269,7 +278,7 @@ var catalog = []Indicator{
 		Segments: higher(1970, Scale{Min: -3.5, Max: 3.5, Approximate: true}),
 		Year:     DataYear, YearNote: "Election years only: V-Dem carries the value forward between elections, so rankings keeps only years with a national election.",
 		Ranks: RanksComputed, Decimals: 3,
-		Notes: "Measurement-model estimate; ranks compare countries that held an election that year.",
+		Notes: "Measurement-model estimate; ranks compare the countries that held a national election that year.",
 	},
 	{
 		ID: "odihr", Name: "OSCE/ODIHR election assessment", Source: "odihr",

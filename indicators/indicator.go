@@ -123,6 +123,21 @@ func (ind Indicator) PublishedValue(o Observation) (float64, bool) {
 	return math.Round((seg.Restated.Pivot-o.Value)*p) / p, true
 }
 
+// PublishedColumnNote explains a column of originally published figures
+// beside the file's, for a table of one year (a ranking): "PUBLISHED: the
+// score as RSF's 2015 report published it, on its 2013–2021 scale (lower
+// is better); VALUE is what RSF's current files give, 100 minus it". It is
+// "" for a year whose figures the source does not restate.
+func (ind Indicator) PublishedColumnNote(year int) string {
+	seg, ok := ind.SegmentAt(year)
+	if !ok || seg.Restated == nil {
+		return ""
+	}
+	r := seg.Restated
+	return fmt.Sprintf("PUBLISHED: the score as %s's %d report published it, on its %d–%d scale (%s); VALUE is what %s's current files give, %s minus it",
+		r.Publisher, year, seg.From, seg.To, r.Published, r.Publisher, FormatNumber(r.Pivot))
+}
+
 // PublishedNote says, for an observation whose figure the source restates,
 // what the publisher first published: "RSF's 2015 report published 53.46
 // on its 2013–2021 scale (lower is better); its current files give 46.54".
@@ -224,6 +239,11 @@ type Indicator struct {
 	// ones, so ranking the rounded estimates would make ties and orders the
 	// World Bank's own figures do not have.
 	RankByPercentile bool
+	// RanksComputedTo, for an indicator whose ranks are the publisher's
+	// (RanksPublished), is the last year whose ranks rankings computed
+	// because the publisher's file gives none for it (CPI: 2016); 0 when
+	// every rank is the publisher's.
+	RanksComputedTo int
 }
 
 // Format renders a figure of this indicator for display, with the

@@ -70,6 +70,7 @@ func sourceRules() []rule {
 		{source: "vdem", code: "SML", iso3: "XSL"},
 		{source: "vdem", code: "ZZB", iso3: "XZN"},
 
+		{source: "fh-fiw", name: "Russian-Occupied Territories of Ukraine", iso3: "XOU", note: "from edition 2025 Freedom House rates the Russian-occupied territories of Ukraine as one territory; up to edition 2024 it rated Crimea and Eastern Donbas separately, and their figures are not merged into this one"},
 		{source: "fh-ratings", name: "Yugoslavia", from: 1993, to: 2003, iso3: "SCG", note: "Freedom House's Yugoslavia row of the 1992-93 to 2003 editions (covering 1992–2002) is " + fry},
 		{source: "fh-fotp", name: "Israeli-Occupied Territories and Palestinian Authority", iso3: "PSE", note: "FOTP's name for the West Bank and Gaza Strip until the 2011 edition"},
 	}

@@ -53,22 +53,44 @@ historical states included, and says how many ranked entries it cannot list
 			if err != nil {
 				return err
 			}
-			t := &textTable{header: []string{"#", entityHeader(env, doc), "VALUE", "GLOBAL RANK", "PERCENTILE", "STATUS"}, right: map[int]bool{0: true, 2: true, 3: true, 4: true}}
+			// A year whose figures the source restates (RSF 2013–2021) gets
+			// a column of the figures as first published and one note for
+			// it, not a note per row. A row's own note (a rank rankings
+			// computed, an edition label) is a footnote on its rank.
+			restated := ind.PublishedColumnNote(doc.Year)
+			header := []string{"#", entityHeader(env, doc), "VALUE", "GLOBAL RANK", "PERCENTILE", "STATUS"}
+			right := map[int]bool{0: true, 2: true, 3: true, 4: true}
+			if restated != "" {
+				header = []string{"#", entityHeader(env, doc), "VALUE", "PUBLISHED", "GLOBAL RANK", "PERCENTILE", "STATUS"}
+				right = map[int]bool{0: true, 2: true, 3: true, 4: true, 5: true}
+			}
+			t := &textTable{header: header, right: right}
 			var notes footnotes
 			for _, r := range doc.Rows {
 				rank, pct := "", ""
 				if r.Rank != nil {
-					rank = fmt.Sprintf("%d of %d", *r.Rank, *r.RankOf)
+					rank = notes.mark(fmt.Sprintf("%d of %d", *r.Rank, *r.RankOf), r.Note)
 				}
 				if r.Percentile != nil {
 					pct = fmt.Sprintf("%.1f", *r.Percentile)
 				}
-				t.add(fmt.Sprint(r.Position), r.Name+" ("+r.ISO3+")", notes.mark(ind.Format(r.Value), publishedNote(ind, doc.Year, r.Value, r.PublishedValue)), rank, pct, r.Status)
+				cells := []string{fmt.Sprint(r.Position), r.Name + " (" + r.ISO3 + ")", ind.Format(r.Value)}
+				if restated != "" {
+					pub := ""
+					if r.PublishedValue != nil {
+						pub = ind.Format(*r.PublishedValue)
+					}
+					cells = append(cells, pub)
+				}
+				t.add(append(cells, rank, pct, r.Status)...)
 			}
 			if err := t.write(&b); err != nil {
 				return err
 			}
 			notes.write(&b, "")
+			if restated != "" {
+				b.WriteString(restated + ".\n")
+			}
 			b.WriteString("\n")
 			rankFooter(&b, env, ind, doc)
 			_, err = fmt.Fprint(env.Stdout, b.String())

@@ -57,7 +57,11 @@ func newIndicatorsCmd(env *Env) *cobra.Command {
 			}
 			t := &textTable{header: []string{"ID", "NAME", "SCALE", "DIRECTION", "YEAR", "RANKS", "BREAKS"}}
 			for _, d := range doc.Indicators {
-				t.add(d.ID, d.Name, docs.ScaleText(d.Scale), d.Direction, d.YearMeaning, d.Ranks, docs.BreaksText(d.Breaks))
+				ranks := d.Ranks
+				if d.RanksComputedTo > 0 && len(d.Segments) > 0 {
+					ranks = fmt.Sprintf("published; computed %d–%d", d.Segments[0].From, d.RanksComputedTo)
+				}
+				t.add(d.ID, d.Name, docs.ScaleText(d.Scale), d.Direction, d.YearMeaning, ranks, docs.BreaksText(d.Breaks))
 			}
 			if err := t.write(env.Stdout); err != nil {
 				return err

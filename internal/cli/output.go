@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -149,8 +150,19 @@ func (f *footnotes) mark(text, note string) string {
 // write prints each note after its number, indented.
 func (f *footnotes) write(b *strings.Builder, indent string) {
 	for i, n := range f.notes {
-		fmt.Fprintf(b, "%s%s %s.\n", indent, superscript(i+1), n)
+		fmt.Fprintf(b, "%s%s %s.\n", indent, superscript(i+1), sentenceCase(n))
 	}
+}
+
+// sentenceCase starts a note with a capital letter, as a footnote does: a
+// row's note ("rank computed by rankings …") reads after a semicolon
+// elsewhere.
+func sentenceCase(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 const superscriptDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -22,9 +22,11 @@ func TestPublishedNotes(t *testing.T) {
 		{[]string{"trend", "kaz", "-i", "rsf", "--from", "2012", "--to", "2022"},
 			[]string{"2015  46.54³", "³ RSF's 2015 report published 53.46 on its 2013–2021 scale (lower is better); its current files give 46.54.\n"},
 			[]string{"77.50¹", "48.28¹"}},
+		// A ranking is of one year: a PUBLISHED column and one note for it.
 		{[]string{"rank", "-i", "rsf", "--year", "2015", "-g", "central-asia"},
-			[]string{"Kazakhstan (KAZ)    46.54³", "³ RSF's 2015 report published 53.46 on its 2013–2021 scale (lower is better); its current files give 46.54.\n"},
-			nil},
+			[]string{"COUNTRY             VALUE  PUBLISHED  GLOBAL RANK", "Kazakhstan (KAZ)    46.54      53.46   160 of 180",
+				"PUBLISHED: the score as RSF's 2015 report published it, on its 2013–2021 scale (lower is better); VALUE is what RSF's current files give, 100 minus it.\n"},
+			[]string{"¹"}},
 		{[]string{"compare", "kaz", "uzb", "-i", "rsf,wgi-rl", "--year", "2015"},
 			[]string{"46.54¹", "38.86²", "² RSF's 2015 report published 61.14 on its 2013–2021 scale (lower is better); its current files give 38.86.\n"},
 			[]string{"³"}},
@@ -33,7 +35,7 @@ func TestPublishedNotes(t *testing.T) {
 			nil},
 		// Figures as published: no marks, no notes.
 		{[]string{"rank", "-i", "rsf", "--year", "2022"}, nil, []string{"¹", "report published"}},
-		{[]string{"rank", "-i", "rsf", "--year", "2012"}, nil, []string{"¹", "report published"}},
+		{[]string{"rank", "-i", "rsf", "--year", "2012"}, []string{"¹ Edition 2011-12.\n"}, []string{"PUBLISHED", "report published"}},
 		{[]string{"compare", "kaz", "uzb", "-i", "rsf"}, nil, []string{"¹", "report published"}},
 		{[]string{"show", "kaz", "-i", "wgi-rl,fh-fiw"}, nil, []string{"¹", "report published"}},
 	} {
@@ -71,11 +73,26 @@ func TestTextTableHangsFootnoteMarks(t *testing.T) {
 		"2013  44.92¹  2 of 2\n" +
 		"2014   4.92¹  2 of 2\n" +
 		"2015  45.00²\n" +
-		"¹ a note.\n² another note.\n"
+		"¹ A note.\n² Another note.\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 	if superscript(120) != "¹²⁰" {
 		t.Errorf("superscript(120) = %q", superscript(120))
+	}
+}
+
+// TestComputedRankNote: CPI ranks of 2012–2016 are rankings' own (TI's
+// timeseries has none), and a ranking says so under the table; TI's own
+// ranks carry no such note.
+func TestComputedRankNote(t *testing.T) {
+	stdout, _, code := run("rank", "-i", "ti-cpi", "--year", "2014", "-g", "central-asia")
+	if code != 0 || !strings.Contains(stdout, "Kazakhstan (KAZ)       29   125 of 174¹") ||
+		!strings.Contains(stdout, "¹ Rank computed by rankings from the scores in TI's timeseries (it gives no rank for this year)") {
+		t.Errorf("CPI 2014: exit %d\n%s", code, stdout)
+	}
+	stdout, _, _ = run("rank", "-i", "ti-cpi", "--year", "2025", "-g", "central-asia")
+	if !strings.Contains(stdout, "Kazakhstan (KAZ)       38    96 of 182 ") || strings.Contains(stdout, "¹") {
+		t.Errorf("CPI 2025 has TI's own ranks:\n%s", stdout)
 	}
 }

@@ -105,8 +105,12 @@ type Break struct {
 
 // Uncertainty lists the uncertainty fields an indicator publishes.
 type Uncertainty struct {
-	StdErr          bool     `json:"stderr"`
-	Bounds          bool     `json:"bounds"`
+	StdErr bool `json:"stderr"`
+	Bounds bool `json:"bounds"`
+	// StdErrLevel is the coverage of the interval value ± z·stderr the
+	// publisher says to read its standard error as (CPI: 0.9, ±1.645 SE);
+	// null when it says none.
+	StdErrLevel     *float64 `json:"stderr_level"`
 	BoundsLevel     *float64 `json:"bounds_level"`
 	Percentile      bool     `json:"percentile"`
 	PercentileLevel *float64 `json:"percentile_level"`
@@ -127,9 +131,13 @@ type Indicator struct {
 	Breaks         []Break     `json:"breaks"`
 	Uncertainty    Uncertainty `json:"uncertainty"`
 	Ranks          string      `json:"ranks,omitempty"`
-	Status         string      `json:"status,omitempty"`
-	Notes          string      `json:"notes,omitempty"`
-	Events         bool        `json:"events,omitempty"`
+	// RanksComputedTo is, where ranks are "published", the last year whose
+	// ranks rankings computed because the publisher gives none (CPI:
+	// 2016); absent when every rank is the publisher's.
+	RanksComputedTo int    `json:"ranks_computed_to,omitempty"`
+	Status          string `json:"status,omitempty"`
+	Notes           string `json:"notes,omitempty"`
+	Events          bool   `json:"events,omitempty"`
 }
 
 // IndicatorDoc renders an indicator's metadata.
@@ -138,12 +146,15 @@ func IndicatorDoc(ind indicators.Indicator) Indicator {
 		ID: ind.ID, Name: ind.Name, Source: ind.Source, Unit: ind.Unit,
 		Scale: scaleDoc(ind.Scale()), HigherIsBetter: ind.Direction() == indicators.HigherIsBetter,
 		Direction: ind.Direction().String(), YearMeaning: string(ind.Year), YearNote: ind.YearNote,
-		Breaks: []Break{}, Ranks: string(ind.Ranks), Status: ind.Status, Notes: ind.Notes, Events: ind.Events,
+		Breaks: []Break{}, Ranks: string(ind.Ranks), RanksComputedTo: ind.RanksComputedTo, Status: ind.Status, Notes: ind.Notes, Events: ind.Events,
 		Uncertainty: Uncertainty{StdErr: ind.Uncertain.StdErr, Bounds: ind.Uncertain.Bounds,
 			Percentile: ind.Uncertain.Percentile},
 	}
 	if ind.Uncertain.Bounds {
 		d.Uncertainty.BoundsLevel = Num(ind.Uncertain.BoundsLevel)
+	}
+	if ind.Uncertain.StdErrLevel > 0 {
+		d.Uncertainty.StdErrLevel = Num(ind.Uncertain.StdErrLevel)
 	}
 	if ind.Uncertain.Percentile {
 		d.Uncertainty.PercentileLevel = Num(ind.Uncertain.PercentileLevel)
