@@ -192,7 +192,7 @@ func splitMark(s string) (text, mark string) {
 
 // publishedNote is the note of a figure the source's current files
 // restate (indicators.Indicator.PublishedNote), "" for every figure the
-// documents carry as published (no published_value).
+// documents carry as published (published_value null).
 func publishedNote(ind indicators.Indicator, year int, value float64, published *float64) string {
 	if published == nil {
 		return ""

@@ -23,8 +23,8 @@ type CompareValue struct {
 	Value *float64 `json:"value"`
 	// PublishedValue is the figure as the publisher originally published
 	// it where the source's current files restate it (RSF 2013–2021),
-	// absent elsewhere and where Value is null; see Value.PublishedValue.
-	PublishedValue *float64 `json:"published_value,omitempty"`
+	// null elsewhere and where Value is null; see Value.PublishedValue.
+	PublishedValue *float64 `json:"published_value"`
 	Rank           *int     `json:"rank"`
 	RankOf         *int     `json:"rank_of"`
 	Percentile     *float64 `json:"percentile"`

@@ -284,11 +284,11 @@ type Value struct {
 	Year  int     `json:"year"`
 	Value float64 `json:"value"`
 	// PublishedValue is the figure the publisher originally published,
-	// present only where the source's current files restate it (RSF
+	// set only where the source's current files restate it (RSF
 	// 2013–2021: Value is 100 − the published score, and on the published
-	// scale lower was better). It is absent wherever Value is the figure
-	// as published. See PublishedValue.
-	PublishedValue *float64 `json:"published_value,omitempty"`
+	// scale lower was better). It is null wherever Value is the figure as
+	// published, as for every indicator but RSF. See PublishedValue.
+	PublishedValue *float64 `json:"published_value"`
 	Rank           *int     `json:"rank"`
 	RankOf         *int     `json:"rank_of"`
 	StdErr         *float64 `json:"stderr"`
@@ -310,8 +310,8 @@ func ValueDoc(ind indicators.Indicator, o indicators.Observation) Value {
 
 // PublishedValue is the published_value of every document that carries an
 // observation's value: the figure the publisher originally published
-// (rounded to the indicator's decimals), or nil, so that the field is
-// absent, where the source's current files give the figure as published.
+// (rounded to the indicator's decimals), or nil (null in JSON) where the
+// source's current files give the figure as published.
 // Every figure of every indicator except RSF 2013–2021 is as published.
 func PublishedValue(ind indicators.Indicator, o indicators.Observation) *float64 {
 	v, ok := ind.PublishedValue(o)

@@ -35,8 +35,10 @@ func TestPublishedFigures(t *testing.T) {
           "published_value": 55.08,`) {
 		t.Errorf("series KAZ rsf 2013: no published_value 55.08 beside 44.92")
 	}
-	if n := strings.Count(series, `"published_value"`); n != 9 {
-		t.Errorf("series KAZ rsf: %d published_value fields, want 9 (2013–2021)", n)
+	// Every figure has the field: a number for the 9 restated years
+	// (2013–2021), null for the 15 others (2002–2012, 2022–2026).
+	if n, null := strings.Count(series, `"published_value"`), strings.Count(series, `"published_value": null`); n != 24 || null != 15 {
+		t.Errorf("series KAZ rsf: %d published_value fields, %d null; want 24 and 15", n, null)
 	}
 	for _, c := range []struct{ url, want string }{
 		{"/country/KAZ", `<td class="n">44.92¹</td>`},
