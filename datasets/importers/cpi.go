@@ -64,18 +64,9 @@ func ReadCPI(r io.Reader, file string) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	hdr := -1
-	for i := 0; i < len(rows) && i < 10 && hdr < 0; i++ {
-		for _, c := range rows[i] {
-			if strings.TrimSpace(c) == "Country / Territory" {
-				hdr = i
-				break
-			}
-		}
-	}
-	if hdr < 0 {
-		return nil, &ParseError{File: file, Column: "Country / Territory",
-			Err: fmt.Errorf("missing column: no header row with it in the first 10 rows of sheet %q", sheet)}
+	hdr, err := xlsxHeaderRow(rows, file, sheet, "Country / Territory")
+	if err != nil {
+		return nil, err
 	}
 	header := rows[hdr]
 	colName, colISO := -1, -1

@@ -263,6 +263,20 @@ func xlsxSheetRows(wb *excelize.File, file, name string) (rows [][]string, sheet
 	return rows, sheet, nil
 }
 
+// xlsxHeaderRow finds a sheet's header row under its title rows: the first
+// of the first ten rows with a cell reading column (spaces trimmed).
+func xlsxHeaderRow(rows [][]string, file, sheet, column string) (int, error) {
+	for i := 0; i < len(rows) && i < 10; i++ {
+		for _, c := range rows[i] {
+			if strings.TrimSpace(c) == column {
+				return i, nil
+			}
+		}
+	}
+	return -1, &ParseError{File: file, Column: column,
+		Err: fmt.Errorf("missing column: no header row with it in the first 10 rows of sheet %q", sheet)}
+}
+
 // xlsxCell returns the trimmed cell c of row, "" when the row is shorter.
 func xlsxCell(row []string, c int) string {
 	if c < 0 || c >= len(row) {
