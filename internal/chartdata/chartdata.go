@@ -505,7 +505,11 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 			case !math.IsNaN(o.Lower) && !math.IsNaN(o.Upper):
 				p.Lo, p.Hi = o.Lower, o.Upper
 			case ind.Uncertain.StdErr && !math.IsNaN(o.StdErr):
-				p.Lo, p.Hi = o.Value-1.645*o.StdErr, o.Value+1.645*o.StdErr
+				z := 1.645 // a 90% interval, as for WGI's percentile bounds
+				if ind.Uncertain.StdErrZ() > 0 {
+					z = ind.Uncertain.StdErrZ()
+				}
+				p.Lo, p.Hi = o.Value-z*o.StdErr, o.Value+z*o.StdErr
 			}
 			if !math.IsNaN(p.Y) {
 				any = true
@@ -522,6 +526,9 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 		s.Band = "90% interval of the percentile rank, as published by the World Bank"
 	case ind.Uncertain.Bounds:
 		s.Band = fmt.Sprintf("%.0f%% interval published by the source", ind.Uncertain.BoundsLevel*100)
+	case ind.Uncertain.StdErr && ind.Uncertain.StdErrZ() > 0:
+		s.Band = fmt.Sprintf("%.0f%% interval, as the publisher reads its standard error: the score ± %s × the published standard error",
+			ind.Uncertain.StdErrLevel*100, indicators.FormatNumber(ind.Uncertain.StdErrZ()))
 	case ind.Uncertain.StdErr:
 		s.Band = "90% interval: the estimate ± 1.645 × its published standard error"
 	case ind.Source == "vdem":

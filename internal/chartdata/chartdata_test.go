@@ -79,6 +79,16 @@ func TestTimelineSpec(t *testing.T) {
 	if q := pct.Series[0].Points[0]; q.Y != o.Pct || q.Lo != o.PctLower || q.Hi != o.PctUpper {
 		t.Errorf("percentile point %+v, want %g [%g, %g]", q, o.Pct, o.PctLower, o.PctUpper)
 	}
+	// CPI: TI's 90% interval, the score ± 1.645 SE: Kazakhstan 2025 is
+	// 38 ± 1.645 × 3.533891 = 32.19 to 43.81.
+	cpi, err := Build(s, Request{Kind: charts.Timeline, Indicators: []string{"ti-cpi"}, Countries: []indicators.Country{kaz}, From: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := cpi.Series[0].Points[0]; p.X != 2025 || math.Abs(p.Lo-32.1867) > 1e-4 || math.Abs(p.Hi-43.8133) > 1e-4 ||
+		cpi.Band != "90% interval, as the publisher reads its standard error: the score ± 1.645 × the published standard error" {
+		t.Errorf("CPI band %g–%g (%q)", p.Lo, p.Hi, cpi.Band)
+	}
 	vd, err := Build(s, Request{Kind: charts.Timeline, Indicators: []string{"vdem-libdem"}, Countries: []indicators.Country{kaz}})
 	if err != nil {
 		t.Fatal(err)
