@@ -253,7 +253,7 @@ func noYear(store *datasets.Store, ind indicators.Indicator, year int) error {
 
 func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts.Spec, error) {
 	year := r.Year
-	whole := isAll(r.Group)
+	whole := docs.IsWholeField(r.Group)
 	var ms []indicators.Country
 	var err error
 	if whole {
@@ -331,12 +331,6 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	return s, nil
 }
 
-// isAll reports whether group names the group "all".
-func isAll(group string) bool {
-	id, err := countries.GroupID(group)
-	return err == nil && id == countries.GroupAll
-}
-
 // withNamed adds the named countries that are not among ms.
 func withNamed(ms, named []indicators.Country) []indicators.Country {
 	have := map[string]bool{}
@@ -374,8 +368,8 @@ func unlistedNote(u *docs.Unlisted) string {
 
 // groupTitle is the group a chart shows, in words.
 func groupTitle(r Request) string {
-	if r.Kind == charts.Ranking && isAll(r.Group) {
-		return "all countries and territories ranked"
+	if r.Kind == charts.Ranking {
+		return docs.RankingGroupTitle(r.Group)
 	}
 	return countries.GroupTitle(r.Group)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/internal/docs"
 )
 
 // groupHelp lists the groups for help texts, each with the words readers
@@ -22,9 +23,4 @@ const rankLegend = "RANK k of N: N = every country and territory the source rank
 
 // chartsSetTitle is the group of a per-year chart set in words: its title,
 // or for "all" the whole field each ranking chart draws.
-func chartsSetTitle(group string) string {
-	if id, err := countries.GroupID(group); err == nil && id == countries.GroupAll {
-		return "all countries and territories ranked"
-	}
-	return countries.GroupTitle(group)
-}
+func chartsSetTitle(group string) string { return docs.RankingGroupTitle(group) }

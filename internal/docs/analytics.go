@@ -105,11 +105,23 @@ func (r Rank) UnlistedSentence() string {
 
 // GroupTitle is the group as readers see it: "post-Soviet states", or for
 // the whole field "all countries and territories ranked".
-func (r Rank) GroupTitle() string {
-	if r.WholeField() {
+func (r Rank) GroupTitle() string { return RankingGroupTitle(r.Group.Name) }
+
+// IsWholeField reports whether group names the group "all", which a
+// ranking (rankings rank, a ranking chart) lists as the whole field the
+// source ranked, territories included.
+func IsWholeField(group string) bool {
+	id, err := countries.GroupID(group)
+	return err == nil && id == countries.GroupAll
+}
+
+// RankingGroupTitle is the group a ranking lists, in words: the group's
+// title, or for "all" the whole field it stands for there.
+func RankingGroupTitle(group string) string {
+	if IsWholeField(group) {
 		return "all countries and territories ranked"
 	}
-	return countries.GroupTitle(r.Group.Name)
+	return countries.GroupTitle(group)
 }
 
 // BuildRank orders a group's members on one indicator in one year (0: the
