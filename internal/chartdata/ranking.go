@@ -1,0 +1,127 @@
+package chartdata
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/rankings-dev/rankings/charts"
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/docs"
+)
+
+func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts.Spec, error) {
+	year := r.Year
+	whole := docs.IsWholeField(r.Group)
+	var ms []indicators.Country
+	var err error
+	if whole {
+		// The whole field the source ranked, territories included, as
+		// rankings rank --group all lists it.
+		if year == 0 {
+			years, err := store.Years(ind.ID)
+			if err != nil {
+				return charts.Spec{}, err
+			}
+			if len(years) > 0 {
+				year = years[len(years)-1]
+			}
+		}
+		if ms, err = docs.Field(store, ind.ID, year); err != nil {
+			return charts.Spec{}, err
+		}
+		if len(ms) == 0 {
+			return charts.Spec{}, noYear(store, ind, year)
+		}
+		ms = withNamed(ms, r.Countries)
+	} else {
+		if ms, err = members(store, r); err != nil {
+			return charts.Spec{}, err
+		}
+		if year == 0 {
+			if year, err = latestYear(store, ind, ms); err != nil {
+				return charts.Spec{}, err
+			}
+		}
+	}
+	by, err := yearObs(store, ind, year)
+	if err != nil {
+		return charts.Spec{}, err
+	}
+	if len(by) == 0 {
+		return charts.Spec{}, noYear(store, ind, year)
+	}
+	label, higher := axisLabel(ind, year)
+	sub, cite := source(ind, year)
+	lo, hi := fixedRange(ind, year)
+	s := charts.Spec{Kind: charts.Ranking, Indicator: ind.ID, Year: year,
+		Title:    fmt.Sprintf("%s, %s: %s", ind.Name, yearText(ind, year), groupTitle(r)),
+		Subtitle: sub, Citation: cite, XLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals, Min: lo, Max: hi}
+	hl := highlighted(r)
+	var rs restated
+	n := 0
+	for _, m := range ms {
+		o, ok := by[m.ISO3]
+		p := charts.Point{Y: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
+		if ok {
+			p = charts.Point{X: float64(year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf, Note: rs.note(ind, o)}
+			n++
+		}
+		s.Series = append(s.Series, charts.Series{Name: m.Name, Code: m.ISO3, Highlight: hl[m.ISO3], Points: []charts.Point{p}})
+	}
+	if n == 0 {
+		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s (group %s) in %d", ind.ID, countries.GroupTitle(r.Group), r.Group, year)
+	}
+	if ind.Ranks == indicators.RanksComputed {
+		s.Notes = append(s.Notes, "Ranks \"k of N\" are computed by rankings within the year over every country and territory the source scored (the publisher gives no rank); ties share the best rank.")
+	} else {
+		s.Notes = append(s.Notes, "Ranks \"k of N\" are the publisher's, over every country and territory it ranked that year.")
+	}
+	if whole {
+		rank, err := docs.BuildRank(store, ind.ID, year, countries.GroupAll)
+		if err != nil {
+			return charts.Spec{}, err
+		}
+		if note := unlistedNote(rank.Unlisted); note != "" {
+			s.Notes = append(s.Notes, note)
+		}
+	}
+	s.Notes = append(s.Notes, rs.notes...)
+	return s, nil
+}
+
+// withNamed adds the named countries that are not among ms.
+func withNamed(ms, named []indicators.Country) []indicators.Country {
+	have := map[string]bool{}
+	for _, m := range ms {
+		have[m.ISO3] = true
+	}
+	for _, c := range named {
+		if !have[c.ISO3] {
+			ms = append(ms, c)
+		}
+	}
+	return ms
+}
+
+// unlistedNote says how many ranked entries a chart of the whole field
+// cannot show, and which.
+func unlistedNote(u *docs.Unlisted) string {
+	if u == nil || u.Count == 0 {
+		return ""
+	}
+	var names []string
+	for _, e := range u.Entries {
+		names = append(names, e.Name)
+	}
+	switch {
+	case len(names) == 0 && u.Count == 1:
+		return fmt.Sprintf("%d of the %d entries the source ranked is not shown: the data has no row for it, but it counts in N.", u.Count, u.RankOf)
+	case len(names) == 0:
+		return fmt.Sprintf("%d of the %d entries the source ranked are not shown: the data has no rows for them, but they count in N.", u.Count, u.RankOf)
+	case u.Count == 1:
+		return fmt.Sprintf("%d of the %d entries the source ranked is not shown, because the registry leaves it unmapped on purpose (it is no country or territory): %s. It counts in N.", u.Count, u.RankOf, joinAnd(names))
+	}
+	return fmt.Sprintf("%d of the %d entries the source ranked are not shown, because the registry leaves them unmapped on purpose (they are no countries or territories): %s. They count in N.", u.Count, u.RankOf, joinAnd(names))
+}

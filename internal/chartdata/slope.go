@@ -1,0 +1,85 @@
+package chartdata
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/rankings-dev/rankings/charts"
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.Spec, error) {
+	cs, err := members(store, r)
+	if err != nil {
+		return charts.Spec{}, err
+	}
+	to := r.To
+	if to == 0 {
+		if to, err = latestYear(store, ind, cs); err != nil {
+			return charts.Spec{}, err
+		}
+	}
+	seg, ok := ind.SegmentAt(to)
+	if !ok {
+		return charts.Spec{}, noYear(store, ind, to)
+	}
+	from := r.From
+	if from == 0 {
+		from = max(to-10, seg.From)
+		// The first year from there on that has figures.
+		years, _ := store.Years(ind.ID)
+		for _, y := range years {
+			if y >= from {
+				from = y
+				break
+			}
+		}
+	}
+	if from >= to {
+		return charts.Spec{}, invalid("a slope needs two different years: --from %d --to %d", from, to)
+	}
+	if !ind.SameSegment(from, to) {
+		return charts.Spec{}, invalid("%d and %d are in different methodology segments of %s (break in %d): the figures are not comparable; pick years from %d on",
+			from, to, ind.ID, seg.From, seg.From)
+	}
+	label, higher := axisLabel(ind, to)
+	sub, cite := source(ind, to)
+	s := charts.Spec{Kind: charts.Slope, Indicator: ind.ID, Year: to,
+		Title:    fmt.Sprintf("%s: %s and %s", ind.Name, yearText(ind, from), yearText(ind, to)),
+		Subtitle: sub, Citation: cite, XLabel: yearAxis(ind), YLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals,
+		Min: math.NaN(), Max: math.NaN()}
+	a, err := yearObs(store, ind, from)
+	if err != nil {
+		return charts.Spec{}, err
+	}
+	z, err := yearObs(store, ind, to)
+	if err != nil {
+		return charts.Spec{}, err
+	}
+	n := 0
+	var rs restated
+	for _, c := range cs {
+		sr := charts.Series{Name: c.Name, Code: c.ISO3}
+		for _, yo := range []struct {
+			y int
+			m map[string]indicators.Observation
+		}{{from, a}, {to, z}} {
+			if o, ok := yo.m[c.ISO3]; ok {
+				sr.Points = append(sr.Points, charts.Point{X: float64(yo.y), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf,
+					Note: rs.note(ind, o)})
+			}
+		}
+		if len(sr.Points) > 0 {
+			n++
+		}
+		s.Series = append(s.Series, sr)
+	}
+	if n == 0 {
+		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for these countries in %d or %d", ind.ID, from, to)
+	}
+	sort.SliceStable(s.Series, func(i, j int) bool { return s.Series[i].Name < s.Series[j].Name })
+	s.Notes = append(s.Notes, rs.notes...)
+	return s, nil
+}

@@ -1,0 +1,121 @@
+package chartdata
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/rankings-dev/rankings/charts"
+	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (charts.Spec, error) {
+	if len(r.Countries) == 0 {
+		return charts.Spec{}, invalid("a timeline needs at least one country: rankings chart timeline kazakhstan uzbekistan --indicator %s", ind.ID)
+	}
+	if len(r.Countries) > len(charts.Palette)*2 {
+		return charts.Spec{}, invalid("a timeline shows at most %d countries; got %d", len(charts.Palette)*2, len(r.Countries))
+	}
+	from, to, err := yearsBetween(store, ind, r.From, r.To)
+	if err != nil {
+		return charts.Spec{}, err
+	}
+	percentile := r.Percentile && ind.Uncertain.Percentile
+	if r.Percentile && !percentile {
+		return charts.Spec{}, invalid("%s publishes no percentile rank: --percentile is for WGI indicators", ind.ID)
+	}
+	label, higher := spanLabel(ind, from, to)
+	sub, cite := source(ind, to)
+	var names []string
+	for _, c := range r.Countries {
+		names = append(names, c.Name)
+	}
+	s := charts.Spec{Kind: charts.Timeline, Indicator: ind.ID, Year: to,
+		Title:    fmt.Sprintf("%s, %d–%d", ind.Name, from, to),
+		Subtitle: sub, Citation: cite, XLabel: yearAxis(ind), YLabel: label, HigherIsBetter: higher,
+		Decimals: ind.Decimals, Breaks: breaks(ind, from, to)}
+	s.Min, s.Max = math.NaN(), math.NaN()
+	if len(ind.Segments) == 1 {
+		s.Min, s.Max = fixedRange(ind, to)
+	}
+	if percentile {
+		s.Title = fmt.Sprintf("%s — percentile rank, %d–%d", ind.Name, from, to)
+		s.YLabel = "percentile rank among all economies (0–100), higher is better"
+		s.Min, s.Max, s.Decimals = 0, 100, 1
+		s.Indicator += "-pct"
+	}
+	any := false
+	var rs restated
+	for _, c := range r.Countries {
+		ser, err := store.Series(ind.ID, c.ISO3)
+		if err != nil {
+			return charts.Spec{}, err
+		}
+		sr := charts.Series{Name: c.Name, Code: c.ISO3}
+		for _, o := range ser.Points {
+			if o.Year < from || o.Year > to {
+				continue
+			}
+			p := charts.Point{X: float64(o.Year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf}
+			if !percentile {
+				p.Note = rs.note(ind, o)
+			}
+			switch {
+			case percentile:
+				p.Y, p.Lo, p.Hi, p.Rank, p.RankOf = o.Pct, o.PctLower, o.PctUpper, 0, 0
+			case !math.IsNaN(o.Lower) && !math.IsNaN(o.Upper):
+				p.Lo, p.Hi = o.Lower, o.Upper
+			case ind.Uncertain.StdErr && !math.IsNaN(o.StdErr):
+				z := 1.645 // a 90% interval, as for WGI's percentile bounds
+				if ind.Uncertain.StdErrZ() > 0 {
+					z = ind.Uncertain.StdErrZ()
+				}
+				p.Lo, p.Hi = o.Value-z*o.StdErr, o.Value+z*o.StdErr
+			}
+			if !math.IsNaN(p.Y) {
+				any = true
+			}
+			sr.Points = append(sr.Points, p)
+		}
+		s.Series = append(s.Series, sr)
+	}
+	if !any {
+		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s between %d and %d", ind.ID, strings.Join(names, ", "), from, to)
+	}
+	switch {
+	case percentile:
+		s.Band = "90% interval of the percentile rank, as published by the World Bank"
+	case ind.Uncertain.Bounds:
+		s.Band = fmt.Sprintf("%.0f%% interval published by the source", ind.Uncertain.BoundsLevel*100)
+	case ind.Uncertain.StdErr && ind.Uncertain.StdErrZ() > 0:
+		s.Band = fmt.Sprintf("%.0f%% interval, as the publisher reads its standard error: the score ± %s × the published standard error",
+			ind.Uncertain.StdErrLevel*100, indicators.FormatNumber(ind.Uncertain.StdErrZ()))
+	case ind.Uncertain.StdErr:
+		s.Band = "90% interval: the estimate ± 1.645 × its published standard error"
+	case ind.Source == "vdem":
+		s.Notes = append(s.Notes, "No uncertainty band: V-Dem publishes credible intervals, but the subset rankings embeds carries point estimates only, so none is drawn rather than invented.")
+	}
+	if ind.Year == indicators.EditionYear {
+		s.Notes = append(s.Notes, ind.YearNote)
+	}
+	s.Notes = append(s.Notes, rs.notes...)
+	// ODIHR elections of the countries within the years.
+	for _, c := range r.Countries {
+		es, err := store.Elections(c.ISO3)
+		if err != nil {
+			return charts.Spec{}, err
+		}
+		for _, e := range es {
+			if y := e.Year(); y < from || y > to {
+				continue
+			}
+			s.Events = append(s.Events, charts.Event{Country: c.Name, Date: e.Date, Class: string(e.Assessment), Label: e.Assessment.Label(),
+				Type: e.Type, Summary: e.Summary, Source: e.SourceURL, SourceKind: e.SourceKind.Label()})
+		}
+	}
+	if len(s.Events) > 0 {
+		s.Notes = append(s.Notes, "Election markers: OSCE/ODIHR's assessment as coded by rankings (met, mostly met, partly met, not met), from ODIHR's own pages or, where the table says so, from a copy or a secondary account; read each with its summary and source.")
+	}
+	return s, nil
+}
