@@ -44,14 +44,37 @@ type Pair struct {
 
 // Change is a country's change since a base year in the same methodology
 // segment: in points of the index and in rank positions (positive = moved
-// up the ranking).
+// up the ranking). A rank change means little when the source ranked a
+// different number of entities in the two years (WJP ranked 99 in 2014 and
+// 142 in 2024), so the ranks carry their field sizes and FieldChanged and
+// PercentileChange compare the positions within the field instead.
 type Change struct {
 	ISO3       string
 	From, To   int
 	Value      float64 // NaN when there is no base figure
 	RankChange int     // base rank − current rank; 0 when either has no rank
-	HasRank    bool
-	Reason     string // why there is no change figure, when there is none
+	HasRank    bool    // both years have a rank
+	// Rank and RankOf are the rank k of N in To, SinceRank and
+	// SinceRankOf in From; set only when HasRank.
+	Rank, RankOf           int
+	SinceRank, SinceRankOf int
+	Reason                 string // why there is no change figure, when there is none
+}
+
+// FieldChanged reports whether the source ranked a different number of
+// entities in the two years, so that a change of places is not a change of
+// position in a comparable field.
+func (c Change) FieldChanged() bool { return c.HasRank && c.RankOf != c.SinceRankOf }
+
+// PercentileChange is the change of Percentile (the share of the ranked
+// field placed below the country) from From to To, in percentage points:
+// positive means a larger share of the field is ranked below the country.
+// NaN without ranks in both years.
+func (c Change) PercentileChange() float64 {
+	if !c.HasRank {
+		return math.NaN()
+	}
+	return Percentile(c.Rank, c.RankOf) - Percentile(c.SinceRank, c.SinceRankOf)
 }
 
 // CountryFit is a country's trend within the comparison window.
@@ -224,7 +247,9 @@ func change(ind Indicator, s Series, cur Observation, has bool, asked, since, ye
 		ch.Reason = fmt.Sprintf("no figure in %d", year)
 		return ch
 	}
-	if asked != 0 && asked < since {
+	// A base year before the series' first year crosses no break: the
+	// change starts at the first year. One before a break is refused.
+	if asked != 0 && asked < since && since != ind.Segments[0].From {
 		ch.Reason = fmt.Sprintf("%d is before the methodology break of %d", asked, since)
 		return ch
 	}
@@ -237,6 +262,7 @@ func change(ind Indicator, s Series, cur Observation, has bool, asked, since, ye
 			ch.Value = cur.Value - p.Value
 			if p.HasRank() && cur.HasRank() {
 				ch.RankChange, ch.HasRank = p.Rank-cur.Rank, true
+				ch.Rank, ch.RankOf, ch.SinceRank, ch.SinceRankOf = cur.Rank, cur.RankOf, p.Rank, p.RankOf
 			}
 			return ch
 		}

@@ -226,3 +226,35 @@ func TestPublishedValue(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeCarriesBothFields: a rank change keeps the field size of each
+// year, and the percentile change compares the positions within them.
+func TestChangeCarriesBothFields(t *testing.T) {
+	var obs []Observation
+	for _, x := range []struct {
+		year, rank, of int
+		v              float64
+	}{{2014, 73, 99, 0.45}, {2024, 83, 142, 0.49}} {
+		o := ob("law", "UZB", x.year, x.v)
+		o.Rank, o.RankOf = x.rank, x.of
+		obs = append(obs, o)
+	}
+	law := Indicator{ID: "law", Segments: []Segment{{From: 2013, Scale: Scale{Min: 0, Max: 1}, Direction: HigherIsBetter}}}
+	// Since 2010 is before the first edition, not before a break: the
+	// change is taken from the first year with a figure.
+	c, err := Compare(memData{"law": obs}, law, []string{"UZB"}, CompareOptions{Year: 2024, Since: 2010})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := c.Changes[0]
+	if ch.Reason != "" || ch.From != 2014 || !ch.HasRank || ch.RankChange != -10 {
+		t.Fatalf("change %+v; want from 2014, 10 places down", ch)
+	}
+	if ch.Rank != 83 || ch.RankOf != 142 || ch.SinceRank != 73 || ch.SinceRankOf != 99 || !ch.FieldChanged() {
+		t.Errorf("ranks %d/%d from %d/%d; want 83/142 from 73/99, a changed field", ch.Rank, ch.RankOf, ch.SinceRank, ch.SinceRankOf)
+	}
+	// 100·(142−83)/142 − 100·(99−73)/99 = 41.549 − 26.263 = 15.286.
+	if got := ch.PercentileChange(); math.Abs(got-15.286) > 0.001 {
+		t.Errorf("percentile change %.3f; want 15.286", got)
+	}
+}

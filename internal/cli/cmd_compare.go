@@ -50,6 +50,12 @@ Freedom House: the edition year).`,
 			if err != nil {
 				return err
 			}
+			// An option the comparison could not use as given says so,
+			// a line each, whatever the format (JSON also has them in
+			// "notes").
+			for _, n := range doc.Notes {
+				fmt.Fprintf(env.Stderr, "rankings: %s\n", n)
+			}
 			switch format {
 			case "json":
 				return writeJSON(env.Stdout, doc)
@@ -261,7 +267,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 		}
 	}
 	if len(doc.Elections) > 0 {
-		b.WriteString("\n" + st.bold("Latest OSCE/ODIHR election assessment") + "\n")
+		b.WriteString("\n" + st.bold(electionsHeading(doc)) + "\n")
 		et := &textTable{header: []string{"COUNTRY", "DATE", "ELECTION", "ASSESSMENT", "SUMMARY"}}
 		for _, e := range doc.Elections {
 			et.add(e.ISO3, e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), e.Summary)
@@ -335,7 +341,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		fmt.Fprintf(&b, "\n%s %s.\n", superscript(i+1), mdEscape(n))
 	}
 	if len(doc.Elections) > 0 {
-		b.WriteString("\n**Latest OSCE/ODIHR election assessment**\n\n| Country | Date | Election | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n")
+		b.WriteString("\n**" + electionsHeading(doc) + "**\n\n| Country | Date | Election | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n")
 		for _, e := range doc.Elections {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.ISO3, e.Date, e.Type,
 				indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), sourceMarkdown(e))
@@ -345,6 +351,15 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		"Distinguishable: published 90% intervals do not overlap. Sources: see `rankings sources`.\n")
 	_, err := fmt.Fprint(env.Stdout, b.String())
 	return err
+}
+
+// electionsHeading heads the latest ODIHR assessments: as of the year asked
+// for, if any.
+func electionsHeading(doc docs.Compare) string {
+	if doc.Year != nil {
+		return fmt.Sprintf("Latest OSCE/ODIHR election assessment as of %d (elections dated in or before it)", *doc.Year)
+	}
+	return "Latest OSCE/ODIHR election assessment"
 }
 
 // sourceText is an election's source link with what kind of page it is,

@@ -50,6 +50,12 @@ var goldenCases = []struct {
 	{"compare-baltics-json", []string{"compare", "EE", "LV", "LT", "-i", "wgi-cc,fh-fiw", "-f", "json"}},
 	{"compare-rsf-2015", []string{"compare", "kaz", "uzb", "-i", "rsf", "--year", "2015"}},
 	{"compare-rsf-2015-markdown", []string{"compare", "kaz", "uzb", "-i", "rsf,wgi-rl", "--year", "2015", "-f", "markdown"}},
+	// With --year, the ODIHR assessments are the latest as of that year.
+	{"compare-kaz-uzb-2015", []string{"compare", "kaz", "uzb", "--year", "2015"}},
+	// A --since before RSF's 2022 break says, on stderr, what it used.
+	{"compare-rsf-since-2010", []string{"compare", "kaz", "uzb", "-i", "rsf", "--since", "2010"}},
+	// WJP ranked 99 in 2014 and 142 in 2024: the change carries both.
+	{"compare-wjp-2024-since-2014-json", []string{"compare", "kaz", "uzb", "-i", "wjp", "--year", "2024", "--since", "2014", "-f", "json"}},
 	{"rank", []string{"rank", "--indicator", "rsf"}},
 	{"rank-wgi-central-asia-json", []string{"rank", "-i", "wgi-rl", "--year", "2023", "--group", "central-asia", "--format", "json"}},
 	{"rank-csv", []string{"rank", "-i", "fh-fiw", "--format", "csv"}},

@@ -1,7 +1,9 @@
 package docs
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/indicators"
@@ -61,14 +63,48 @@ func TrendDoc(iso3 string, f indicators.Fit) Trend {
 	return t
 }
 
-// ChangeDoc is a change since a base year.
+// ChangeDoc is a change since a base year, never across a methodology
+// break. Value is in points of the index. RankChange is the base rank minus
+// the current one (positive = up); it is a change of position only when
+// both years ranked the same field, so the document carries both field
+// sizes: Rank of RankOf in To, SinceRank of SinceRankOf in From. Where they
+// differ (WJP ranked 99 entities in 2014 and 142 in 2024) the comparable
+// figure is PercentileChange: the change of the percentile, the share of
+// the ranked field placed below the country, 100·(N−k)/N for rank k of N
+// (indicators.Percentile), in percentage points, rounded to one decimal.
+// The rank fields and PercentileChange are null unless both years have a
+// rank.
 type ChangeDoc struct {
-	ISO3       string   `json:"iso3"`
-	From       *int     `json:"from"`
-	To         int      `json:"to"`
-	Value      *float64 `json:"value"`
-	RankChange *int     `json:"rank_change"`
-	Reason     string   `json:"reason,omitempty"`
+	ISO3             string   `json:"iso3"`
+	From             *int     `json:"from"`
+	To               int      `json:"to"`
+	Value            *float64 `json:"value"`
+	RankChange       *int     `json:"rank_change"`
+	Rank             *int     `json:"rank"`
+	RankOf           *int     `json:"rank_of"`
+	SinceRank        *int     `json:"since_rank"`
+	SinceRankOf      *int     `json:"since_rank_of"`
+	PercentileChange *float64 `json:"percentile_change"`
+	Reason           string   `json:"reason,omitempty"`
+}
+
+// ChangeOf renders a change.
+func ChangeOf(ch indicators.Change) ChangeDoc {
+	cd := ChangeDoc{ISO3: ch.ISO3, From: Int(ch.From), To: ch.To, Value: round(ch.Value, 6), Reason: ch.Reason}
+	if ch.HasRank {
+		r := ch.RankChange
+		cd.RankChange = &r
+		cd.Rank, cd.RankOf = Int(ch.Rank), Int(ch.RankOf)
+		cd.SinceRank, cd.SinceRankOf = Int(ch.SinceRank), Int(ch.SinceRankOf)
+		cd.PercentileChange = round(ch.PercentileChange(), 1)
+	}
+	return cd
+}
+
+// FieldChanged reports whether the two years of a change ranked fields of
+// different sizes, so that its places are not comparable.
+func (c ChangeDoc) FieldChanged() bool {
+	return c.RankOf != nil && c.SinceRankOf != nil && *c.RankOf != *c.SinceRankOf
 }
 
 // Pair is the difference between two countries.
@@ -115,11 +151,19 @@ type CompareIndicator struct {
 
 // Compare is the document of `rankings compare`.
 type Compare struct {
-	Countries  []Country          `json:"countries"`
-	Group      string             `json:"group"`
+	Countries []Country `json:"countries"`
+	Group     string    `json:"group"`
+	// Year is the year asked for (--year), null when each indicator is
+	// at its own latest common year. With a year, Elections holds each
+	// country's latest assessment dated in or before it.
+	Year       *int               `json:"year"`
 	Indicators []CompareIndicator `json:"indicators"`
 	Skipped    []Skipped          `json:"skipped"`
 	Elections  []Election         `json:"elections"`
+	// Notes says, a sentence each, where an option could not be used as
+	// given and what was used instead ("--since 2010 is before the 2022
+	// methodology break of rsf: …"); the CLI prints them on stderr.
+	Notes []string `json:"notes"`
 }
 
 // Skipped is an indicator left out of a comparison, with the reason.
@@ -155,7 +199,7 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 	for i, m := range members {
 		memberCodes[i] = m.ISO3
 	}
-	doc := Compare{Group: group, Indicators: []CompareIndicator{}, Skipped: []Skipped{}, Elections: []Election{}}
+	doc := Compare{Group: group, Year: Int(opt.Year), Indicators: []CompareIndicator{}, Skipped: []Skipped{}, Elections: []Election{}, Notes: []string{}}
 	codes := make([]string, len(opt.Countries))
 	for i, c := range opt.Countries {
 		doc.Countries = append(doc.Countries, CountryRef(c))
@@ -166,6 +210,10 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 		return Compare{}, err
 	}
 	explicit := len(opt.IDs) > 0
+	notes := sinceNotes{names: map[string]string{}}
+	for _, c := range opt.Countries {
+		notes.names[c.ISO3] = c.Name
+	}
 	for _, ind := range inds {
 		if ind.Events {
 			continue
@@ -187,17 +235,85 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 			return Compare{}, err
 		}
 		doc.Indicators = append(doc.Indicators, compareIndicatorDoc(c, agg))
+		notes.add(c, opt.Since)
 	}
 	for _, c := range opt.Countries {
 		es, err := store.Elections(c.ISO3)
 		if err != nil {
 			return Compare{}, err
 		}
-		if latest, ok := LatestAssessed(es); ok {
+		if latest, ok := LatestAssessedAsOf(es, opt.Year); ok {
 			doc.Elections = append(doc.Elections, ElectionDoc(latest))
+		} else if len(es) > 0 {
+			doc.Notes = append(doc.Notes, fmt.Sprintf("%s has no election in the ODIHR table dated in or before %d: its first is of %s.", c.Name, opt.Year, es[0].Date))
 		}
 	}
+	doc.Notes = append(append([]string{}, notes.sentences()...), doc.Notes...)
 	return doc, nil
+}
+
+// sinceNotes collects what a comparison did with an explicit --since that
+// it could not use as given, grouped so that the indicators sharing a
+// reason make one note.
+type sinceNotes struct {
+	keys  []sinceKey
+	ids   map[sinceKey][]string
+	names map[string]string
+}
+
+// sinceKey is one reason: the --since asked, the year used instead, and,
+// for a country whose base figure is missing, the country and the year its
+// change starts.
+type sinceKey struct {
+	asked, used int
+	first       bool // used is the series' first year, not a break
+	iso3        string
+	from        int
+}
+
+func (n *sinceNotes) put(k sinceKey, id string) {
+	if n.ids == nil {
+		n.ids = map[sinceKey][]string{}
+	}
+	if _, ok := n.ids[k]; !ok {
+		n.keys = append(n.keys, k)
+	}
+	n.ids[k] = append(n.ids[k], id)
+}
+
+// add notes a comparison's use of --since asked (0 = not given): a base
+// year before the series' first year or before a methodology break, and a
+// country without a figure in the base year.
+func (n *sinceNotes) add(c indicators.Comparison, asked int) {
+	if asked == 0 {
+		return
+	}
+	ind := c.Indicator
+	if c.Since > asked {
+		n.put(sinceKey{asked: asked, used: c.Since, first: c.Since == ind.Segments[0].From}, ind.ID)
+	}
+	for _, ch := range c.Changes {
+		if !math.IsNaN(ch.Value) && ch.From != c.Since {
+			n.put(sinceKey{asked: asked, used: c.Since, iso3: ch.ISO3, from: ch.From}, ind.ID)
+		}
+	}
+}
+
+// sentences renders the notes, one per reason.
+func (n *sinceNotes) sentences() []string {
+	var out []string
+	for _, k := range n.keys {
+		ids := strings.Join(n.ids[k], ", ")
+		switch {
+		case k.iso3 != "":
+			out = append(out, fmt.Sprintf("%s has no figure in %d on %s: its change is from %d, its first year with a figure since then.", n.names[k.iso3], k.used, ids, k.from))
+		case k.first:
+			out = append(out, fmt.Sprintf("--since %d is before the first year of the series of %s: using %d.", k.asked, ids, k.used))
+		default:
+			out = append(out, fmt.Sprintf("--since %d is before the %d methodology break of %s: the trend starts in %d, and no change across the break is shown.", k.asked, k.used, ids, k.used))
+		}
+	}
+	return out
 }
 
 func anyHas(c indicators.Comparison) bool {
@@ -207,6 +323,22 @@ func anyHas(c indicators.Comparison) bool {
 		}
 	}
 	return false
+}
+
+// LatestAssessedAsOf is LatestAssessed among the elections dated in or
+// before year (all of them when year is 0): the latest assessment as of
+// that year.
+func LatestAssessedAsOf(es []indicators.Election, year int) (indicators.Election, bool) {
+	if year == 0 {
+		return LatestAssessed(es)
+	}
+	var before []indicators.Election
+	for _, e := range es {
+		if e.Year() <= year {
+			before = append(before, e)
+		}
+	}
+	return LatestAssessed(before)
 }
 
 // LatestAssessed returns the latest election that ODIHR assessed (met,
@@ -264,12 +396,7 @@ func compareIndicatorDoc(c indicators.Comparison, agg indicators.Aggregate) Comp
 		d.Trends = append(d.Trends, TrendDoc(f.ISO3, f.Fit))
 	}
 	for _, ch := range c.Changes {
-		cd := ChangeDoc{ISO3: ch.ISO3, From: Int(ch.From), To: ch.To, Value: round(ch.Value, 6), Reason: ch.Reason}
-		if ch.HasRank {
-			r := ch.RankChange
-			cd.RankChange = &r
-		}
-		d.Changes = append(d.Changes, cd)
+		d.Changes = append(d.Changes, ChangeOf(ch))
 	}
 	for _, s := range c.Sparks {
 		row := make([]*float64, len(s))

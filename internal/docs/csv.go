@@ -121,7 +121,10 @@ func (d Show) CSV() ([]string, [][]string) {
 }
 
 // CSV implements Tabular: one row per indicator and country;
-// published_value is empty where the figure is as published.
+// published_value is empty where the figure is as published. since,
+// change and rank_change are the change since a base year (ChangeDoc);
+// since_rank and since_rank_of are the base year's rank k of N, to be read
+// with rank and rank_of, and percentile_change the change of percentile.
 func (d Compare) CSV() ([]string, [][]string) {
 	var rows [][]string
 	for _, ci := range d.Indicators {
@@ -130,11 +133,12 @@ func (d Compare) CSV() ([]string, [][]string) {
 			rows = append(rows, []string{ci.ID, fmt.Sprint(ci.Year), v.ISO3, NumText(v.Value), IntText(v.Rank), IntText(v.RankOf),
 				NumText(v.Percentile), NumText(tr.Slope), NumText(tr.CILow), NumText(tr.CIHigh), fmt.Sprint(tr.N),
 				IntText(ch.From), NumText(ch.Value), IntText(ch.RankChange), strText(ci.Leader), boolText(ci.Distinguishable),
-				fmt.Sprint(ci.HigherIsBetter), NumText(v.PublishedValue)})
+				fmt.Sprint(ci.HigherIsBetter), NumText(v.PublishedValue), IntText(ch.SinceRank), IntText(ch.SinceRankOf), NumText(ch.PercentileChange)})
 		}
 	}
 	return []string{"indicator", "year", "iso3", "value", "rank", "rank_of", "percentile",
-		"slope", "ci_low", "ci_high", "n", "since", "change", "rank_change", "leader", "distinguishable", "higher_is_better", "published_value"}, rows
+		"slope", "ci_low", "ci_high", "n", "since", "change", "rank_change", "leader", "distinguishable", "higher_is_better", "published_value",
+		"since_rank", "since_rank_of", "percentile_change"}, rows
 }
 
 // CSV implements Tabular; published_value is empty where the figure is as
