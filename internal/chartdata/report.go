@@ -250,32 +250,73 @@ func Sentences(c indicators.Comparison, cs []indicators.Country) []string {
 	} else if len(c.Values)-len(missing) >= 2 {
 		out = append(out, "They are tied.")
 	}
-	var ch []string
-	from := 0
-	for _, x := range c.Changes {
-		if math.IsNaN(x.Value) {
-			continue
-		}
-		from = x.From
-		s := fmt.Sprintf("%s %s%s points", name[x.ISO3], sign(x.Value), ind.Format(math.Abs(x.Value)))
-		if x.HasRank && x.RankChange != 0 {
-			dir := "up"
-			if x.RankChange < 0 {
-				dir = "down"
-			}
-			places := "places"
-			if abs(x.RankChange) == 1 {
-				places = "place"
-			}
-			s += fmt.Sprintf(" (%s %d %s)", dir, abs(x.RankChange), places)
-		}
-		ch = append(ch, s)
+	if seg := c.Segment; c.Since == seg.From && seg.From != ind.Segments[0].From {
+		out = append(out, fmt.Sprintf("Changes start in %d at the earliest, the year of the methodology break of the %s: earlier figures are on another scale and are not compared.", seg.From, short))
 	}
-	if len(ch) > 0 {
-		out = append(out, fmt.Sprintf("Change since %d, within the same methodology: %s.", from, strings.Join(ch, "; ")))
+	for _, x := range c.Changes {
+		if s := changeSentence(ind, name[x.ISO3], x); s != "" {
+			out = append(out, s)
+		}
 	}
 	return out
 }
+
+// changeSentence states a country's change within the methodology segment
+// in one sentence, "" when there is none. Where both years have a rank it
+// gives both ranks with their field sizes ("83/142 from 73/99"). Where the
+// field sizes differ, places are not comparable: the sentence says the
+// field grew (or shrank) and makes the percentile change its headline
+// (indicators.Percentile: the share of the ranked field placed below the
+// country, 100·(N−k)/N).
+func changeSentence(ind indicators.Indicator, country string, x indicators.Change) string {
+	if math.IsNaN(x.Value) {
+		return ""
+	}
+	points := sign(x.Value) + ind.Format(math.Abs(x.Value))
+	if !x.HasRank {
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points.", x.From, x.To, country, points)
+	}
+	now, then := rankOf(x.Rank, x.RankOf), rankOf(x.SinceRank, x.SinceRankOf)
+	if !x.FieldChanged() {
+		switch {
+		case x.RankChange == 1:
+			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it rose one place, to %s from %s.", x.From, x.To, country, points, now, then)
+		case x.RankChange > 1:
+			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it rose %d places, to %s from %s.", x.From, x.To, country, points, x.RankChange, now, then)
+		case x.RankChange == -1:
+			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it fell one place, to %s from %s.", x.From, x.To, country, points, now, then)
+		case x.RankChange < -1:
+			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it fell %d places, to %s from %s.", x.From, x.To, country, points, -x.RankChange, now, then)
+		}
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it kept its rank, %s.", x.From, x.To, country, points, now)
+	}
+	pNow, pThen := indicators.Percentile(x.Rank, x.RankOf), indicators.Percentile(x.SinceRank, x.SinceRankOf)
+	d := math.Round(x.PercentileChange()*10) / 10
+	pc, pn, pt := fmt.Sprintf("%.1f", math.Abs(d)), fmt.Sprintf("%.1f", pNow), fmt.Sprintf("%.1f", pThen)
+	grew := x.RankOf > x.SinceRankOf
+	switch {
+	case d > 0 && grew:
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) rose by %s points, from %s to %s; it ranked %s from %s in a field that grew from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
+			x.From, x.To, country, pc, pt, pn, now, then, x.SinceRankOf, x.RankOf, points)
+	case d > 0:
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) rose by %s points, from %s to %s; it ranked %s from %s in a field that shrank from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
+			x.From, x.To, country, pc, pt, pn, now, then, x.SinceRankOf, x.RankOf, points)
+	case d < 0 && grew:
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) fell by %s points, from %s to %s; it ranked %s from %s in a field that grew from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
+			x.From, x.To, country, pc, pt, pn, now, then, x.SinceRankOf, x.RankOf, points)
+	case d < 0:
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) fell by %s points, from %s to %s; it ranked %s from %s in a field that shrank from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
+			x.From, x.To, country, pc, pt, pn, now, then, x.SinceRankOf, x.RankOf, points)
+	case grew:
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) stayed at %s; it ranked %s from %s in a field that grew from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
+			x.From, x.To, country, pn, now, then, x.SinceRankOf, x.RankOf, points)
+	}
+	return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) stayed at %s; it ranked %s from %s in a field that shrank from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
+		x.From, x.To, country, pn, now, then, x.SinceRankOf, x.RankOf, points)
+}
+
+// rankOf renders a rank with its field size, "83/142".
+func rankOf(rank, of int) string { return fmt.Sprintf("%d/%d", rank, of) }
 
 // publishedSentence says, for a country's figure that the source's current
 // files restate, what the publisher first published ("RSF's 2015 report
@@ -319,11 +360,4 @@ func sign(v float64) string {
 		return "−"
 	}
 	return "±"
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }

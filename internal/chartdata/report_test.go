@@ -2,8 +2,12 @@ package chartdata
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"html/template"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,5 +106,123 @@ func TestTimelineElectionsSayWhatTheirSourceIs(t *testing.T) {
 	}
 	if want := fmt.Sprintf(`\nSource: %s (%s)`, hostOf(secondary[0].Source), indicators.SourceSecondary.Label()); !strings.Contains(b.String(), want) {
 		t.Errorf("the tooltips lack %q", want)
+	}
+}
+
+// updateReportGolden is the -update flag of this package's golden tests,
+// declared here unless another test file declares it first.
+func updateReportGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files in testdata")
+	}
+}
+
+// checkReportGolden compares got with testdata/name, or rewrites it with -update.
+func checkReportGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if updateReportGolden() {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./internal/chartdata -run Golden -update creates it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test ./internal/chartdata -run Golden -update rewrites it after a deliberate change):\n%s", path, reportFirstDiff(string(want), got))
+	}
+}
+
+// reportFirstDiff shows the first line that differs.
+func reportFirstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, w, g)
+		}
+	}
+	return ""
+}
+
+// TestReportRankChangeGolden: the report's sentences, with WJP 2014→2024,
+// when WJP ranked 99 entities in 2014 and 142 in 2024: a rank change is
+// given with both field sizes, and where they differ the percentile change
+// leads and the sentence says the field grew.
+func TestReportRankChangeGolden(t *testing.T) {
+	s := datasets.Embedded()
+	cs := []indicators.Country{country(t, s, "kazakhstan"), country(t, s, "uzbekistan")}
+	wjp, err := s.Indicator("wjp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmp, err := indicators.Compare(s, wjp, []string{"KAZ", "UZB"}, indicators.CompareOptions{Year: 2024, Since: 2014})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("# wjp, 2024 since 2014\n")
+	for _, p := range Sentences(cmp, cs) {
+		b.WriteString(p + "\n")
+	}
+	doc, err := Report(s, cs, []string{"rsf", "wjp", "wgi-rl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sec := range doc.Sections {
+		if len(sec.Tables) > 0 && sec.Chart == nil {
+			continue // the elections and sources tables
+		}
+		fmt.Fprintf(&b, "\n# report: %s\n", sec.Heading)
+		for _, p := range sec.Paragraphs {
+			b.WriteString(p + "\n")
+		}
+	}
+	checkReportGolden(t, "report-kaz-uzb-sentences.golden", b.String())
+}
+
+// TestRankChangeSentenceHandComputed: Uzbekistan on WJP ranked 73 of 99 in
+// 2014 and 83 of 142 in 2024. Its percentile (the share of the ranked field
+// placed below it, 100·(N−k)/N) was 100·26/99 = 26.26 and is 100·59/142 =
+// 41.55: up 15.29 points, although it is 10 places lower.
+func TestRankChangeSentenceHandComputed(t *testing.T) {
+	s := datasets.Embedded()
+	cs := []indicators.Country{country(t, s, "kazakhstan"), country(t, s, "uzbekistan")}
+	wjp, _ := s.Indicator("wjp")
+	cmp, err := indicators.Compare(s, wjp, []string{"KAZ", "UZB"}, indicators.CompareOptions{Year: 2024, Since: 2014})
+	if err != nil {
+		t.Fatal(err)
+	}
+	uzb := cmp.Changes[1]
+	if uzb.ISO3 != "UZB" || uzb.From != 2014 || uzb.Rank != 83 || uzb.RankOf != 142 || uzb.SinceRank != 73 || uzb.SinceRankOf != 99 || uzb.RankChange != -10 {
+		t.Fatalf("UZB change %+v; want 83/142 from 73/99 (the published WJP editions)", uzb)
+	}
+	want := "From 2014 to 2024, within the same methodology, Uzbekistan's percentile (the share of the ranked field placed below it) rose by 15.3 points, from 26.3 to 41.5; " +
+		"it ranked 83/142 from 73/99 in a field that grew from 99 to 142, so the percentile, not the number of places, is the comparable change; its figure changed by +0.04 points."
+	got := Sentences(cmp, cs)
+	if !slices.Contains(got, want) {
+		t.Errorf("the sentences lack\n%s\ngot\n%s", want, strings.Join(got, "\n"))
+	}
+	for _, p := range got {
+		if strings.Contains(p, "places)") || strings.Contains(p, "down 10") {
+			t.Errorf("a bare rank change: %s", p)
+		}
 	}
 }
