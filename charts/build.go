@@ -93,6 +93,9 @@ func clean(s Spec) Spec {
 	if !finite(s.Min) || !finite(s.Max) || s.Min >= s.Max {
 		out.Min, out.Max = nan, nan
 	}
+	if !finite(s.XMin) || !finite(s.XMax) || s.XMin >= s.XMax {
+		out.XMin, out.XMax = nan, nan
+	}
 	out.Notes = append([]string(nil), s.Notes...)
 	return out
 }

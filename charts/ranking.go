@@ -46,55 +46,134 @@ func rankLabel(p Point) string {
 	return ""
 }
 
-func buildRanking(s Spec) (map[string]any, int, error) {
+// Ranking colours: the named countries' bars are vermillion with bold
+// labels; when some are named, the rest of the field is muted grey; when
+// none are, every bar is blue.
+const (
+	rankHighlight = "#D55E00"
+	rankEven      = "#0072B2"
+	rankMuted     = "#B8B8B8"
+	noDataColor   = "#666666"
+)
+
+// noDataText is the label a chart shows where a country has no figure
+// (as Spec.text prints a missing point).
+const noDataText = "no data"
+
+// rankingBar is one row of a ranking: its series, its point (Y NaN when
+// the country has no figure), bar colour and label.
+type rankingBar struct {
+	sr    Series
+	p     Point
+	color string
+	label string
+	bold  bool
+}
+
+// rankingBars returns the rows of a ranking best first, with the look of
+// each: a country without a figure is labelled "no data" at its position.
+func rankingBars(s Spec) []rankingBar {
 	rows := rankingOrder(s)
-	bar := ec.NewBar()
-	var names []string
-	var data []opts.BarData
+	anyHL := false
 	for _, sr := range rows {
-		p := Point{Y: math.NaN()}
+		anyHL = anyHL || sr.Highlight
+	}
+	var out []rankingBar
+	for _, sr := range rows {
+		b := rankingBar{sr: sr, p: Point{Y: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}, color: rankEven, bold: sr.Highlight}
 		if len(sr.Points) > 0 {
-			p = sr.Points[0]
+			b.p = sr.Points[0]
 		}
-		names = append(names, sr.Name)
-		label := s.text(p)
-		if r := rankLabel(p); r != "" && !p.Missing() {
-			label += "  ·  " + r
+		switch {
+		case sr.Highlight:
+			b.color = rankHighlight
+		case anyHL:
+			b.color = rankMuted
 		}
-		col := "#0072B2"
-		if sr.Highlight {
-			col = "#D55E00"
+		if b.p.Missing() {
+			b.label = noDataText
+		} else {
+			b.label = s.text(b.p)
+			if r := rankLabel(b.p); r != "" {
+				b.label = fmt.Sprintf("%s  ·  %s", b.label, r)
+			}
 		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// rankingSpan is the value axis of a ranking: the scale, or the data with
+// zero (bars grow from zero).
+func rankingSpan(s Spec) span {
+	var vals []float64
+	for _, sr := range s.Series {
+		for _, p := range sr.Points {
+			vals = append(vals, p.Y)
+		}
+	}
+	return valueSpan(s.Min, s.Max, vals, true)
+}
+
+// barBase is where a ranking's bars start: zero when the axis holds it,
+// else the axis end nearer to zero.
+func barBase(a span) float64 {
+	return math.Min(math.Max(0, a.Lo), a.Hi)
+}
+
+func buildRanking(s Spec) (map[string]any, int, error) {
+	bars := rankingBars(s)
+	ax := rankingSpan(s)
+	bar := ec.NewBar()
+	var data []opts.BarData
+	var noData []any
+	for i, b := range bars {
+		lab := &opts.Label{Show: opts.Bool(!b.p.Missing()), Position: "right", Formatter: escapeTpl(b.label), Color: "#222222"}
 		data = append(data, opts.BarData{
-			Name: sr.Name + "\n" + tooltipLine(s, p), Value: num(p.Y),
-			ItemStyle: &opts.ItemStyle{Color: col},
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: escapeTpl(label), Color: "#222222"},
+			Name: b.sr.Name + "\n" + tooltipLine(s, b.p), Value: num(b.p.Y),
+			ItemStyle: &opts.ItemStyle{Color: b.color},
+			Label:     lab,
 		})
+		if b.p.Missing() {
+			noData = append(noData, map[string]any{"name": b.sr.Name + "\n" + noDataText, "value": []any{barBase(ax), i}})
+		}
 	}
 	bar.AddSeries(s.Indicator, data)
 	m, err := toMap(bar)
 	if err != nil {
 		return nil, 0, err
 	}
+	ser := m["series"].([]any)[0].(map[string]any)
+	ser["barMaxWidth"] = 18
+	ser["barCategoryGap"] = "30%"
+	for i, d := range ser["data"].([]any) {
+		if bars[i].bold {
+			d.(map[string]any)["label"].(map[string]any)["fontWeight"] = "bold"
+		}
+	}
+	if len(noData) > 0 {
+		// "no data" where the bar would start: a label, never an empty
+		// bar or a zero.
+		m["series"] = append(m["series"].([]any), map[string]any{"type": "scatter", "name": noDataText, "data": noData, "symbolSize": 0,
+			"tooltip": map[string]any{"formatter": "{b}"},
+			"label":   map[string]any{"show": true, "position": "right", "distance": 4, "formatter": noDataText, "color": noDataColor, "fontStyle": "italic", "fontSize": 12}})
+	}
 	h := layout(s, false)
-	height := h.plotTop + 26*len(rows) + 70
-	x := merge(axisName(s.XLabel, false), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
-	valueRange(s, x)
+	height := h.plotTop + 26*len(bars) + 70
+	x := merge(axisName(ax.axisTitle(s.XLabel), false), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
+	ax.echarts(x)
 	m["xAxis"] = []any{x}
-	cats := make([]any, len(rows))
-	for i, sr := range rows {
-		if sr.Highlight {
-			cats[i] = map[string]any{"value": sr.Name, "textStyle": map[string]any{"fontWeight": "bold", "color": "#A04000"}}
+	cats := make([]any, len(bars))
+	for i, b := range bars {
+		if b.bold {
+			cats[i] = map[string]any{"value": b.sr.Name, "textStyle": map[string]any{"fontWeight": "bold", "color": "#A04000"}}
 		} else {
-			cats[i] = sr.Name
+			cats[i] = b.sr.Name
 		}
 	}
 	m["yAxis"] = []any{map[string]any{"type": "category", "data": cats, "inverse": true,
 		"axisLabel": map[string]any{"fontSize": 12, "color": "#222222"}, "axisTick": map[string]any{"show": false}}}
 	m["grid"] = []any{map[string]any{"top": h.plotTop, "left": 16, "right": 130, "bottom": 50, "containLabel": true}}
-	ser := m["series"].([]any)[0].(map[string]any)
-	ser["barMaxWidth"] = 18
-	ser["barCategoryGap"] = "30%"
 	m["legend"] = map[string]any{"show": false}
 	m["tooltip"] = map[string]any{"trigger": "item", "formatter": "{b}"}
 	return m, height, nil

@@ -1,14 +1,18 @@
 package charts
 
 import (
+	"image/color"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
 
 func staticScatter(dc draw.Canvas, s Spec) error {
-	p := newPlot(s.XLabel, s.YLabel)
+	xs, ys := scatterSpans(s)
+	p := newPlot(xs.axisTitle(s.XLabel), ys.axisTitle(s.YLabel))
 	finish(p)
 	p.Y.Label.Position = draw.PosTop
 	if !s.XHigherIsBetter {
@@ -17,35 +21,99 @@ func staticScatter(dc draw.Canvas, s Spec) error {
 	if !s.HigherIsBetter {
 		p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
 	}
-	var xys plotter.XYs
-	var labels []string
-	for i, sr := range s.Series {
-		st := seriesStyle(i)
-		for _, pt := range sr.Points {
-			if pt.Missing() || !finite(pt.X) {
-				continue
-			}
-			sc, err := plotter.NewScatter(plotter.XYs{{X: pt.X, Y: pt.Y}})
-			if err != nil {
-				return err
-			}
-			sc.GlyphStyle = draw.GlyphStyle{Color: rgb(st.Color), Radius: 4, Shape: glyphOf(st.Symbol)}
-			p.Add(sc)
-			xys = append(xys, plotter.XY{X: pt.X, Y: pt.Y})
-			labels = append(labels, sr.Name)
-		}
+	named, rest := scatterGroups(s)
+	// The field first (under), then the named countries over it.
+	fieldStyle := draw.GlyphStyle{Color: rgb(mutedColor), Radius: 2.6, Shape: draw.CircleGlyph{}}
+	labelled := len(named) == 0 && len(rest) <= maxEvenLabels
+	if len(named) == 0 {
+		fieldStyle = draw.GlyphStyle{Color: rgb(Palette[0]), Radius: 3.5, Shape: draw.CircleGlyph{}}
 	}
-	if len(xys) > 0 {
-		l, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	var field plot.Thumbnailer
+	if len(rest) > 0 {
+		var xys plotter.XYs
+		for _, sp := range rest {
+			xys = append(xys, plotter.XY{X: sp.p.X, Y: sp.p.Y})
+		}
+		sc, err := plotter.NewScatter(xys)
 		if err != nil {
 			return err
 		}
-		l.Offset = vg.Point{X: 6, Y: -3}
+		sc.GlyphStyle = fieldStyle
+		p.Add(sc)
+		field = sc
+	}
+	var lxy plotter.XYs
+	var ltext []string
+	var lstyle []text.Style
+	if labelled {
+		for _, sp := range rest {
+			lxy = append(lxy, plotter.XY{X: sp.p.X, Y: sp.p.Y})
+			ltext = append(ltext, sp.sr.Name)
+			lstyle = append(lstyle, textStyle(8, false))
+		}
+	}
+	order := map[string]int{}
+	for _, sp := range named {
+		k, ok := order[sp.sr.Name]
+		if !ok {
+			k = len(order)
+			order[sp.sr.Name] = k
+		}
+		st := seriesStyle(k)
+		sc, err := plotter.NewScatter(plotter.XYs{{X: sp.p.X, Y: sp.p.Y}})
+		if err != nil {
+			return err
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: rgb(st.Color), Radius: 5, Shape: filledGlyph(st.Symbol)}
+		p.Add(sc)
+		if !ok {
+			p.Legend.Add(sp.sr.Name, sc)
+		}
+		lxy = append(lxy, plotter.XY{X: sp.p.X, Y: sp.p.Y})
+		ltext = append(ltext, sp.sr.Name)
+		ts := textStyle(9, true)
+		ts.Color = color.Black
+		lstyle = append(lstyle, ts)
+	}
+	if len(lxy) > 0 {
+		l, err := plotter.NewLabels(plotter.XYLabels{XYs: lxy, Labels: ltext})
+		if err != nil {
+			return err
+		}
+		l.Offset = vg.Point{X: 7, Y: -3.5}
 		for i := range l.TextStyle {
-			l.TextStyle[i].Font.Size = 8
+			l.TextStyle[i] = lstyle[i]
+			l.TextStyle[i].XAlign, l.TextStyle[i].YAlign = draw.XLeft, draw.YBottom
 		}
 		p.Add(l)
 	}
+	if len(named) > 0 {
+		// The legend lists the named countries first, the field last, in
+		// the bottom right corner (indicators of governance mostly rise
+		// together, which leaves that corner empty).
+		if field != nil {
+			p.Legend.Add(othersName(s.Entities), field)
+		}
+		p.Legend.Top, p.Legend.Left = false, false
+		p.Legend.TextStyle.Font.Size = 8.5
+		p.Legend.TextStyle.Font.Variant = "Sans"
+	}
+	xs.gonum(&p.X)
+	ys.gonum(&p.Y)
 	p.Draw(dc)
 	return nil
+}
+
+// filledGlyph is the filled marker of an ECharts symbol: a named country's
+// point is solid, never an outline that reads as "no figure".
+func filledGlyph(symbol string) draw.GlyphDrawer {
+	switch symbol {
+	case "rect", "roundRect":
+		return draw.BoxGlyph{}
+	case "triangle", "arrow":
+		return draw.PyramidGlyph{}
+	case "diamond", "pin":
+		return diamondGlyph{}
+	}
+	return draw.CircleGlyph{}
 }

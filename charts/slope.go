@@ -48,9 +48,9 @@ func buildSlope(s Spec) (map[string]any, int, error) {
 	h := layout(s, false)
 	const plotH = 460
 	height := h.plotTop + plotH + 60
-	// The value range, fixed so that the end labels can be spread apart
+	// The value axis spans the scale (or the data, zoomed, which its
+	// title says); it is fixed so that the end labels can be spread apart
 	// in value units (one label height = 16 pixels).
-	vmin, vmax := math.Inf(1), math.Inf(-1)
 	type end struct {
 		name, text string
 		y, at      float64
@@ -60,12 +60,7 @@ func buildSlope(s Spec) (map[string]any, int, error) {
 	for i, sr := range s.Series {
 		var last *Point
 		for k := range sr.Points {
-			p := sr.Points[k]
-			if p.Missing() {
-				continue
-			}
-			vmin, vmax = math.Min(vmin, p.Y), math.Max(vmax, p.Y)
-			if int(p.X) == hi {
+			if p := sr.Points[k]; !p.Missing() && int(p.X) == hi {
 				last = &sr.Points[k]
 			}
 		}
@@ -73,15 +68,8 @@ func buildSlope(s Spec) (map[string]any, int, error) {
 			ends = append(ends, end{name: sr.Name, text: sr.Name + "  " + s.text(*last), y: last.Y, at: last.Y, i: i})
 		}
 	}
-	if finite(s.Min) && finite(s.Max) {
-		vmin, vmax = s.Min, s.Max
-	} else if finite(vmin) {
-		pad := (vmax - vmin) * 0.05
-		if pad == 0 {
-			pad = 1
-		}
-		vmin, vmax = vmin-pad, vmax+pad
-	}
+	ax := slopeSpan(s)
+	vmin, vmax := ax.Lo, ax.Hi
 	gap := (vmax - vmin) * 16 / plotH
 	sort.SliceStable(ends, func(a, b int) bool { return ends[a].y < ends[b].y })
 	for k := 1; k < len(ends); k++ {
@@ -103,11 +91,8 @@ func buildSlope(s Spec) (map[string]any, int, error) {
 		"tooltip": map[string]any{"show": false}, "label": map[string]any{"show": true, "position": "right", "distance": 10, "fontSize": 12, "color": "#222222"}})
 	m["xAxis"] = []any{merge(axisName(s.XLabel, false), map[string]any{"type": "category", "data": years, "boundaryGap": false,
 		"axisLabel": map[string]any{"fontSize": 13, "fontWeight": "bold"}})}
-	y := merge(axisName(s.YLabel, true), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
-	if finite(vmin) {
-		y["min"], y["max"] = vmin, vmax
-		y["axisLabel"] = map[string]any{"showMinLabel": false, "showMaxLabel": false}
-	}
+	y := merge(axisName(ax.axisTitle(s.YLabel), true), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
+	ax.echarts(y)
 	if !s.HigherIsBetter {
 		y["inverse"] = true
 	}
@@ -116,4 +101,17 @@ func buildSlope(s Spec) (map[string]any, int, error) {
 	m["legend"] = map[string]any{"show": false}
 	_ = legend
 	return m, height, nil
+}
+
+// slopeSpan is the value axis of a slope: the whole scale when it is
+// bounded, so that a small change is not magnified; the data's range,
+// zoomed and said so, when it is not.
+func slopeSpan(s Spec) span {
+	var vals []float64
+	for _, sr := range s.Series {
+		for _, p := range sr.Points {
+			vals = append(vals, p.Y)
+		}
+	}
+	return valueSpan(s.Min, s.Max, vals, false)
 }

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"sort"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -12,7 +13,8 @@ import (
 
 func staticSlope(dc draw.Canvas, s Spec) error {
 	lo, hi := yearSpan(s)
-	p := newPlot(s.XLabel, s.YLabel)
+	ax := slopeSpan(s)
+	p := newPlot(s.XLabel, ax.axisTitle(s.YLabel))
 	finish(p)
 	p.Y.Label.Position = draw.PosTop
 	p.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: float64(lo), Label: strconv.Itoa(lo)}, {Value: float64(hi), Label: strconv.Itoa(hi)}})
@@ -21,6 +23,12 @@ func staticSlope(dc draw.Canvas, s Spec) error {
 	}
 	span := float64(hi - lo)
 	p.Add(dataRange{float64(lo) - span*0.05, float64(hi) + span*0.35, math.NaN(), math.NaN()})
+	type end struct {
+		text string
+		y    float64
+		col  string
+	}
+	var ends []end
 	for i, sr := range s.Series {
 		st := seriesStyle(i)
 		var a, z *Point
@@ -59,17 +67,44 @@ func staticSlope(dc draw.Canvas, s Spec) error {
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: rgb(st.Color), Radius: 4, Shape: glyphOf(st.Symbol)}
 		p.Add(sc)
-		last := xys[len(xys)-1]
-		lb, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{last}, Labels: []string{sr.Name + " " + s.format(last.Y)}})
-		if err != nil {
-			return err
+		if z != nil {
+			ends = append(ends, end{text: sr.Name + "  " + s.text(*z), y: z.Y, col: st.Color})
 		}
-		lb.Offset = vg.Point{X: 8, Y: -3}
-		lb.TextStyle[0].Font.Size = 8
-		lb.TextStyle[0].Color = rgb(st.Color)
-		p.Add(lb)
-		p.Add(dataRange{last.X, last.X, last.Y, last.Y})
 	}
+	// The end labels, spread apart on the canvas so that none prints over
+	// another, each in its line's colour.
+	p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		tx, ty := p.Transforms(&c)
+		type placed struct {
+			end
+			at vg.Length
+		}
+		var ps []placed
+		for _, e := range ends {
+			ps = append(ps, placed{e, ty(e.y)})
+		}
+		sort.SliceStable(ps, func(a, b int) bool { return ps[a].at < ps[b].at })
+		const gap = vg.Length(10)
+		for k := 1; k < len(ps); k++ {
+			ps[k].at = max(ps[k].at, ps[k-1].at+gap)
+		}
+		if n := len(ps); n > 0 && ps[n-1].at > c.Max.Y {
+			ps[n-1].at = c.Max.Y
+			for k := n - 2; k >= 0; k-- {
+				ps[k].at = min(ps[k].at, ps[k+1].at-gap)
+			}
+		}
+		x0 := tx(float64(hi))
+		for _, e := range ps {
+			// A leader from the line's end to a label moved off it.
+			c.StrokeLine2(lineStyle(rgb(e.col), 0.6, nil), x0+5, ty(e.y), x0+12, e.at)
+			st := textStyle(8, false)
+			st.Color = rgb("#222222")
+			st.YAlign = draw.YCenter
+			c.FillText(st, vg.Point{X: x0 + 14, Y: e.at}, e.text)
+		}
+	}))
+	ax.gonum(&p.Y)
 	p.Draw(dc)
 	return nil
 }

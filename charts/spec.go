@@ -99,6 +99,9 @@ type Spec struct {
 	Decimals int
 	// Min and Max fix the value axis when both are finite and Min < Max.
 	Min, Max float64
+	// XMin and XMax fix a scatter's x axis the same way; the zero value
+	// leaves it to the data (and the axis title says it is zoomed).
+	XMin, XMax float64
 
 	// Categories names the points of a profile (indicator names).
 	Categories []string

@@ -54,7 +54,7 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	}
 	label, higher := axisLabel(ind, year)
 	sub, cite := source(ind, year)
-	lo, hi := fixedRange(ind, year)
+	lo, hi := scaleRange(ind, year)
 	s := charts.Spec{Kind: charts.Ranking, Indicator: ind.ID, Year: year,
 		Title:    fmt.Sprintf("%s, %s: %s", ind.Name, yearText(ind, year), groupTitle(r)),
 		Subtitle: sub, Citation: cite, XLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals, Min: lo, Max: hi}

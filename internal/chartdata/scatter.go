@@ -3,6 +3,7 @@ package chartdata
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/rankings-dev/rankings/charts"
@@ -10,7 +11,13 @@ import (
 	"github.com/rankings-dev/rankings/indicators"
 )
 
+// scatter builds a scatter of yi against xi across the group. The countries
+// the user named are highlighted and listed first; the rest of the field
+// follows in the group's order.
 func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (charts.Spec, error) {
+	if xi.ID == yi.ID {
+		return charts.Spec{}, invalid("a scatter needs two different indicators, but --indicator names %s twice: give two ids, for example --indicator %s,%s", xi.ID, xi.ID, otherIndicator(xi.ID))
+	}
 	ms, err := members(store, r)
 	if err != nil {
 		return charts.Spec{}, err
@@ -37,12 +44,16 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 	}
 	xl, xh := axisLabel(xi, year+coveredOffset(xi))
 	yl, yh := axisLabel(yi, year+coveredOffset(yi))
+	xmin, xmax := scaleRange(xi, year+coveredOffset(xi))
+	ymin, ymax := scaleRange(yi, year+coveredOffset(yi))
 	s := charts.Spec{Kind: charts.Scatter, Indicator: xi.ID + "-vs-" + yi.ID, Year: year,
 		Title:    fmt.Sprintf("%s vs %s, %d: %s", shortName(xi), shortName(yi), year, groupTitle(r)),
 		Subtitle: "Sources: " + sourceNames([]indicators.Indicator{xi, yi}),
 		Citation: "see each source's citation in \"rankings sources\"",
 		XLabel:   shortName(xi) + " — " + xl, YLabel: shortName(yi) + " — " + yl,
-		HigherIsBetter: yh, XHigherIsBetter: xh, Decimals: yi.Decimals, Min: math.NaN(), Max: math.NaN()}
+		HigherIsBetter: yh, XHigherIsBetter: xh, Decimals: yi.Decimals, Min: ymin, Max: ymax, XMin: xmin, XMax: xmax}
+	hl := highlighted(r)
+	var named, field []charts.Series
 	n := 0
 	var missing []string
 	var rs restated
@@ -54,10 +65,16 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 			continue
 		}
 		n++
-		s.Series = append(s.Series, charts.Series{Name: m.Name, Code: m.ISO3, Points: []charts.Point{{X: ox.Value, Y: oy.Value, Lo: math.NaN(), Hi: math.NaN(),
+		sr := charts.Series{Name: m.Name, Code: m.ISO3, Highlight: hl[m.ISO3], Points: []charts.Point{{X: ox.Value, Y: oy.Value, Lo: math.NaN(), Hi: math.NaN(),
 			Text: fmt.Sprintf("%s: %s; %s: %s", xi.ID, xi.Format(ox.Value), yi.ID, yi.Format(oy.Value)),
-			Note: strings.TrimSpace(rs.note(xi, ox) + " " + rs.note(yi, oy))}}})
+			Note: strings.TrimSpace(rs.note(xi, ox) + " " + rs.note(yi, oy))}}}
+		if sr.Highlight {
+			named = append(named, sr)
+		} else {
+			field = append(field, sr)
+		}
 	}
+	s.Series = append(namedOrder(named, r.Countries), field...)
 	if n == 0 {
 		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "no country of the %s group has figures on both %s and %s for %d", r.Group, xi.ID, yi.ID, year)
 	}
@@ -67,4 +84,26 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
+}
+
+// namedOrder puts the named countries' series in the order the user named
+// them.
+func namedOrder(series []charts.Series, named []indicators.Country) []charts.Series {
+	at := map[string]int{}
+	for i, c := range named {
+		if _, ok := at[c.ISO3]; !ok {
+			at[c.ISO3] = i
+		}
+	}
+	out := append([]charts.Series(nil), series...)
+	sort.SliceStable(out, func(i, j int) bool { return at[out[i].Code] < at[out[j].Code] })
+	return out
+}
+
+// otherIndicator suggests a second indicator for a scatter of id.
+func otherIndicator(id string) string {
+	if id == "wgi-rl" {
+		return "rsf"
+	}
+	return "wgi-rl"
 }

@@ -46,10 +46,13 @@ func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.S
 	}
 	label, higher := axisLabel(ind, to)
 	sub, cite := source(ind, to)
+	// The whole scale when it is bounded: a slope on an axis cut to the
+	// data magnifies small changes.
+	lo, hi := scaleRange(ind, to)
 	s := charts.Spec{Kind: charts.Slope, Indicator: ind.ID, Year: to,
 		Title:    fmt.Sprintf("%s: %s and %s", ind.Name, yearText(ind, from), yearText(ind, to)),
 		Subtitle: sub, Citation: cite, XLabel: yearAxis(ind), YLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals,
-		Min: math.NaN(), Max: math.NaN()}
+		Min: lo, Max: hi}
 	a, err := yearObs(store, ind, from)
 	if err != nil {
 		return charts.Spec{}, err

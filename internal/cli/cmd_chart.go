@@ -186,9 +186,13 @@ Kinds:
             headline set), each normalised to 0–100 with 100 = best
   heatmap   countries × years for one indicator (current methodology unless
             --from is given)
-  scatter   --indicator x,y across the group in one year, labelled points
+  scatter   --indicator x,y (two different indicators) across the group in
+            one year; named countries are highlighted and labelled, the rest
+            of the field is grey
   slope     two years (--from, --to; default ten years back within the
-            methodology), one line per country
+            methodology), one line per country, on the indicator's whole
+            scale (or zoomed to the data where the scale is unbounded, as
+            the axis says)
 
 --year is the indicator's own year (edition year for RSF, WJP, Freedom
 House) for ranking; for profile and scatter it is the year the figures
@@ -261,21 +265,27 @@ func newChartsCmd(env *Env) *cobra.Command {
 	var year int
 	var ef echartsFlags
 	cmd := &cobra.Command{
-		Use:   "charts --year Y [--group G] [-o DIR]",
+		Use:   "charts --year Y [countries...] [--group G] [-o DIR]",
 		Short: "Write the per-year comparison set: one ranking chart per indicator and an index.html",
 		Long: `Write the per-year comparison set into a folder: for every indicator with
 figures in that year (its own year: the edition year for RSF, WJP and
 Freedom House) a ranking chart of the group's countries, and an index.html
 that links them and lists the indicators without figures that year. Each
 bar carries its global rank "k of N", N = every country and territory the
-source ranked; --group all charts that whole field.`,
+source ranked; --group all charts that whole field. Countries named are
+highlighted in every chart (and added when outside the group); with none
+named, every bar is drawn alike.`,
 		Example: `  rankings charts --year 2023
+  rankings charts --year 2023 kazakhstan uzbekistan
   rankings charts --year 2024 --group central-asia -o ca-2024 --offline
   rankings charts --year 2023 --format svg -o print`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if year == 0 {
 				return usagef("charts needs --year (the indicators' own year, e.g. --year 2023)")
+			}
+			cs, err := env.Store.Registry().ResolveAll(args)
+			if err != nil {
+				return err
 			}
 			if format != "html" && ef.offline {
 				return usagef("--offline is for --format html")
@@ -317,7 +327,7 @@ source ranked; --group all charts that whole field.`,
 				if ind.Events {
 					continue
 				}
-				spec, err := chartdata.Build(env.Store, chartdata.Request{Kind: charts.Ranking, Indicators: []string{ind.ID}, Group: group, Year: year})
+				spec, err := chartdata.Build(env.Store, chartdata.Request{Kind: charts.Ranking, Indicators: []string{ind.ID}, Countries: cs, Group: group, Year: year})
 				if err != nil {
 					if indicators.IsUserError(err) {
 						skipped = append(skipped, charts.Cell{Text: ind.ID + " — " + ind.Name + ": no figures for " + strconv.Itoa(year)})
