@@ -190,15 +190,19 @@ methodology segment (never across a break). Fewer than 4 points give
 			if err != nil {
 				return err
 			}
-			t := &textTable{header: []string{"YEAR", "VALUE", "RANK"}, right: map[int]bool{1: true, 2: true}}
+			// Each methodology segment's rows are headed by its own
+			// years, scale and direction, as in show.
+			t := &textTable{header: []string{"YEAR", "VALUE", "RANK", "SEGMENT"}, right: map[int]bool{1: true, 2: true}}
 			var notes footnotes
-			breaks := map[int]bool{}
-			for _, br := range doc.Breaks {
-				breaks[br.Year] = true
-			}
+			segFrom := -1
 			for _, v := range doc.Values {
-				if breaks[v.Year] {
-					t.add("----", "", "methodology break")
+				if seg, ok := ind.SegmentAt(v.Year); ok && seg.From != segFrom {
+					if segFrom == -1 {
+						t.add("----", "", "", segmentText(seg))
+					} else {
+						t.add("----", "", "", fmt.Sprintf("methodology break: %s; not comparable with the years above", segmentText(seg)))
+					}
+					segFrom = seg.From
 				}
 				rank := ""
 				if v.Rank != nil {

@@ -322,13 +322,18 @@ func PublishedValue(ind indicators.Indicator, o indicators.Observation) *float64
 }
 
 // ShowSeries is one indicator's series in the show document.
+// HigherIsBetter is the direction of the current methodology segment; an
+// earlier segment may run the other way (RSF 2002–2012: lower is better),
+// so Segments gives each segment that holds a shown value with its own
+// years, scale and direction.
 type ShowSeries struct {
-	ID             string  `json:"id"`
-	Name           string  `json:"name"`
-	HigherIsBetter bool    `json:"higher_is_better"`
-	Unit           string  `json:"unit"`
-	Breaks         []Break `json:"breaks"`
-	Values         []Value `json:"values"`
+	ID             string    `json:"id"`
+	Name           string    `json:"name"`
+	HigherIsBetter bool      `json:"higher_is_better"`
+	Unit           string    `json:"unit"`
+	Breaks         []Break   `json:"breaks"`
+	Segments       []Segment `json:"segments"`
+	Values         []Value   `json:"values"`
 }
 
 // Show is the document of `rankings show`: a country's figures by year.
@@ -388,11 +393,21 @@ func ShowCountry(store *datasets.Store, c indicators.Country, ids []string, from
 		if err != nil {
 			return Show{}, err
 		}
+		meta := IndicatorDoc(ind)
 		ss := ShowSeries{ID: ind.ID, Name: ind.Name, HigherIsBetter: ind.Direction() == indicators.HigherIsBetter,
-			Unit: ind.Unit, Breaks: IndicatorDoc(ind).Breaks, Values: []Value{}}
+			Unit: ind.Unit, Breaks: meta.Breaks, Segments: []Segment{}, Values: []Value{}}
+		shown := map[int]bool{}
 		for _, o := range s.Points {
 			if (from == 0 || o.Year >= from) && (to == 0 || o.Year <= to) {
 				ss.Values = append(ss.Values, ValueDoc(ind, o))
+				if seg, ok := ind.SegmentAt(o.Year); ok {
+					shown[seg.From] = true
+				}
+			}
+		}
+		for _, seg := range meta.Segments {
+			if shown[seg.From] {
+				ss.Segments = append(ss.Segments, seg)
 			}
 		}
 		doc.Indicators = append(doc.Indicators, ss)

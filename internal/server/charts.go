@@ -245,7 +245,16 @@ func (s *Server) compareChart(kind, id string, doc docs.Compare) template.HTML {
 		}
 		cs = append(cs, country)
 	}
-	return s.fragment(chartdata.Request{Kind: k, Indicators: []string{id}, Countries: cs})
+	// A comparison of a chosen year ends its chart there, elections too.
+	to := 0
+	if doc.Year != nil {
+		for _, ci := range doc.Indicators {
+			if ci.ID == id {
+				to = ci.Year
+			}
+		}
+	}
+	return s.fragment(chartdata.Request{Kind: k, Indicators: []string{id}, Countries: cs, To: to})
 }
 
 // rankChart renders the ranking chart of an indicator page.

@@ -57,16 +57,8 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return fmt.Sprintf("%+.3g [%+.3g, %+.3g], %d–%d", *t.Slope, *t.CILow, *t.CIHigh, *t.From, *t.To)
 		},
-		"changeText": func(id string, c docs.ChangeDoc) string {
-			if c.Value == nil {
-				return c.Reason
-			}
-			s := fmt.Sprintf("%+g since %d", *c.Value, *c.From)
-			if c.RankChange != nil {
-				s += fmt.Sprintf(" (%+d places)", *c.RankChange)
-			}
-			return s
-		},
+		"changeText": func(id string, c docs.ChangeDoc) string { return changeText(format(id, c.Value), c) },
+		"segmentsOf": segmentsOf,
 		"countryName": func(doc docs.Compare, iso3 string) string {
 			for _, c := range doc.Countries {
 				if c.ISO3 == iso3 {
@@ -122,18 +114,6 @@ func (s *Server) funcs() template.FuncMap {
 		// sourceKinds says what a country's assessments rest on.
 		"sourceKinds": func(d docs.ElectionsDocument) string {
 			return docs.SourceKindSentence(d.SourceKindCounts, len(d.Elections))
-		},
-		"isBreak": func(id string, year int) bool {
-			ind, err := store.Indicator(id)
-			if err != nil {
-				return false
-			}
-			for _, b := range ind.Breaks() {
-				if b.Year == year {
-					return true
-				}
-			}
-			return false
 		},
 		"pick": func(all []indicators.Country, selected string) map[string]any {
 			group, _ := store.Registry().Group("post-soviet")
@@ -311,6 +291,98 @@ func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request, q *query)
 		ds = append(ds, d)
 	}
 	s.render(w, "electionspage", page{Title: "Elections", Data: map[string]any{"Docs": ds}})
+}
+
+// changeText is a change since a base year in the compare page's "Change
+// since" column; value is its figure, formatted. A rank change is given
+// only with both field sizes, and where the source ranked a different
+// number of entities in the two years the change of percentile (the share
+// of the ranked field placed below, docs.ChangeDoc) leads instead.
+func changeText(value string, c docs.ChangeDoc) string {
+	if c.Value == nil {
+		return c.Reason
+	}
+	if *c.Value > 0 {
+		value = "+" + value
+	}
+	if c.RankChange == nil || c.Rank == nil || c.SinceRank == nil {
+		return fmt.Sprintf("%s points since %d", value, *c.From)
+	}
+	now, then := fmt.Sprintf("%d/%d", *c.Rank, *c.RankOf), fmt.Sprintf("%d/%d", *c.SinceRank, *c.SinceRankOf)
+	if c.FieldChanged() {
+		pct := fmt.Sprintf("%+.1f", *c.PercentileChange)
+		if *c.RankOf > *c.SinceRankOf {
+			return fmt.Sprintf("%s points since %d; percentile %s points (rank %s from %s: the field grew from %d to %d, so the places are not comparable)",
+				value, *c.From, pct, now, then, *c.SinceRankOf, *c.RankOf)
+		}
+		return fmt.Sprintf("%s points since %d; percentile %s points (rank %s from %s: the field shrank from %d to %d, so the places are not comparable)",
+			value, *c.From, pct, now, then, *c.SinceRankOf, *c.RankOf)
+	}
+	switch r := *c.RankChange; {
+	case r > 0:
+		return fmt.Sprintf("%s points since %d; rank %s from %s (up %d)", value, *c.From, now, then, r)
+	case r < 0:
+		return fmt.Sprintf("%s points since %d; rank %s from %s (down %d)", value, *c.From, now, then, -r)
+	}
+	return fmt.Sprintf("%s points since %d; rank %s in both years", value, *c.From, now)
+}
+
+// showSegment is the rows of one methodology segment in a country page's
+// table, headed by the segment's years, scale and direction.
+type showSegment struct {
+	Heading string
+	Break   bool // a methodology break separates it from the rows above
+	Rows    []showRow
+}
+
+// showRow is a figure with its index in the series (for its footnote).
+type showRow struct {
+	I int
+	V docs.Value
+}
+
+// segmentsOf splits a series' figures by methodology segment, so that each
+// segment's rows carry their own scale and direction (RSF 2002–2012 is
+// lower-is-better, 2013– higher-is-better).
+func segmentsOf(ss docs.ShowSeries) []showSegment {
+	var out []showSegment
+	for i, v := range ss.Values {
+		seg, ok := segmentOf(ss, v.Year)
+		if !ok {
+			seg = docs.Segment{From: v.Year, HigherIsBetter: ss.HigherIsBetter}
+		}
+		if len(out) == 0 || !ok || out[len(out)-1].Heading != segmentHeading(seg) {
+			out = append(out, showSegment{Heading: segmentHeading(seg), Break: len(out) > 0})
+		}
+		out[len(out)-1].Rows = append(out[len(out)-1].Rows, showRow{I: i, V: v})
+	}
+	return out
+}
+
+func segmentOf(ss docs.ShowSeries, year int) (docs.Segment, bool) {
+	for _, seg := range ss.Segments {
+		if year >= seg.From && (seg.To == nil || year <= *seg.To) {
+			return seg, true
+		}
+	}
+	return docs.Segment{}, false
+}
+
+// segmentHeading names a segment: "2002–2012: old points scale
+// (unbounded), lower is better".
+func segmentHeading(seg docs.Segment) string {
+	years := fmt.Sprintf("%d–", seg.From)
+	if seg.To != nil {
+		years = fmt.Sprintf("%d–%d", seg.From, *seg.To)
+	}
+	label := seg.Label
+	if label == "" {
+		label = "scale " + docs.ScaleText(seg.Scale)
+	}
+	if seg.HigherIsBetter {
+		return fmt.Sprintf("%s: %s, higher is better", years, label)
+	}
+	return fmt.Sprintf("%s: %s, lower is better", years, label)
 }
 
 // hostOf is a URL's host without "www.", the text of a source link.
