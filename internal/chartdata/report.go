@@ -253,66 +253,72 @@ func Sentences(c indicators.Comparison, cs []indicators.Country) []string {
 	if seg := c.Segment; c.Since == seg.From && seg.From != ind.Segments[0].From {
 		out = append(out, fmt.Sprintf("Changes start in %d at the earliest, the year of the methodology break of the %s: earlier figures are on another scale and are not compared.", seg.From, short))
 	}
-	for _, x := range c.Changes {
-		if s := changeSentence(ind, name[x.ISO3], x); s != "" {
+	percentiles := false
+	for i, x := range c.Changes {
+		if s := changeSentence(ind, name[x.ISO3], c.Values[i].Obs.Value, x); s != "" {
 			out = append(out, s)
+			percentiles = percentiles || x.FieldChanged()
 		}
+	}
+	if percentiles {
+		out = append(out, "A percentile is the share of the ranked field placed below the country: 100 × (N − k) / N for rank k of N.")
 	}
 	return out
 }
 
 // changeSentence states a country's change within the methodology segment
-// in one sentence, "" when there is none. Where both years have a rank it
-// gives both ranks with their field sizes ("83/142 from 73/99"). Where the
-// field sizes differ, places are not comparable: the sentence says the
-// field grew (or shrank) and makes the percentile change its headline
-// (indicators.Percentile: the share of the ranked field placed below the
-// country, 100·(N−k)/N).
-func changeSentence(ind indicators.Indicator, country string, x indicators.Change) string {
+// in one sentence, "" when there is none; now is the country's current
+// figure. Where both years have a rank it gives both ranks with their
+// field sizes ("83/142 from 73/99"). Where the field sizes differ, places
+// are not comparable: the sentence says the field grew (or shrank) and
+// leads with the change of percentile (indicators.Percentile: the share of
+// the ranked field placed below the country, 100·(N−k)/N).
+func changeSentence(ind indicators.Indicator, country string, now float64, x indicators.Change) string {
 	if math.IsNaN(x.Value) {
 		return ""
 	}
-	points := sign(x.Value) + ind.Format(math.Abs(x.Value))
+	from, to, by := ind.Format(now-x.Value), ind.Format(now), sign(x.Value)+ind.Format(math.Abs(x.Value))
 	if !x.HasRank {
-		return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points.", x.From, x.To, country, points)
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure went from %s to %s (%s).", x.From, x.To, country, from, to, by)
 	}
-	now, then := rankOf(x.Rank, x.RankOf), rankOf(x.SinceRank, x.SinceRankOf)
+	rankNow, rankThen := rankOf(x.Rank, x.RankOf), rankOf(x.SinceRank, x.SinceRankOf)
 	if !x.FieldChanged() {
 		switch {
 		case x.RankChange == 1:
-			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it rose one place, to %s from %s.", x.From, x.To, country, points, now, then)
+			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure went from %s to %s (%s) and it rose one place, to %s from %s.", x.From, x.To, country, from, to, by, rankNow, rankThen)
 		case x.RankChange > 1:
-			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it rose %d places, to %s from %s.", x.From, x.To, country, points, x.RankChange, now, then)
+			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure went from %s to %s (%s) and it rose %d places, to %s from %s.", x.From, x.To, country, from, to, by, x.RankChange, rankNow, rankThen)
 		case x.RankChange == -1:
-			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it fell one place, to %s from %s.", x.From, x.To, country, points, now, then)
+			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure went from %s to %s (%s) and it fell one place, to %s from %s.", x.From, x.To, country, from, to, by, rankNow, rankThen)
 		case x.RankChange < -1:
-			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it fell %d places, to %s from %s.", x.From, x.To, country, points, -x.RankChange, now, then)
+			return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure went from %s to %s (%s) and it fell %d places, to %s from %s.", x.From, x.To, country, from, to, by, -x.RankChange, rankNow, rankThen)
 		}
-		return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure changed by %s points and it kept its rank, %s.", x.From, x.To, country, points, now)
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's figure went from %s to %s (%s) and it kept its rank, %s.", x.From, x.To, country, from, to, by, rankNow)
 	}
-	pNow, pThen := indicators.Percentile(x.Rank, x.RankOf), indicators.Percentile(x.SinceRank, x.SinceRankOf)
 	d := math.Round(x.PercentileChange()*10) / 10
-	pc, pn, pt := fmt.Sprintf("%.1f", math.Abs(d)), fmt.Sprintf("%.1f", pNow), fmt.Sprintf("%.1f", pThen)
+	pc := fmt.Sprintf("%.1f", math.Abs(d))
+	pNow := fmt.Sprintf("%.1f", indicators.Percentile(x.Rank, x.RankOf))
+	pThen := fmt.Sprintf("%.1f", indicators.Percentile(x.SinceRank, x.SinceRankOf))
 	grew := x.RankOf > x.SinceRankOf
 	switch {
 	case d > 0 && grew:
-		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) rose by %s points, from %s to %s; it ranked %s from %s in a field that grew from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
-			x.From, x.To, country, pc, pt, pn, now, then, x.SinceRankOf, x.RankOf, points)
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile rose by %s points, from %s to %s: it ranked %s from %s in a field that grew from %d to %d, so the percentile, not the number of places, is the comparable change. Its figure went from %s to %s (%s).",
+			x.From, x.To, country, pc, pThen, pNow, rankNow, rankThen, x.SinceRankOf, x.RankOf, from, to, by)
 	case d > 0:
-		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) rose by %s points, from %s to %s; it ranked %s from %s in a field that shrank from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
-			x.From, x.To, country, pc, pt, pn, now, then, x.SinceRankOf, x.RankOf, points)
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile rose by %s points, from %s to %s: it ranked %s from %s in a field that shrank from %d to %d, so the percentile, not the number of places, is the comparable change. Its figure went from %s to %s (%s).",
+			x.From, x.To, country, pc, pThen, pNow, rankNow, rankThen, x.SinceRankOf, x.RankOf, from, to, by)
 	case d < 0 && grew:
-		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) fell by %s points, from %s to %s; it ranked %s from %s in a field that grew from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
-			x.From, x.To, country, pc, pt, pn, now, then, x.SinceRankOf, x.RankOf, points)
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile fell by %s points, from %s to %s: it ranked %s from %s in a field that grew from %d to %d, so the percentile, not the number of places, is the comparable change. Its figure went from %s to %s (%s).",
+			x.From, x.To, country, pc, pThen, pNow, rankNow, rankThen, x.SinceRankOf, x.RankOf, from, to, by)
 	case d < 0:
-		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) fell by %s points, from %s to %s; it ranked %s from %s in a field that shrank from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
-			x.From, x.To, country, pc, pt, pn, now, then, x.SinceRankOf, x.RankOf, points)
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile fell by %s points, from %s to %s: it ranked %s from %s in a field that shrank from %d to %d, so the percentile, not the number of places, is the comparable change. Its figure went from %s to %s (%s).",
+			x.From, x.To, country, pc, pThen, pNow, rankNow, rankThen, x.SinceRankOf, x.RankOf, from, to, by)
 	case grew:
-		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) stayed at %s; it ranked %s from %s in a field that grew from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
-			x.From, x.To, country, pn, now, then, x.SinceRankOf, x.RankOf, points)
+		return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile stayed at %s: it ranked %s from %s in a field that grew from %d to %d, so the percentile, not the number of places, is the comparable change. Its figure went from %s to %s (%s).",
+			x.From, x.To, country, pNow, rankNow, rankThen, x.SinceRankOf, x.RankOf, from, to, by)
 	}
-	return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile (the share of the ranked field placed below it) stayed at %s; it ranked %s from %s in a field that shrank from %d to %d, so the percentile, not the number of places, is the comparable change; its figure changed by %s points.",
-		x.From, x.To, country, pn, now, then, x.SinceRankOf, x.RankOf, points)
+	return fmt.Sprintf("From %d to %d, within the same methodology, %s's percentile stayed at %s: it ranked %s from %s in a field that shrank from %d to %d, so the percentile, not the number of places, is the comparable change. Its figure went from %s to %s (%s).",
+		x.From, x.To, country, pNow, rankNow, rankThen, x.SinceRankOf, x.RankOf, from, to, by)
 }
 
 // rankOf renders a rank with its field size, "83/142".

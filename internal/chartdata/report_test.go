@@ -214,8 +214,9 @@ func TestRankChangeSentenceHandComputed(t *testing.T) {
 	if uzb.ISO3 != "UZB" || uzb.From != 2014 || uzb.Rank != 83 || uzb.RankOf != 142 || uzb.SinceRank != 73 || uzb.SinceRankOf != 99 || uzb.RankChange != -10 {
 		t.Fatalf("UZB change %+v; want 83/142 from 73/99 (the published WJP editions)", uzb)
 	}
-	want := "From 2014 to 2024, within the same methodology, Uzbekistan's percentile (the share of the ranked field placed below it) rose by 15.3 points, from 26.3 to 41.5; " +
-		"it ranked 83/142 from 73/99 in a field that grew from 99 to 142, so the percentile, not the number of places, is the comparable change; its figure changed by +0.04 points."
+	want := "From 2014 to 2024, within the same methodology, Uzbekistan's percentile rose by 15.3 points, from 26.3 to 41.5: " +
+		"it ranked 83/142 from 73/99 in a field that grew from 99 to 142, so the percentile, not the number of places, is the comparable change. " +
+		"Its figure went from 0.45 to 0.49 (+0.04)."
 	got := Sentences(cmp, cs)
 	if !slices.Contains(got, want) {
 		t.Errorf("the sentences lack\n%s\ngot\n%s", want, strings.Join(got, "\n"))
