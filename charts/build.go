@@ -96,6 +96,16 @@ func clean(s Spec) Spec {
 	if !finite(s.XMin) || !finite(s.XMax) || s.XMin >= s.XMax {
 		out.XMin, out.XMax = nan, nan
 	}
+	out.Panels = make([]Panel, len(s.Panels))
+	for i, p := range s.Panels {
+		if !finite(p.Min) || !finite(p.Max) || p.Min >= p.Max {
+			p.Min, p.Max = nan, nan
+		}
+		out.Panels[i] = p
+	}
+	if len(s.Panels) == 0 {
+		out.Panels = nil
+	}
 	out.Notes = append([]string(nil), s.Notes...)
 	return out
 }

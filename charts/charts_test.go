@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"image/png"
 	"io"
 	"math"
@@ -445,11 +446,10 @@ func optionOf(t *testing.T, c *Chart) map[string]any {
 func TestTimelineGapsAndBreaks(t *testing.T) {
 	c := build(t, fixture(Timeline, plainNames, "T"))
 	m := optionOf(t, c)
-	years := m["xAxis"].([]any)[0].(map[string]any)["data"].([]any)
-	if len(years) != 7 || years[0] != "2010" || years[6] != "2016" {
-		t.Fatalf("x axis = %v", years)
+	x := m["xAxis"].([]any)[0].(map[string]any)
+	if x["type"] != "time" || x["min"] != "2010-01-01" || x["max"] != "2017-01-01" {
+		t.Fatalf("x axis = %v %v–%v, want a time axis over 2010–2016", x["type"], x["min"], x["max"])
 	}
-	at := func(y int) int { return y - 2010 }
 	var estonia [][]any
 	for _, s := range m["series"].([]any) {
 		sm := s.(map[string]any)
@@ -460,16 +460,32 @@ func TestTimelineGapsAndBreaks(t *testing.T) {
 	if len(estonia) != 2 {
 		t.Fatalf("Estonia has %d line segments, want 2 (split at the 2013 break)", len(estonia))
 	}
-	val := func(d any) any { return d.(map[string]any)["value"] }
-	// Segment 1 ends before 2013, segment 2 starts at 2013: never joined.
-	if val(estonia[0][at(2013)]) != "-" || val(estonia[1][at(2012)]) != "-" {
-		t.Errorf("segments overlap the break: %v / %v", val(estonia[0][at(2013)]), val(estonia[1][at(2012)]))
+	// value returns the value a segment draws at a year's mid-point, and
+	// false when the segment has no point there.
+	value := func(seg []any, year int) (any, bool) {
+		for _, d := range seg {
+			v := d.(map[string]any)["value"].([]any)
+			if v[0] == fmt.Sprintf("%d-07-01", year) {
+				return v[1], true
+			}
+		}
+		return nil, false
 	}
-	if val(estonia[0][at(2011)]) != "-" || val(estonia[0][at(2010)]) != 30.0 {
-		t.Errorf("2011 should be a gap and 2010 = 30: %v %v", val(estonia[0][at(2011)]), val(estonia[0][at(2010)]))
+	// Segment 1 ends before 2013, segment 2 starts at 2013: never joined.
+	if _, ok := value(estonia[0], 2013); ok {
+		t.Error("the first segment runs past the 2013 break")
+	}
+	if _, ok := value(estonia[1], 2012); ok {
+		t.Error("the second segment starts before the 2013 break")
+	}
+	if v, _ := value(estonia[0], 2011); v != "-" {
+		t.Errorf("2011 should be a gap: %v", v)
+	}
+	if v, _ := value(estonia[0], 2010); v != 30.0 {
+		t.Errorf("2010 = %v, want 30", v)
 	}
 	ml := m["series"].([]any)[0].(map[string]any)["markLine"].(map[string]any)["data"].([]any)
-	if len(ml) != 1 || ml[0].(map[string]any)["xAxis"] != "2013" || ml[0].(map[string]any)["name"] != "2013: T new method" {
+	if len(ml) != 1 || ml[0].(map[string]any)["xAxis"] != "2013-01-01" || ml[0].(map[string]any)["name"] != "2013: T new method" {
 		t.Errorf("break markLine = %v", ml)
 	}
 	// A band for Estonia (it has bounds), stacked, without tooltip.

@@ -161,42 +161,58 @@ func describeTimeline(b *strings.Builder, s Spec) {
 	if !strings.Contains(title, strconv.Itoa(lo)) {
 		title = fmt.Sprintf("%s, %d–%d", title, lo, hi)
 	}
-	fmt.Fprintf(b, "%s, for %s (%s).", title, names(s.Series), s.direction())
+	panels := s.panels()
+	if len(s.Panels) > 1 {
+		var parts []string
+		for _, pn := range s.Panels {
+			parts = append(parts, fmt.Sprintf("%s (%s)", pn.Title, directionWords(pn.HigherIsBetter)))
+		}
+		fmt.Fprintf(b, "%s, for %s, in %d panels, one per methodology, each on its own scale: %s.", title, names(s.Series), len(s.Panels), strings.Join(parts, "; "))
+	} else {
+		fmt.Fprintf(b, "%s, for %s (%s).", title, names(s.Series), s.direction())
+	}
 	for _, sr := range s.Series {
 		var pts []Point
-		for _, p := range sr.Points {
+		for _, p := range inPanel(sr.Points, panels[len(panels)-1]) {
 			if !p.Missing() {
 				pts = append(pts, p)
 			}
 		}
 		if len(pts) == 0 {
-			fmt.Fprintf(b, " %s has no figures.", sr.Name)
+			fmt.Fprintf(b, " %s has no figures in the latest methodology's years.", sr.Name)
 			continue
 		}
 		last := pts[len(pts)-1]
 		// The change is told only within the last methodology segment.
 		segs := segments(pts, s.Breaks)
 		seg := segs[len(segs)-1]
-		if len(seg) > 1 {
-			f := seg[0]
-			fmt.Fprintf(b, " %s: %s in %d, %s in %d.", sr.Name, s.text(f), int(f.X), s.text(last), int(last.X))
-		} else {
+		switch {
+		case len(seg) > 1 && s.Covered > 0:
+			fmt.Fprintf(b, " %s: %s in the %d edition, %s in the %d edition.", sr.Name, s.text(seg[0]), int(seg[0].X), s.text(last), int(last.X))
+		case len(seg) > 1:
+			fmt.Fprintf(b, " %s: %s in %d, %s in %d.", sr.Name, s.text(seg[0]), int(seg[0].X), s.text(last), int(last.X))
+		case s.Covered > 0:
+			fmt.Fprintf(b, " %s: %s in the %d edition.", sr.Name, s.text(last), int(last.X))
+		default:
 			fmt.Fprintf(b, " %s: %s in %d.", sr.Name, s.text(last), int(last.X))
 		}
 	}
-	if len(s.Breaks) > 0 {
+	if len(s.Breaks) > 0 && len(s.Panels) < 2 {
 		var ys []string
 		for _, br := range s.Breaks {
 			ys = append(ys, strconv.Itoa(br.Year))
 		}
 		fmt.Fprintf(b, " Methodology breaks in %s: figures on either side are not comparable and lines are not joined across them.", strings.Join(ys, ", "))
 	}
+	if s.Covered == 1 {
+		b.WriteString(" Each edition is drawn in the year it mostly covers, the year before its edition year.")
+	}
 	if s.Band != "" {
 		fmt.Fprintf(b, " The shaded band is the %s.", s.Band)
 	}
 	b.WriteString(" Gaps are years without a figure.")
 	if len(s.Events) > 0 {
-		fmt.Fprintf(b, " %d national elections are marked with the OSCE/ODIHR assessment.", len(s.Events))
+		fmt.Fprintf(b, " %d national elections are marked with the OSCE/ODIHR assessment, at their dates.", len(s.Events))
 	}
 }
 
@@ -236,32 +252,53 @@ func pointAt(sr Series, cat int) Point {
 
 func describeHeatmap(b *strings.Builder, s Spec) {
 	lo, hi := yearSpan(s)
-	fmt.Fprintf(b, "%s: %s by year, %d–%d (%s; darker is worse, yellow is better).", s.Title, s.Entities.count(len(s.Series)), lo, hi, s.direction())
+	if len(s.Panels) > 1 {
+		fmt.Fprintf(b, "%s: %s by year, %d–%d, in %d blocks, one per methodology, each with its own colour scale (dark is worse, yellow is better in each).",
+			s.Title, s.Entities.count(len(s.Series)), lo, hi, len(s.Panels))
+	} else {
+		fmt.Fprintf(b, "%s: %s by year, %d–%d (%s; darker is worse, yellow is better).", s.Title, s.Entities.count(len(s.Series)), lo, hi, s.direction())
+	}
 	type cell struct {
 		name string
 		p    Point
 	}
-	var cells []cell
 	empty := 0
 	for _, sr := range s.Series {
 		have := map[int]bool{}
 		for _, p := range sr.Points {
 			if !p.Missing() {
-				cells = append(cells, cell{sr.Name, p})
 				have[int(p.X)] = true
 			}
 		}
 		empty += hi - lo + 1 - len(have)
 	}
-	if len(cells) > 0 {
+	// Best and worst are told per methodology: figures of two segments are
+	// not comparable.
+	for _, pn := range s.panels() {
+		var cells []cell
+		for _, sr := range s.Series {
+			for _, p := range inPanel(sr.Points, pn) {
+				if !p.Missing() {
+					cells = append(cells, cell{sr.Name, p})
+				}
+			}
+		}
+		if len(cells) == 0 {
+			continue
+		}
 		sort.SliceStable(cells, func(i, j int) bool {
-			if s.HigherIsBetter {
+			if pn.HigherIsBetter {
 				return cells[i].p.Y > cells[j].p.Y
 			}
 			return cells[i].p.Y < cells[j].p.Y
 		})
 		bst, wst := cells[0], cells[len(cells)-1]
-		fmt.Fprintf(b, " Best figure: %s in %d (%s); worst: %s in %d (%s).", bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p))
+		if len(s.Panels) > 1 {
+			fmt.Fprintf(b, " %s (%s): best figure %s in %d (%s); worst %s in %d (%s).", pn.Title, directionWords(pn.HigherIsBetter),
+				bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p))
+		} else {
+			fmt.Fprintf(b, " Best figure: %s in %d (%s); worst: %s in %d (%s).", bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p))
+		}
 	}
 	if empty > 0 {
 		fmt.Fprintf(b, " %d country-years have no figure and are left blank.", empty)
@@ -354,35 +391,10 @@ func Tables(s Spec) []Table {
 		t.Notes = fn.notes
 		return []Table{t}
 	case Timeline, Heatmap, Slope:
-		lo, hi := yearSpan(s)
-		t := Table{Caption: s.Title + " — figures by year (" + s.direction() + ")", Header: []string{"Year"}}
-		for _, sr := range s.Series {
-			t.Header = append(t.Header, sr.Name)
+		var out []Table
+		for _, pn := range s.panels() {
+			out = append(out, yearTable(s, pn))
 		}
-		var fn footnotes
-		for y := lo; y <= hi; y++ {
-			row := []Cell{{Text: strconv.Itoa(y)}}
-			any := false
-			for _, sr := range s.Series {
-				txt := ""
-				for _, p := range sr.Points {
-					if int(p.X) == y && !p.Missing() {
-						txt = s.text(p)
-						if p.HasBand() {
-							txt += " (" + s.format(p.Lo) + " to " + s.format(p.Hi) + ")"
-						}
-						txt = fn.mark(txt, p.Note)
-						any = true
-					}
-				}
-				row = append(row, Cell{Text: txt, Num: true})
-			}
-			if any || s.Kind != Slope {
-				t.Rows = append(t.Rows, row)
-			}
-		}
-		t.Notes = fn.notes
-		out := []Table{t}
 		if len(s.Events) > 0 {
 			et := Table{Caption: "National elections and the OSCE/ODIHR assessment", Header: []string{"Country", "Date", "Type", "Assessment", "Summary", "Source"}}
 			for _, e := range s.Events {
@@ -458,4 +470,54 @@ func linkText(u string) string {
 		t = t[:i]
 	}
 	return strings.TrimPrefix(t, "www.")
+}
+
+// directionWords is "higher is better" or "lower is better".
+func directionWords(higher bool) string {
+	if higher {
+		return "higher is better"
+	}
+	return "lower is better"
+}
+
+// yearTable is the table of a timeline, heatmap or slope panel: one row per
+// year, one column per country, the panel's direction in the caption.
+func yearTable(s Spec, pn Panel) Table {
+	lo, hi := yearSpan(s)
+	lo = max(lo, pn.From)
+	if pn.To != 0 {
+		hi = min(hi, pn.To)
+	}
+	caption := fmt.Sprintf("%s — figures by year (%s)", s.Title, directionWords(pn.HigherIsBetter))
+	if len(s.Panels) > 1 {
+		caption = fmt.Sprintf("%s — %s — figures by year (%s)", s.Title, pn.Title, directionWords(pn.HigherIsBetter))
+	}
+	t := Table{Caption: caption, Header: []string{"Year"}}
+	for _, sr := range s.Series {
+		t.Header = append(t.Header, sr.Name)
+	}
+	var fn footnotes
+	for y := lo; y <= hi; y++ {
+		row := []Cell{{Text: strconv.Itoa(y)}}
+		any := false
+		for _, sr := range s.Series {
+			txt := ""
+			for _, p := range sr.Points {
+				if int(p.X) == y && !p.Missing() {
+					txt = s.text(p)
+					if p.HasBand() {
+						txt += " (" + s.format(p.Lo) + " to " + s.format(p.Hi) + ")"
+					}
+					txt = fn.mark(txt, p.Note)
+					any = true
+				}
+			}
+			row = append(row, Cell{Text: txt, Num: true})
+		}
+		if any || s.Kind != Slope {
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	t.Notes = fn.notes
+	return t
 }

@@ -4,35 +4,49 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-
-	ec "github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
+	"strings"
 )
 
-func buildHeatmap(s Spec) (map[string]any, int, error) {
+// heatColumns lays out a heatmap's columns: the years of each panel, with
+// an empty column between panels so that segments never touch. It returns
+// the column labels and each year's column.
+func heatColumns(s Spec) ([]string, map[int]int) {
 	lo, hi := yearSpan(s)
-	if hi < lo {
-		return nil, 0, fmt.Errorf("charts: heatmap %q has no years", s.Title)
-	}
-	years := yearLabels(lo, hi)
-	hm := ec.NewHeatMap()
-	hm.SetXAxis(years)
-	var names []string
-	var data []opts.HeatMapData
-	vmin, vmax := math.Inf(1), math.Inf(-1)
-	for i, sr := range s.Series {
-		names = append(names, sr.Name)
-		for _, p := range sr.Points {
-			if p.Missing() || !finite(p.X) {
-				continue
-			}
-			vmin, vmax = math.Min(vmin, p.Y), math.Max(vmax, p.Y)
-			data = append(data, opts.HeatMapData{Name: strconv.Itoa(int(p.X)) + ": " + tooltipLine(s, p),
-				Value: []any{int(p.X) - lo, i, p.Y}})
+	var labels []string
+	col := map[int]int{}
+	for k, pn := range s.panels() {
+		a, b := max(lo, pn.From), hi
+		if pn.To != 0 {
+			b = min(hi, pn.To)
+		}
+		if a > b {
+			continue
+		}
+		if k > 0 && len(labels) > 0 {
+			// Distinct blank labels: ECharts merges equal categories.
+			labels = append(labels, strings.Repeat(" ", k))
+		}
+		for y := a; y <= b; y++ {
+			col[y] = len(labels)
+			labels = append(labels, strconv.Itoa(y))
 		}
 	}
-	if finite(s.Min) && finite(s.Max) {
-		vmin, vmax = s.Min, s.Max
+	return labels, col
+}
+
+// heatRange is a panel's colour scale: its fixed bounds, or the range of
+// its figures.
+func heatRange(s Spec, pn Panel) (float64, float64) {
+	vmin, vmax := math.Inf(1), math.Inf(-1)
+	for _, sr := range s.Series {
+		for _, p := range inPanel(sr.Points, pn) {
+			if !p.Missing() {
+				vmin, vmax = math.Min(vmin, p.Y), math.Max(vmax, p.Y)
+			}
+		}
+	}
+	if finite(pn.Min) && finite(pn.Max) {
+		vmin, vmax = pn.Min, pn.Max
 	}
 	if !finite(vmin) {
 		vmin, vmax = 0, 1
@@ -40,50 +54,79 @@ func buildHeatmap(s Spec) (map[string]any, int, error) {
 	if vmin == vmax {
 		vmax = vmin + 1
 	}
-	hm.AddSeries(s.Indicator, data)
-	m, err := toMap(hm)
-	if err != nil {
-		return nil, 0, err
+	return vmin, vmax
+}
+
+// heatColours is a panel's colour ramp from its lowest to its highest
+// value: dark is worse and yellow better in every panel, whichever way the
+// panel's scale runs.
+func heatColours(pn Panel) []string {
+	if pn.HigherIsBetter {
+		return sequential
 	}
-	h := layout(s, false)
-	height := h.plotTop + 26*len(names) + 110
-	ser := m["series"].([]any)[0].(map[string]any)
-	ser["name"] = s.Indicator
-	ser["label"] = map[string]any{"show": len(years) <= 16, "fontSize": 10}
-	ser["itemStyle"] = map[string]any{"borderColor": "#ffffff", "borderWidth": 1}
-	ser["tooltip"] = map[string]any{"formatter": "{b}"}
-	// The series' own names sit on the y axis; the tooltip needs the
-	// country: keep it in the item name.
-	for k, d := range ser["data"].([]any) {
-		dm := d.(map[string]any)
-		v := data[k].Value.([]any)
-		dm["name"] = s.Series[v[1].(int)].Name + "\n" + data[k].Name
-		dm["label"] = map[string]any{"formatter": s.format(v[2].(float64))}
+	return reverse(sequential)
+}
+
+func buildHeatmap(s Spec) (map[string]any, int, error) {
+	lo, hi := yearSpan(s)
+	if hi < lo {
+		return nil, 0, fmt.Errorf("charts: heatmap %q has no years", s.Title)
 	}
-	if len(s.Breaks) > 0 {
+	cols, col := heatColumns(s)
+	panels := s.panels()
+	multi := len(s.Panels) > 1
+	var names []string
+	for _, sr := range s.Series {
+		names = append(names, sr.Name)
+	}
+	var series, maps []any
+	for k, pn := range panels {
+		var data []any
+		for i, sr := range s.Series {
+			for _, p := range inPanel(sr.Points, pn) {
+				c, ok := col[int(p.X)]
+				if p.Missing() || !ok {
+					continue
+				}
+				data = append(data, map[string]any{"name": sr.Name + "\n" + strconv.Itoa(int(p.X)) + ": " + tooltipLine(s, p),
+					"value": []any{c, i, p.Y}, "label": map[string]any{"formatter": s.format(p.Y)}})
+			}
+		}
+		series = append(series, map[string]any{"type": "heatmap", "name": s.Indicator, "data": data,
+			"label":     map[string]any{"show": len(cols) <= 16, "fontSize": 10},
+			"itemStyle": map[string]any{"borderColor": "#ffffff", "borderWidth": 1},
+			"tooltip":   map[string]any{"formatter": "{b}"}})
+		vmin, vmax := heatRange(s, pn)
+		label := s.YLabel
+		if multi {
+			label = pn.Title
+		}
+		better, worse := "better", "worse"
+		maps = append(maps, map[string]any{"type": "continuous", "min": vmin, "max": vmax, "calculable": false, "seriesIndex": k,
+			"orient": "horizontal", "left": "center", "bottom": 8 + 40*(len(panels)-1-k), "itemWidth": 14, "itemHeight": 220,
+			"text":    []any{fmt.Sprintf("%s (%s)", s.format(vmax), pick(pn.HigherIsBetter, better, worse)), fmt.Sprintf("%s:   %s (%s)", label, s.format(vmin), pick(pn.HigherIsBetter, worse, better))},
+			"inRange": map[string]any{"color": heatColours(pn)}, "dimension": 2})
+	}
+	// Breaks within one panel (a spec without panels): a thick line.
+	if !multi && len(s.Breaks) > 0 && len(series) > 0 {
 		var md []any
 		for _, b := range s.Breaks {
-			if b.Year > lo && b.Year <= hi {
-				md = append(md, map[string]any{"xAxis": float64(b.Year-lo) - 0.5, "name": b.Label,
+			if c, ok := col[b.Year]; ok && b.Year > lo {
+				md = append(md, map[string]any{"xAxis": float64(c) - 0.5, "name": b.Label,
 					"label": map[string]any{"formatter": escapeTpl(b.Label), "position": "end", "color": "#333333", "fontSize": 11}})
 			}
 		}
-		ser["markLine"] = map[string]any{"symbol": []any{"none", "none"}, "silent": true, "data": md,
+		series[0].(map[string]any)["markLine"] = map[string]any{"symbol": []any{"none", "none"}, "silent": true, "data": md,
 			"lineStyle": map[string]any{"color": "#000000", "type": "solid", "width": 2}}
 	}
-	colors := sequential
-	if !s.HigherIsBetter {
-		colors = reverse(sequential)
-	}
-	better, worse := "better", "worse"
-	m["visualMap"] = []any{map[string]any{"type": "continuous", "min": vmin, "max": vmax, "calculable": false,
-		"orient": "horizontal", "left": "center", "bottom": 8, "itemWidth": 14, "itemHeight": 220,
-		"text":    []any{fmt.Sprintf("%s (%s)", s.format(vmax), pick(s.HigherIsBetter, better, worse)), fmt.Sprintf("%s:   %s (%s)", s.YLabel, s.format(vmin), pick(s.HigherIsBetter, worse, better))},
-		"inRange": map[string]any{"color": colors}, "dimension": 2}}
-	m["xAxis"] = []any{merge(axisName(s.XLabel, false), map[string]any{"type": "category", "data": years, "splitArea": map[string]any{"show": false}})}
-	m["yAxis"] = []any{map[string]any{"type": "category", "data": names, "inverse": true, "axisLabel": map[string]any{"color": "#222222"}}}
-	m["grid"] = []any{map[string]any{"top": h.plotTop, "left": 16, "right": 30, "bottom": 90, "containLabel": true}}
-	m["legend"] = map[string]any{"show": false}
+	h := layout(s, false)
+	keys := 40 * len(panels)
+	height := h.plotTop + 26*len(names) + 70 + keys
+	m := map[string]any{"series": series, "visualMap": maps,
+		"xAxis":  []any{merge(axisName(s.XLabel, false), map[string]any{"type": "category", "data": cols, "splitArea": map[string]any{"show": false}})},
+		"yAxis":  []any{map[string]any{"type": "category", "data": names, "inverse": true, "axisLabel": map[string]any{"color": "#222222"}}},
+		"grid":   []any{map[string]any{"top": h.plotTop, "left": 16, "right": 30, "bottom": 50 + keys, "containLabel": true}},
+		"legend": map[string]any{"show": false}}
 	return m, height, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -12,69 +13,85 @@ import (
 
 func staticHeatmap(dc draw.Canvas, s Spec) error {
 	lo, hi := yearSpan(s)
+	cols, col := heatColumns(s)
+	panels := s.panels()
 	p := newPlot(s.XLabel, "")
 	finish(p)
-	p.X.Tick.Marker = yearTicks{}
+	p.X.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick {
+		var out []plot.Tick
+		step := 1
+		for len(cols)/step > 24 {
+			step++
+		}
+		for c, l := range cols {
+			if strings.TrimSpace(l) != "" && c%step == 0 {
+				out = append(out, plot.Tick{Value: float64(c), Label: l})
+			}
+		}
+		return out
+	})
 	n := len(s.Series)
 	var names []string
 	for i := n - 1; i >= 0; i-- {
 		names = append(names, s.Series[i].Name)
 	}
 	p.NominalY(names...)
-	vmin, vmax := math.Inf(1), math.Inf(-1)
-	for _, sr := range s.Series {
-		for _, pt := range sr.Points {
-			if !pt.Missing() {
-				vmin, vmax = math.Min(vmin, pt.Y), math.Max(vmax, pt.Y)
-			}
-		}
-	}
-	if finite(s.Min) && finite(s.Max) {
-		vmin, vmax = s.Min, s.Max
-	}
-	if !finite(vmin) || vmin == vmax {
-		vmin, vmax = 0, 1
-	}
-	colors := sequential
-	if !s.HigherIsBetter {
-		colors = reverse(sequential)
-	}
-	p.Add(dataRange{float64(lo) - 0.5, float64(hi) + 0.5, -0.5, float64(n) - 0.5})
+	p.Add(dataRange{-0.5, float64(len(cols)) - 0.5, -0.5, float64(n) - 0.5})
 	showText := hi-lo <= 24
-	p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
-		tx, ty := p.Transforms(&c)
-		for i, sr := range s.Series {
-			row := float64(n - 1 - i)
-			for _, pt := range sr.Points {
-				if pt.Missing() || !finite(pt.X) {
-					continue
-				}
-				f := (pt.Y - vmin) / (vmax - vmin)
-				col := ramp(colors, f)
-				x0, x1 := tx(pt.X-0.5), tx(pt.X+0.5)
-				y0, y1 := ty(row-0.5), ty(row+0.5)
-				c.FillPolygon(col, []vg.Point{{X: x0 + 0.5, Y: y0 + 0.5}, {X: x1 - 0.5, Y: y0 + 0.5}, {X: x1 - 0.5, Y: y1 - 0.5}, {X: x0 + 0.5, Y: y1 - 0.5}})
-				if showText {
-					st := textStyle(6, false)
-					st.XAlign, st.YAlign = draw.XCenter, draw.YCenter
-					if f < 0.6 {
-						st.Color = color.White
+	var keys []string
+	for _, pn := range panels {
+		pn := pn
+		vmin, vmax := heatRange(s, pn)
+		colors := heatColours(pn)
+		key := fmt.Sprintf("colour: %s (%s) to %s (%s)", s.format(vmin), pick(pn.HigherIsBetter, "worse", "better"), s.format(vmax), pick(pn.HigherIsBetter, "better", "worse"))
+		if len(s.Panels) > 1 {
+			key = fmt.Sprintf("%s, colour: %s (%s) to %s (%s)", pn.Title, s.format(vmin), pick(pn.HigherIsBetter, "worse", "better"), s.format(vmax), pick(pn.HigherIsBetter, "better", "worse"))
+		}
+		keys = append(keys, key)
+		p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+			tx, ty := p.Transforms(&c)
+			for i, sr := range s.Series {
+				row := float64(n - 1 - i)
+				for _, pt := range inPanel(sr.Points, pn) {
+					cx, ok := col[int(pt.X)]
+					if pt.Missing() || !ok {
+						continue
 					}
-					c.FillText(st, vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}, s.format(pt.Y))
+					f := (pt.Y - vmin) / (vmax - vmin)
+					x0, x1 := tx(float64(cx)-0.5), tx(float64(cx)+0.5)
+					y0, y1 := ty(row-0.5), ty(row+0.5)
+					c.FillPolygon(ramp(colors, f), []vg.Point{{X: x0 + 0.5, Y: y0 + 0.5}, {X: x1 - 0.5, Y: y0 + 0.5}, {X: x1 - 0.5, Y: y1 - 0.5}, {X: x0 + 0.5, Y: y1 - 0.5}})
+					if showText {
+						st := textStyle(6, false)
+						st.XAlign, st.YAlign = draw.XCenter, draw.YCenter
+						// Light text on the dark end of the ramp.
+						if dark := (f < 0.6) == (pn.HigherIsBetter); dark {
+							st.Color = color.White
+						}
+						c.FillText(st, vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}, s.format(pt.Y))
+					}
 				}
 			}
-		}
-		for _, b := range s.Breaks {
-			if b.Year > lo && b.Year <= hi {
-				x := tx(float64(b.Year) - 0.5)
-				c.StrokeLine2(lineStyle(color.Black, 2, nil), x, c.Min.Y, x, c.Max.Y)
+		}))
+	}
+	if len(s.Panels) < 2 {
+		p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+			tx, _ := p.Transforms(&c)
+			for _, b := range s.Breaks {
+				if cx, ok := col[b.Year]; ok && b.Year > lo {
+					x := tx(float64(cx) - 0.5)
+					c.StrokeLine2(lineStyle(color.Black, 2, nil), x, c.Min.Y, x, c.Max.Y)
+				}
 			}
-		}
-	}))
-	// Colour key.
-	key := fmt.Sprintf("colour: %s (%s) to %s (%s)", s.format(vmin), pick(s.HigherIsBetter, "worse", "better"), s.format(vmax), pick(s.HigherIsBetter, "better", "worse"))
-	p.X.Label.Text = s.XLabel + "    " + key
-	p.Draw(dc)
+		}))
+	}
+	// Colour keys, one per panel, under the axis title.
+	keyH := vg.Length(11*len(keys) + 4)
+	grey := smallStyle
+	for k, key := range keys {
+		dc.FillText(grey, vg.Point{X: dc.Min.X + 40, Y: dc.Min.Y + keyH - vg.Length(11*(k+1))}, key)
+	}
+	p.Draw(draw.Crop(dc, 0, 0, keyH, 0))
 	return nil
 }
 

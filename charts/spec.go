@@ -108,6 +108,16 @@ type Spec struct {
 	Series     []Series
 	// Breaks are methodology breaks (timeline, heatmap, slope).
 	Breaks []Break
+	// Panels split a timeline or heatmap that spans methodology breaks into
+	// one panel per segment, each with its own value scale and direction:
+	// no line, axis or colour scale holds figures of two segments. Empty:
+	// one panel described by YLabel, HigherIsBetter, Min and Max.
+	Panels []Panel
+	// Covered is how many years before its X a timeline point's figures
+	// describe: 1 for edition-year indices whose edition of year N mostly
+	// covers N−1. The timeline draws each point in the year it covers, so
+	// that an election is placed in time against what the figures describe.
+	Covered int
 	// Events are election markers on a timeline.
 	Events []Event
 	// Band says what the uncertainty band of the points is ("90% interval:
@@ -344,4 +354,47 @@ func (s Spec) validate() error {
 		return fmt.Errorf("charts: a profile needs at least 3 indicators, got %d", len(s.Categories))
 	}
 	return nil
+}
+
+// Panel is one methodology segment of a chart that spans breaks.
+type Panel struct {
+	// From and To are the segment's first and last years within the
+	// chart (X values); To 0 is open.
+	From, To int
+	// Title names the segment and its years ("2002–2012: old points
+	// scale (unbounded), lower is better").
+	Title string
+	// YLabel is the panel's value axis title, with its direction.
+	YLabel string
+	// HigherIsBetter is the segment's direction; a lower-is-better panel
+	// is drawn inverted (axis or colour ramp) so that up and dark mean
+	// better in every panel.
+	HigherIsBetter bool
+	// Min and Max fix the panel's scale when both are finite and Min < Max.
+	Min, Max float64
+}
+
+// Holds reports whether the panel holds a figure of year x.
+func (p Panel) Holds(x float64) bool {
+	return finite(x) && int(x) >= p.From && (p.To == 0 || int(x) <= p.To)
+}
+
+// panels returns the panels a timeline or heatmap draws: the spec's own,
+// or one panel of the whole chart.
+func (s Spec) panels() []Panel {
+	if len(s.Panels) > 0 {
+		return s.Panels
+	}
+	return []Panel{{From: math.MinInt32, Title: "", YLabel: s.YLabel, HigherIsBetter: s.HigherIsBetter, Min: s.Min, Max: s.Max}}
+}
+
+// inPanel returns the points of pts that panel p holds, in order.
+func inPanel(pts []Point, p Panel) []Point {
+	var out []Point
+	for _, q := range pts {
+		if p.Holds(q.X) {
+			out = append(out, q)
+		}
+	}
+	return out
 }

@@ -42,13 +42,16 @@ func (c *Chart) staticSize() (vg.Length, vg.Length) {
 		plotH = vg.Length(18*len(s.Series) + 70)
 	case Timeline:
 		plotH = 330
+		if n := len(s.Panels); n > 1 {
+			plotH = vg.Length(200*n + 10)
+		}
 		if len(s.Events) > 0 {
 			plotH += vg.Length(16*len(s.Series) + 70)
 		}
 	case Profile:
 		plotH = vg.Length(26*len(s.Categories) + 90)
 	case Heatmap:
-		plotH = vg.Length(18*len(s.Series) + 90)
+		plotH = vg.Length(18*len(s.Series) + 90 + 11*len(s.panels()))
 	default:
 		plotH = 400
 	}

@@ -2,12 +2,11 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
-
-	ec "github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
+	"unicode/utf8"
 )
 
 // segments splits a series' points at the breaks: segments are never
@@ -34,94 +33,131 @@ func segments(pts []Point, breaks []Break) [][]Point {
 	return out
 }
 
+// timeAxis is the x extent of a timeline in calendar years: from the
+// start of the first year its figures describe to the end of the last, and
+// wide enough for every election marker (an election after the last figure
+// extends the axis rather than being drawn past its end).
+func timeAxis(s Spec) (lo, hi int) {
+	ylo, yhi := yearSpan(s)
+	lo, hi = ylo-s.Covered, yhi-s.Covered+1
+	for _, e := range s.Events {
+		if y, ok := e.Year(); ok {
+			lo, hi = min(lo, int(math.Floor(y))), max(hi, int(math.Floor(y))+1)
+		}
+	}
+	return lo, hi
+}
+
+// pointDate is where a timeline draws a point: the middle of the year its
+// figures describe.
+func (s Spec) pointDate(p Point) string {
+	return fmt.Sprintf("%04d-07-01", int(p.X)-s.Covered)
+}
+
+// pointYear is how a tooltip names a point's year: "2023", or "2023
+// edition (covers 2022)" where the figures describe an earlier year.
+func (s Spec) pointYear(p Point) string {
+	if s.Covered > 0 {
+		return fmt.Sprintf("%d edition (covers %d)", int(p.X), int(p.X)-s.Covered)
+	}
+	return strconv.Itoa(int(p.X))
+}
+
+// timelineLeft is the left margin of every grid of a timeline, in pixels:
+// fixed (no containLabel) so that the panels and the election strip share
+// their x positions exactly, and wide enough for the strip's country names.
+func timelineLeft(s Spec) int {
+	left := 64
+	if len(s.Events) > 0 {
+		for _, sr := range s.Series {
+			left = max(left, 7*utf8.RuneCountInString(sr.Name)+22)
+		}
+	}
+	return min(left, 280)
+}
+
 func buildTimeline(s Spec) (map[string]any, int, error) {
-	lo, hi := yearSpan(s)
-	if hi < lo {
+	ylo, yhi := yearSpan(s)
+	if yhi < ylo {
 		return nil, 0, fmt.Errorf("charts: timeline %q has no years", s.Title)
 	}
-	years := yearLabels(lo, hi)
-	line := ec.NewLine()
-	line.SetXAxis(years)
+	xlo, xhi := timeAxis(s)
+	panels := s.panels()
+	multi := len(s.Panels) > 1
 	// Bands of many countries overlap: fainter bands keep the lines legible.
-	bandOpacity := float32(0.15)
+	bandOpacity := 0.15
 	if len(s.Series) > 2 {
 		bandOpacity = 0.08
 	}
+	var series []any
 	var legend []string
 	for i, sr := range s.Series {
 		st := seriesStyle(i)
 		legend = append(legend, sr.Name)
-		for k, seg := range segments(sr.Points, s.Breaks) {
-			vals := make([]opts.LineData, len(years))
-			los := make([]opts.LineData, len(years))
-			wid := make([]opts.LineData, len(years))
-			band := false
-			for j := range vals {
-				vals[j] = opts.LineData{Value: "-"}
-				los[j], wid[j] = opts.LineData{Value: "-"}, opts.LineData{Value: "-"}
-			}
-			for _, p := range seg {
-				if !finite(p.X) || int(p.X) < lo || int(p.X) > hi {
+		for k, pn := range panels {
+			for r, seg := range segments(inPanel(sr.Points, pn), s.Breaks) {
+				var vals, los, wid []any
+				band := false
+				prev := math.NaN()
+				for _, p := range seg {
+					if !finite(p.X) {
+						continue
+					}
+					if finite(prev) && p.X-prev > 1 {
+						// A missing year: a gap, never joined across.
+						gap := fmt.Sprintf("%04d-07-01", int(prev)+1-s.Covered)
+						vals = append(vals, map[string]any{"value": []any{gap, "-"}})
+						los = append(los, []any{gap, "-"})
+						wid = append(wid, []any{gap, "-"})
+					}
+					prev = p.X
+					d := s.pointDate(p)
+					vals = append(vals, map[string]any{"name": s.pointYear(p) + ": " + tooltipLine(s, p), "value": []any{d, num(p.Y)}})
+					if p.HasBand() && !p.Missing() {
+						band = true
+						los = append(los, []any{d, p.Lo})
+						wid = append(wid, []any{d, p.Hi - p.Lo})
+					} else {
+						los = append(los, []any{d, "-"})
+						wid = append(wid, []any{d, "-"})
+					}
+				}
+				if len(vals) == 0 {
 					continue
 				}
-				j := int(p.X) - lo
-				vals[j] = opts.LineData{Name: strconv.Itoa(int(p.X)) + ": " + tooltipLine(s, p), Value: num(p.Y)}
-				if p.HasBand() {
-					band = true
-					los[j] = opts.LineData{Value: p.Lo}
-					wid[j] = opts.LineData{Value: p.Hi - p.Lo}
+				series = append(series, map[string]any{"type": "line", "name": sr.Name, "xAxisIndex": k, "yAxisIndex": k, "data": vals,
+					"symbol": st.Symbol, "symbolSize": 7, "showSymbol": true, "connectNulls": false, "z": 3,
+					"lineStyle": map[string]any{"color": st.Color, "width": 2.5, "type": st.Dash},
+					"itemStyle": map[string]any{"color": st.Color}, "tooltip": map[string]any{"formatter": "{a}\n{b}"}})
+				if band {
+					// The band: an invisible lower bound with the width
+					// stacked on it (after the line, so the legend shows
+					// the line's own style).
+					stack := fmt.Sprintf("band-%d-%d-%d", i, k, r)
+					for j, d := range [][]any{los, wid} {
+						b := map[string]any{"type": "line", "name": sr.Name, "xAxisIndex": k, "yAxisIndex": k, "data": d,
+							"stack": stack, "stackStrategy": "all", "symbol": "none", "showSymbol": false, "silent": true, "z": 1,
+							"connectNulls": false, "tooltip": map[string]any{"show": false}, "lineStyle": map[string]any{"opacity": 0}}
+						if j == 1 {
+							b["areaStyle"] = map[string]any{"color": st.Color, "opacity": bandOpacity}
+						}
+						series = append(series, b)
+					}
 				}
 			}
-			line.AddSeries(sr.Name, vals,
-				ec.WithLineChartOpts(opts.LineChart{Symbol: st.Symbol, SymbolSize: 7, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false)}),
-				ec.WithLineStyleOpts(opts.LineStyle{Color: st.Color, Width: 2.5, Type: st.Dash}),
-				ec.WithItemStyleOpts(opts.ItemStyle{Color: st.Color}))
-			if band {
-				// The band: an invisible lower bound with the width
-				// stacked on it (after the line, so the legend shows the
-				// line's own style).
-				stack := fmt.Sprintf("band-%d-%d", i, k)
-				line.AddSeries(sr.Name, los, ec.WithLineChartOpts(opts.LineChart{Stack: stack, ShowSymbol: opts.Bool(false)}),
-					ec.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}))
-				line.AddSeries(sr.Name, wid, ec.WithLineChartOpts(opts.LineChart{Stack: stack, ShowSymbol: opts.Bool(false)}),
-					ec.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}),
-					ec.WithAreaStyleOpts(opts.AreaStyle{Color: st.Color, Opacity: opts.Float(bandOpacity)}))
-			}
 		}
 	}
-	m, err := toMap(line)
-	if err != nil {
-		return nil, 0, err
+	left := timelineLeft(s)
+	xAxis := func(k int, name string) map[string]any {
+		x := merge(axisName(name, false), map[string]any{"type": "time", "gridIndex": k,
+			"min": fmt.Sprintf("%04d-01-01", xlo), "max": fmt.Sprintf("%04d-01-01", xhi),
+			"minInterval": 365 * 24 * 3600 * 1000, "splitNumber": min(xhi-xlo, 14),
+			"axisLabel": map[string]any{"formatter": "{yyyy}", "hideOverlap": true},
+			"splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": "#eeeeee"}}})
+		return x
 	}
-	series := m["series"].([]any)
-	// Band series: no tooltip, no hover, no legend symbol of their own.
-	for _, x := range series {
-		sm := x.(map[string]any)
-		if _, ok := sm["stack"]; ok {
-			sm["tooltip"] = map[string]any{"show": false}
-			sm["silent"] = true
-			sm["symbol"] = "none"
-			sm["stackStrategy"] = "all"
-			sm["z"] = 1
-		} else {
-			sm["tooltip"] = map[string]any{"formatter": "{a}\n{b}"}
-			sm["z"] = 3
-		}
-		sm["connectNulls"] = false
-	}
-	// Methodology breaks: labelled vertical lines on the first series.
-	if len(s.Breaks) > 0 && len(series) > 0 {
-		var data []any
-		for _, b := range s.Breaks {
-			if b.Year < lo || b.Year > hi {
-				continue
-			}
-			data = append(data, map[string]any{"xAxis": strconv.Itoa(b.Year), "name": b.Label,
-				"label": map[string]any{"formatter": escapeTpl(b.Label), "position": "insideEndTop", "color": "#333333", "fontSize": 11}})
-		}
-		series[0].(map[string]any)["markLine"] = map[string]any{"symbol": []any{"none", "none"}, "silent": true, "data": data,
-			"lineStyle": map[string]any{"color": "#555555", "type": "dashed", "width": 1.5}}
-	}
+	// Panels: one grid per methodology segment, stacked, sharing the year
+	// axis; each has its own value axis, direction and title.
 	legendNames := append([]string(nil), legend...)
 	for _, class := range assessmentOrder {
 		for _, e := range s.Events {
@@ -132,53 +168,112 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 		}
 	}
 	h := layoutRows(s, true, legendRows(legendNames))
-	rows := 0
-	if len(s.Events) > 0 {
-		rows = len(s.Series)
-	}
 	plotH := 380
-	height := h.plotTop + plotH + 60
-	grids := []any{map[string]any{"top": h.plotTop, "left": 16, "right": 40, "height": plotH, "containLabel": true}}
-	x := merge(axisName("", false), map[string]any{"type": "category", "data": years, "boundaryGap": false,
-		"axisLabel": map[string]any{"hideOverlap": true}})
-	if len(s.Events) == 0 {
-		x["name"] = s.XLabel
+	gap := 0
+	if multi {
+		plotH = max(150, 420/len(panels))
+		gap = 84
 	}
-	xs := []any{x}
-	y := merge(axisName(s.YLabel, true), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
-	valueRange(s, y)
-	if !s.HigherIsBetter {
-		y["inverse"] = true
+	var grids, xs, ys []any
+	top := h.plotTop
+	if multi {
+		// Room for the first panel's two-line title.
+		top += 16
 	}
-	ys := []any{y}
-	if rows > 0 {
-		// The election strip: one row per country under the plot.
-		stripTop := h.plotTop + plotH + 50
+	for k, pn := range panels {
+		if k > 0 {
+			top += plotH + gap
+		}
+		grids = append(grids, map[string]any{"top": top, "left": left, "right": 40, "height": plotH})
+		name := ""
+		if k == len(panels)-1 && len(s.Events) == 0 {
+			name = s.XLabel
+		}
+		xs = append(xs, xAxis(k, name))
+		title := pn.YLabel
+		if multi {
+			title = pn.Title + "\n" + pn.YLabel
+		}
+		y := merge(axisName(title, true), map[string]any{"type": "value", "gridIndex": k,
+			"splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
+		y["nameTextStyle"].(map[string]any)["lineHeight"] = 15
+		if finite(pn.Min) && finite(pn.Max) {
+			y["min"], y["max"] = pn.Min, pn.Max
+		} else {
+			y["scale"] = true
+		}
+		if !pn.HigherIsBetter {
+			// Drawn inverted, so that up means better in every panel; the
+			// title stays above the panel (an inverted axis starts at the
+			// top).
+			y["inverse"] = true
+			y["nameLocation"] = "start"
+		}
+		ys = append(ys, y)
+		if multi {
+			// Years outside the panel's segment are shaded: its figures
+			// cannot be there.
+			var areas []any
+			seg0, seg1 := pn.From-s.Covered, pn.To-s.Covered+1
+			if pn.From > ylo && seg0 > xlo {
+				areas = append(areas, []any{map[string]any{"xAxis": fmt.Sprintf("%04d-01-01", xlo)}, map[string]any{"xAxis": fmt.Sprintf("%04d-01-01", seg0)}})
+			}
+			if pn.To != 0 && seg1 < xhi {
+				areas = append(areas, []any{map[string]any{"xAxis": fmt.Sprintf("%04d-01-01", seg1)}, map[string]any{"xAxis": fmt.Sprintf("%04d-01-01", xhi)}})
+			}
+			series = append(series, map[string]any{"type": "line", "name": "", "xAxisIndex": k, "yAxisIndex": k, "data": []any{},
+				"silent": true, "tooltip": map[string]any{"show": false},
+				"markArea": map[string]any{"silent": true, "itemStyle": map[string]any{"color": "#f2f2f2"}, "data": areas}})
+		}
+	}
+	height := top + plotH + 60
+	// Methodology breaks inside one panel (a spec without panels): labelled
+	// vertical lines at the start of the year the new methodology covers.
+	if !multi && len(s.Breaks) > 0 && len(series) > 0 {
+		var data []any
+		for i, b := range s.Breaks {
+			if b.Year <= ylo || b.Year > yhi {
+				continue
+			}
+			pos := "insideEndTop"
+			if i%2 == 1 {
+				pos = "insideEndBottom"
+			}
+			data = append(data, map[string]any{"xAxis": fmt.Sprintf("%04d-01-01", b.Year-s.Covered), "name": b.Label,
+				"label": map[string]any{"formatter": escapeTpl(b.Label), "position": pos, "color": "#333333", "fontSize": 11}})
+		}
+		series[0].(map[string]any)["markLine"] = map[string]any{"symbol": []any{"none", "none"}, "silent": true, "data": data,
+			"lineStyle": map[string]any{"color": "#555555", "type": "dashed", "width": 1.5}}
+	}
+	if len(s.Events) > 0 {
+		// The election strip: one row per country under the plot, on the
+		// same time axis, each marker at the election's date.
+		k := len(panels)
+		rows := len(s.Series)
+		stripTop := top + plotH + 50
 		stripH := 22*rows + 10
 		height = stripTop + stripH + 70
-		grids = append(grids, map[string]any{"top": stripTop, "left": 16, "right": 40, "height": stripH, "containLabel": true})
-		xs = append(xs, merge(axisName(s.XLabel, false), map[string]any{"type": "category", "data": years, "boundaryGap": false, "gridIndex": 1,
-			"axisLabel": map[string]any{"hideOverlap": true}}))
+		grids = append(grids, map[string]any{"top": stripTop, "left": left, "right": 40, "height": stripH})
+		xs = append(xs, xAxis(k, s.XLabel))
 		var names []string
 		for _, sr := range s.Series {
 			names = append(names, sr.Name)
 		}
-		ys = append(ys, map[string]any{"type": "category", "data": names, "gridIndex": 1, "inverse": true,
-			"name": "OSCE/ODIHR election assessments, by year of the election (hover for date, type and summary)", "nameLocation": "start", "nameTextStyle": map[string]any{"align": "left", "fontWeight": "bold", "color": "#222222"},
-			"axisTick": map[string]any{"show": false}, "splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": "#eeeeee"}}})
+		ys = append(ys, map[string]any{"type": "category", "data": names, "gridIndex": k, "inverse": true,
+			"name": "OSCE/ODIHR election assessments, at the date of each election (hover for type and summary)", "nameLocation": "start",
+			"nameTextStyle": map[string]any{"align": "left", "fontWeight": "bold", "color": "#222222"},
+			"axisTick":      map[string]any{"show": false}, "splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": "#eeeeee"}}})
 		for _, class := range assessmentOrder {
 			var data []any
 			seen := map[string]int{}
 			for _, e := range s.Events {
-				yr, ok := e.Year()
-				if !ok || e.Class != class && !(class == "unknown" && !knownClass(e.Class)) || int(yr) < lo || int(yr) > hi {
+				if _, ok := e.Year(); !ok || e.Class != class && !(class == "unknown" && !knownClass(e.Class)) {
 					continue
 				}
-				key := e.Country + strconv.Itoa(int(yr))
+				key := e.Country + e.Date
 				off := seen[key]
 				seen[key]++
-				data = append(data, map[string]any{"value": []any{strconv.Itoa(int(yr)), e.Country},
-					"name": eventText(e), "symbolOffset": []any{off * 9, 0}})
+				data = append(data, map[string]any{"value": []any{e.Date, e.Country}, "name": eventText(e), "symbolOffset": []any{off * 9, 0}})
 			}
 			if len(data) == 0 {
 				continue
@@ -186,17 +281,13 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 			col, sym := assessmentStyle(class)
 			name := "ODIHR: " + assessmentWords(class)
 			legend = append(legend, name)
-			series = append(series, map[string]any{"type": "scatter", "name": name, "xAxisIndex": 1, "yAxisIndex": 1, "data": data,
+			series = append(series, map[string]any{"type": "scatter", "name": name, "xAxisIndex": k, "yAxisIndex": k, "data": data,
 				"symbol": sym, "symbolSize": 12, "itemStyle": map[string]any{"color": col, "borderColor": "#333333", "borderWidth": 0.5},
 				"tooltip": map[string]any{"formatter": "{b}"}})
 		}
-		m["series"] = series
 	}
-	m["grid"] = grids
-	m["xAxis"] = xs
-	m["yAxis"] = ys
-	m["legend"] = legendOpt(h, legend)
-	m["tooltip"] = map[string]any{"trigger": "item"}
+	m := map[string]any{"series": series, "grid": grids, "xAxis": xs, "yAxis": ys,
+		"legend": legendOpt(h, legend), "tooltip": map[string]any{"trigger": "item"}}
 	return m, height, nil
 }
 

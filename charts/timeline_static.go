@@ -14,13 +14,15 @@ import (
 type yearTicks struct{}
 
 // seriesLines draws a series' runs (split at gaps and breaks) with its
-// band, on a numeric x axis.
-func seriesLines(p *plot.Plot, s Spec, i int, sr Series) {
+// band, on a numeric x axis in calendar years: each point in the middle of
+// the year its figures describe.
+func seriesLines(p *plot.Plot, s Spec, i int, pts []Point) {
 	st := seriesStyle(i)
 	col := rgb(st.Color)
 	band := col
 	band.A = 0x30
-	for _, seg := range segments(sr.Points, s.Breaks) {
+	at := func(x float64) float64 { return x - float64(s.Covered) + 0.5 }
+	for _, seg := range segments(pts, s.Breaks) {
 		var runs [][]Point
 		var cur []Point
 		prev := math.NaN()
@@ -46,12 +48,12 @@ func seriesLines(p *plot.Plot, s Spec, i int, sr Series) {
 				var poly []vg.Point
 				for _, q := range run {
 					if q.HasBand() {
-						poly = append(poly, vg.Point{X: tx(q.X), Y: ty(q.Hi)})
+						poly = append(poly, vg.Point{X: tx(at(q.X)), Y: ty(q.Hi)})
 					}
 				}
 				for k := len(run) - 1; k >= 0; k-- {
 					if run[k].HasBand() {
-						poly = append(poly, vg.Point{X: tx(run[k].X), Y: ty(run[k].Lo)})
+						poly = append(poly, vg.Point{X: tx(at(run[k].X)), Y: ty(run[k].Lo)})
 					}
 				}
 				if len(poly) >= 4 {
@@ -59,7 +61,7 @@ func seriesLines(p *plot.Plot, s Spec, i int, sr Series) {
 				}
 				var line []vg.Point
 				for _, q := range run {
-					line = append(line, vg.Point{X: tx(q.X), Y: ty(q.Y)})
+					line = append(line, vg.Point{X: tx(at(q.X)), Y: ty(q.Y)})
 				}
 				if len(line) > 1 {
 					c.StrokeLines(lineStyle(col, 2, dashOf(st.Dash)), c.ClipLinesXY(line)...)
@@ -75,7 +77,7 @@ func seriesLines(p *plot.Plot, s Spec, i int, sr Series) {
 				if q.HasBand() {
 					lo, hi = q.Lo, q.Hi
 				}
-				p.Add(dataRange{q.X, q.X, lo, hi})
+				p.Add(dataRange{math.NaN(), math.NaN(), lo, hi})
 			}
 		}
 	}
@@ -96,92 +98,161 @@ func seriesItem(name string, i int) legendItem {
 }
 
 func staticTimeline(dc draw.Canvas, s Spec) error {
-	lo, hi := yearSpan(s)
-	p := newPlot("", s.YLabel)
-	finish(p)
-	p.X.Tick.Marker = yearTicks{}
-	p.Y.Label.Position = draw.PosTop
-	if !s.HigherIsBetter {
-		p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
-	}
+	xlo, xhi := timeAxis(s)
+	panels := s.panels()
+	multi := len(s.Panels) > 1
 	var items []legendItem
 	for i, sr := range s.Series {
-		seriesLines(p, s, i, sr)
 		items = append(items, seriesItem(sr.Name, i))
 	}
-	p.Add(dataRange{float64(lo) - 0.3, float64(hi) + 0.3, math.NaN(), math.NaN()})
-	if finite(s.Min) && finite(s.Max) {
-		p.Add(dataRange{math.NaN(), math.NaN(), s.Min, s.Max})
+	const perRow = 5
+	legendH := vg.Length((len(items)+perRow-1)/perRow)*13 + 8
+	drawLegendRow(dc, items, perRow)
+	body := draw.Crop(dc, 0, 0, 0, -legendH)
+	stripH := vg.Length(0)
+	if len(s.Events) > 0 {
+		stripH = vg.Length(16*len(s.Series) + 86)
 	}
-	for _, b := range s.Breaks {
-		if b.Year < lo || b.Year > hi {
-			continue
+	// The panels share the height above the election strip.
+	var plots []*plot.Plot
+	var canvases []draw.Canvas
+	ph := (body.Max.Y - body.Min.Y - stripH) / vg.Length(len(panels))
+	for k, pn := range panels {
+		p := newPlot("", pn.YLabel)
+		finish(p)
+		p.X.Tick.Marker = yearTicks{}
+		p.Y.Label.Position = draw.PosTop
+		if multi {
+			// The panel's title and direction go above it (drawn below).
+			p.Y.Label.Text = ""
 		}
-		b := b
+		if !pn.HigherIsBetter {
+			// Inverted, so that up means better in every panel.
+			p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
+		}
+		if k == len(panels)-1 && len(s.Events) == 0 {
+			p.X.Label.Text = s.XLabel
+		}
+		if multi {
+			pn := pn
+			p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+				// Years outside the panel's segment are shaded.
+				tx, _ := p.Transforms(&c)
+				shade := func(a, b float64) {
+					x0, x1 := tx(math.Max(a, float64(xlo))), tx(math.Min(b, float64(xhi)))
+					if x1 > x0 {
+						c.FillPolygon(color.Gray{Y: 0xf0}, []vg.Point{{X: x0, Y: c.Min.Y}, {X: x1, Y: c.Min.Y}, {X: x1, Y: c.Max.Y}, {X: x0, Y: c.Max.Y}})
+					}
+				}
+				shade(float64(xlo), float64(pn.From-s.Covered))
+				if pn.To != 0 {
+					shade(float64(pn.To-s.Covered+1), float64(xhi))
+				}
+			}))
+			p.Add(plotter.NewGrid())
+		}
+		for i, sr := range s.Series {
+			seriesLines(p, s, i, inPanel(sr.Points, pn))
+		}
+		p.Add(dataRange{float64(xlo), float64(xhi), math.NaN(), math.NaN()})
+		if finite(pn.Min) && finite(pn.Max) {
+			p.Add(dataRange{math.NaN(), math.NaN(), pn.Min, pn.Max})
+		}
+		if !multi {
+			breakLines(p, s)
+		}
+		top := body.Max.Y - ph*vg.Length(k)
+		pc := draw.Canvas{Canvas: body.Canvas, Rectangle: vg.Rectangle{Min: vg.Point{X: body.Min.X, Y: top - ph}, Max: vg.Point{X: body.Max.X, Y: top}}}
+		if multi {
+			st := textStyle(9, true)
+			st.YAlign = draw.YTop
+			pc.FillText(st, vg.Point{X: pc.Min.X + 40, Y: pc.Max.Y - 4}, pn.Title+" — "+pn.YLabel)
+			pc = draw.Crop(pc, 0, 0, 0, -18)
+		}
+		plots = append(plots, p)
+		canvases = append(canvases, pc)
+	}
+	var strip draw.Canvas
+	var stripItems []legendItem
+	if len(s.Events) > 0 {
+		// Elections: a strip under the panels, one row per country, each
+		// marker at the election's date on the same time axis.
+		strip = draw.Crop(body, 0, 0, 0, -(body.Max.Y - body.Min.Y - stripH + 8))
+		q := newPlot(s.XLabel, "")
+		finish(q)
+		st := textStyle(9, true)
+		st.YAlign = draw.YTop
+		strip.FillText(st, vg.Point{X: strip.Min.X + 40, Y: strip.Max.Y - 16}, "OSCE/ODIHR election assessments, at the date of each election")
+		q.X.Tick.Marker = yearTicks{}
+		var names []string
+		rowOf := map[string]float64{}
+		for i := len(s.Series) - 1; i >= 0; i-- {
+			rowOf[s.Series[i].Name] = float64(len(names))
+			names = append(names, s.Series[i].Name)
+		}
+		q.NominalY(names...)
+		q.Add(dataRange{float64(xlo), float64(xhi), -0.5, float64(len(names)) - 0.5})
+		for _, class := range assessmentOrder {
+			var xys plotter.XYs
+			for _, e := range s.Events {
+				yr, ok := e.Year()
+				row, rok := rowOf[e.Country]
+				if !ok || !rok || e.Class != class && !(class == "unknown" && !knownClass(e.Class)) {
+					continue
+				}
+				xys = append(xys, plotter.XY{X: yr, Y: row})
+			}
+			if len(xys) == 0 {
+				continue
+			}
+			col, sym := assessmentStyle(class)
+			sc, err := plotter.NewScatter(xys)
+			if err != nil {
+				return err
+			}
+			sc.GlyphStyle = draw.GlyphStyle{Color: rgb(col), Radius: 4, Shape: glyphOf(sym)}
+			q.Add(sc)
+			stripItems = append(stripItems, legendItem{name: "ODIHR: " + assessmentWords(class), color: col, symbol: sym})
+		}
+		drawLegendRow(strip, stripItems, 6)
+		plots = append(plots, q)
+		canvases = append(canvases, draw.Crop(strip, 0, 0, 0, -30))
+	}
+	// Every plot's data area starts at the same x, so that the panels and
+	// the strip share their year positions exactly.
+	left := vg.Length(0)
+	offs := make([]vg.Length, len(plots))
+	for i, p := range plots {
+		offs[i] = p.DataCanvas(canvases[i]).Min.X - canvases[i].Min.X
+		left = max(left, offs[i])
+	}
+	for i, p := range plots {
+		p.Draw(draw.Crop(canvases[i], left-offs[i], 0, 0, 0))
+	}
+	return nil
+}
+
+// breakLines marks methodology breaks inside one panel: a dashed line at the
+// start of the year the new methodology's figures describe, its label on
+// alternate heights so that neighbouring labels never overprint.
+func breakLines(p *plot.Plot, s Spec) {
+	for i, b := range s.Breaks {
+		b, i := b, i
 		p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
 			tx, _ := p.Transforms(&c)
-			x := tx(float64(b.Year) - 0.5)
+			x := tx(float64(b.Year - s.Covered))
 			c.StrokeLine2(lineStyle(color.Gray{Y: 0x55}, 1.2, []vg.Length{4, 3}), x, c.Min.Y, x, c.Max.Y)
 			st := smallStyle
 			st.Color = color.Gray{Y: 0x22}
+			y := c.Max.Y - 2 - vg.Length(i%2)*12
 			if x > c.Min.X+(c.Max.X-c.Min.X)*0.7 {
 				st.XAlign = draw.XRight
-				c.FillText(st, vg.Point{X: x - 3, Y: c.Max.Y - 2}, b.Label)
+				c.FillText(st, vg.Point{X: x - 3, Y: y}, b.Label)
 			} else {
-				c.FillText(st, vg.Point{X: x + 3, Y: c.Max.Y - 2}, b.Label)
+				c.FillText(st, vg.Point{X: x + 3, Y: y}, b.Label)
 			}
 		}))
 	}
-	if len(s.Events) == 0 {
-		p.X.Label.Text = s.XLabel
-		placeLegend(dc, p, items)
-		return nil
-	}
-	// Elections: a strip under the plot, one row per country.
-	stripH := vg.Length(16*len(s.Series) + 86)
-	main := draw.Crop(dc, 0, 0, stripH, 0)
-	strip := draw.Crop(dc, 0, 0, 0, -(dc.Max.Y - dc.Min.Y - stripH + 8))
-	q := newPlot(s.XLabel, "")
-	finish(q)
-	q.Title.Text = "OSCE/ODIHR election assessments"
-	q.Title.TextStyle.Font.Size = 9
-	q.Title.TextStyle.XAlign = draw.XLeft
-	q.X.Tick.Marker = yearTicks{}
-	var names []string
-	rowOf := map[string]float64{}
-	for i := len(s.Series) - 1; i >= 0; i-- {
-		rowOf[s.Series[i].Name] = float64(len(names))
-		names = append(names, s.Series[i].Name)
-	}
-	q.NominalY(names...)
-	q.Add(dataRange{float64(lo) - 0.3, float64(hi) + 0.3, -0.5, float64(len(names)) - 0.5})
-	var strItems []legendItem
-	for _, class := range assessmentOrder {
-		var xys plotter.XYs
-		for _, e := range s.Events {
-			yr, ok := e.Year()
-			row, rok := rowOf[e.Country]
-			if !ok || !rok || yr < float64(lo) || yr > float64(hi)+1 || e.Class != class && !(class == "unknown" && !knownClass(e.Class)) {
-				continue
-			}
-			xys = append(xys, plotter.XY{X: math.Floor(yr), Y: row})
-		}
-		if len(xys) == 0 {
-			continue
-		}
-		col, sym := assessmentStyle(class)
-		sc, err := plotter.NewScatter(xys)
-		if err != nil {
-			return err
-		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: rgb(col), Radius: 4, Shape: glyphOf(sym)}
-		q.Add(sc)
-		strItems = append(strItems, legendItem{name: "ODIHR: " + assessmentWords(class), color: col, symbol: sym})
-	}
-	placeLegend(main, p, items)
-	drawLegendRow(strip, strItems, 6)
-	q.Draw(draw.Crop(strip, 0, 0, 0, -16))
-	return nil
 }
 
 // placeLegend draws the plot with its legend in rows of entries above it

@@ -326,6 +326,15 @@ func yearsBetween(store *datasets.Store, ind indicators.Indicator, from, to int)
 	return from, to, nil
 }
 
+// timeAxisLabel is the x axis title of a timeline, which draws each figure
+// in the year it describes.
+func timeAxisLabel(ind indicators.Indicator, to int) string {
+	if ind.Year == indicators.EditionYear {
+		return fmt.Sprintf("year the figures describe (an edition covers mostly the year before: the %d edition is drawn in %d)", to, to-1)
+	}
+	return "year"
+}
+
 func yearAxis(ind indicators.Indicator) string {
 	if ind.Year == indicators.EditionYear {
 		return "edition year"

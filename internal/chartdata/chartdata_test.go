@@ -1,7 +1,9 @@
 package chartdata
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,11 +54,33 @@ func TestTimelineSpec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if spec.YLabel != "score: 2002–2012 lower is better; from 2013 higher is better" {
-		t.Errorf("mixed-direction label = %q", spec.YLabel)
+	// By default the current methodology only, saying what is left out.
+	if len(spec.Breaks) != 0 || len(spec.Panels) != 0 || spec.Series[0].Points[0].X != 2022 || spec.Min != 0 || spec.Max != 100 {
+		t.Errorf("default span: breaks %+v, panels %+v, first %g, scale %g–%g", spec.Breaks, spec.Panels, spec.Series[0].Points[0].X, spec.Min, spec.Max)
 	}
-	if len(spec.Breaks) != 2 || spec.Breaks[0].Year != 2013 || !strings.Contains(spec.Breaks[1].Label, "2022: 0–100, new methodology (higher is better)") {
-		t.Errorf("breaks = %+v", spec.Breaks)
+	if !slices.Contains(spec.Notes, "RSF World Press Freedom Index score figures of 2002–2021 are on earlier methodologies and are not shown: --from 2002 shows them, each methodology on its own scale.") {
+		t.Errorf("notes = %q", spec.Notes)
+	}
+	// Across the breaks: one panel per methodology, each with its own
+	// direction; the old lower-is-better scale is drawn inverted.
+	all, err := Build(s, Request{Kind: charts.Timeline, Indicators: []string{"rsf"}, Countries: []indicators.Country{kaz}, From: 2002})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range all.Panels {
+		got = append(got, fmt.Sprintf("%d-%d %v %g-%g %s", p.From, p.To, p.HigherIsBetter, p.Min, p.Max, p.YLabel))
+	}
+	want := []string{
+		"2002-2012 false NaN-NaN score, lower is better (axis inverted: up is better)",
+		"2013-2021 true 0-100 score, higher is better",
+		"2022-0 true 0-100 score, higher is better",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("panels:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if all.Covered != 1 || !strings.Contains(all.XLabel, "the 2026 edition is drawn in 2025") {
+		t.Errorf("covered %d, x label %q", all.Covered, all.XLabel)
 	}
 	if len(spec.Events) == 0 || spec.Events[0].Country != "Kazakhstan" || spec.Events[0].Source == "" {
 		t.Errorf("elections = %+v", spec.Events)

@@ -18,12 +18,11 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	if err != nil {
 		return charts.Spec{}, err
 	}
+	first := from
 	if r.From == 0 {
 		// The current methodology segment by default: colours across a
 		// break would compare incomparable figures.
-		if seg := ind.Current(); seg.From > from {
-			from = seg.From
-		}
+		from = currentFrom(ind, from)
 	}
 	label, higher := spanLabel(ind, from, to)
 	sub, cite := source(ind, to)
@@ -31,11 +30,15 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		Title:    fmt.Sprintf("%s, %d–%d: %s", ind.Name, from, to, heatmapWho(r)),
 		Subtitle: sub, Citation: cite, XLabel: yearAxis(ind), YLabel: label, HigherIsBetter: higher,
 		Decimals: ind.Decimals, Breaks: breaks(ind, from, to), Min: math.NaN(), Max: math.NaN()}
-	if len(s.Breaks) > 0 {
-		s.Notes = append(s.Notes, "A thick line marks a methodology break: colours on either side are not comparable.")
-	}
-	if len(ind.Segments) == 1 {
+	if ind.SameSegment(from, to) {
 		s.Min, s.Max = fixedRange(ind, to)
+	}
+	s.Panels = panels(ind, from, to)
+	if note := spanNote(ind, s.Panels, "block of columns and colour scale (dark is worse, yellow better in each)"); note != "" {
+		s.Notes = append(s.Notes, note)
+	}
+	if note := earlierNote(ind, from, first); note != "" {
+		s.Notes = append(s.Notes, note)
 	}
 	var rs restated
 	for _, c := range cs {

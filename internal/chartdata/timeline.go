@@ -21,6 +21,12 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 	if err != nil {
 		return charts.Spec{}, err
 	}
+	first := from
+	if r.From == 0 {
+		// The current methodology segment by default: a line across a
+		// break would join incomparable figures.
+		from = currentFrom(ind, from)
+	}
 	percentile := r.Percentile && ind.Uncertain.Percentile
 	if r.Percentile && !percentile {
 		return charts.Spec{}, invalid("%s publishes no percentile rank: --percentile is for WGI indicators", ind.ID)
@@ -33,11 +39,20 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 	}
 	s := charts.Spec{Kind: charts.Timeline, Indicator: ind.ID, Year: to,
 		Title:    fmt.Sprintf("%s, %d–%d", ind.Name, from, to),
-		Subtitle: sub, Citation: cite, XLabel: yearAxis(ind), YLabel: label, HigherIsBetter: higher,
-		Decimals: ind.Decimals, Breaks: breaks(ind, from, to)}
+		Subtitle: sub, Citation: cite, XLabel: timeAxisLabel(ind, to), YLabel: label, HigherIsBetter: higher,
+		Decimals: ind.Decimals, Breaks: breaks(ind, from, to), Covered: coveredOffset(ind)}
 	s.Min, s.Max = math.NaN(), math.NaN()
-	if len(ind.Segments) == 1 {
+	if ind.SameSegment(from, to) {
 		s.Min, s.Max = fixedRange(ind, to)
+	}
+	if !percentile {
+		s.Panels = panels(ind, from, to)
+		if note := spanNote(ind, s.Panels, "panel, value axis and direction"); note != "" {
+			s.Notes = append(s.Notes, note)
+		}
+	}
+	if note := earlierNote(ind, from, first); note != "" {
+		s.Notes = append(s.Notes, note)
 	}
 	if percentile {
 		s.Title = fmt.Sprintf("%s — percentile rank, %d–%d", ind.Name, from, to)
@@ -107,7 +122,7 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 			return charts.Spec{}, err
 		}
 		for _, e := range es {
-			if y := e.Year(); y < from || y > to {
+			if y := e.Year(); y < from-coveredOffset(ind) || y > to {
 				continue
 			}
 			s.Events = append(s.Events, charts.Event{Country: c.Name, Date: e.Date, Class: string(e.Assessment), Label: e.Assessment.Label(),

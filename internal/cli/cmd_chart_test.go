@@ -63,7 +63,8 @@ func TestChartEveryKind(t *testing.T) {
 		want string // in the page
 	}{
 		{[]string{"ranking", "kazakhstan", "uzbekistan", "-i", "rsf", "--year", "2025"}, "141 of 180"},
-		{[]string{"timeline", "kaz", "uzb", "-i", "rsf"}, "2022: 0–100, new methodology (higher is better)"},
+		{[]string{"timeline", "kaz", "uzb", "-i", "rsf"}, "figures of 2002–2021 are on earlier methodologies and are not shown: --from 2002 shows them"},
+		{[]string{"timeline", "kaz", "uzb", "-i", "rsf", "--from", "2002"}, "in 3 panels, one per methodology, each on its own scale: 2002–2012: old points scale (unbounded) (lower is better)"},
 		{[]string{"timeline", "geo", "arm", "-i", "wgi-va", "--percentile"}, "percentile rank among all economies"},
 		{[]string{"timeline", "geo", "-i", "vdem-libdem"}, "No uncertainty band: V-Dem publishes credible intervals"},
 		{[]string{"profile", "kaz", "uzb", "--year", "2023"}, "Governance profile, 2023: Kazakhstan, Uzbekistan"},
@@ -111,7 +112,7 @@ func TestChartImages(t *testing.T) {
 		t.Errorf("PNG is %v", b)
 	}
 	svg := filepath.Join(dir, "t.svg")
-	if _, stderr, code := run("chart", "timeline", "kaz", "kgz", "-i", "rsf", "--format", "svg", "-o", svg); code != 0 {
+	if _, stderr, code := run("chart", "timeline", "kaz", "kgz", "-i", "rsf", "--from", "2002", "--format", "svg", "-o", svg); code != 0 {
 		t.Fatal(stderr)
 	}
 	var root struct {

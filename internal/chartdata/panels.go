@@ -1,0 +1,81 @@
+package chartdata
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/rankings-dev/rankings/charts"
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// panels returns one chart panel per methodology segment of ind that
+// overlaps [from, to], each with its own scale, direction and axis title,
+// or nil when the span stays within one segment (the chart's own scale is
+// then the segment's).
+func panels(ind indicators.Indicator, from, to int) []charts.Panel {
+	var out []charts.Panel
+	for _, seg := range ind.Segments {
+		if seg.To != 0 && seg.To < from || seg.From > to {
+			continue
+		}
+		lo, hi := max(seg.From, from), to
+		if seg.To != 0 {
+			hi = min(seg.To, to)
+		}
+		higher := seg.Direction == indicators.HigherIsBetter
+		p := charts.Panel{From: lo, To: hi, HigherIsBetter: higher, Min: math.NaN(), Max: math.NaN()}
+		if seg.To == 0 {
+			p.To = 0
+		}
+		p.Title = fmt.Sprintf("%s: %s", yearRange(lo, hi), seg.Label)
+		if higher {
+			p.YLabel = fmt.Sprintf("%s, higher is better", ind.Unit)
+		} else {
+			p.YLabel = fmt.Sprintf("%s, lower is better (axis inverted: up is better)", ind.Unit)
+		}
+		if seg.Scale.Bounded() && !seg.Scale.Approximate && seg.Scale.Min >= 0 {
+			p.Min, p.Max = seg.Scale.Min, seg.Scale.Max
+		}
+		out = append(out, p)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// yearRange is "2002–2012", or "2022" for one year.
+func yearRange(lo, hi int) string {
+	if lo == hi {
+		return fmt.Sprint(lo)
+	}
+	return fmt.Sprintf("%d–%d", lo, hi)
+}
+
+// spanNote says that a chart spanning methodology breaks gives every
+// segment its own panel and scale.
+func spanNote(ind indicators.Indicator, ps []charts.Panel, what string) string {
+	if len(ps) < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%s's methodology changed within these years: each segment has its own %s, and figures of different segments are not comparable.", ind.Name, what)
+}
+
+// currentFrom is the first year a chart shows by default: the start of the
+// current methodology segment, so that a default span never crosses a
+// break.
+func currentFrom(ind indicators.Indicator, first int) int {
+	if seg := ind.Current(); seg.From > first {
+		return seg.From
+	}
+	return first
+}
+
+// earlierNote says what a default span left out: the figures of earlier
+// methodologies, and how to see them.
+func earlierNote(ind indicators.Indicator, from, first int) string {
+	if from <= first {
+		return ""
+	}
+	return fmt.Sprintf("%s figures of %d–%d are on earlier methodologies and are not shown: --from %d shows them, each methodology on its own scale.", ind.Name, first, from-1, first)
+}
