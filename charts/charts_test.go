@@ -61,10 +61,11 @@ func fixture(k Kind, names []string, text string) Spec {
 		}
 	case Profile:
 		base.Categories = []string{text + " A", text + " B", text + " C", text + " D"}
+		base.CategoryNotes = []string{text + " scale, higher is better", text + " scale; " + text + " percentile", "", text + " scale, lower is better"}
 		for i, n := range names {
 			var pts []Point
 			for j := range base.Categories {
-				pts = append(pts, Point{X: float64(j), Y: float64(20 + 15*i + 10*j), Lo: nan, Hi: nan, Text: strconv.Itoa(j)})
+				pts = append(pts, Point{X: float64(j), Y: float64(20 + 15*i + 10*j), Lo: nan, Hi: nan, Text: strconv.Itoa(j), Rank: 150 - 27*i - 18*j, RankOf: 180})
 			}
 			base.Series = append(base.Series, Series{Name: n, Code: "C" + strconv.Itoa(i), Points: pts})
 		}
@@ -345,7 +346,8 @@ func TestNonFiniteNeverReachesECharts(t *testing.T) {
 					t.Errorf("option holds %s", w)
 				}
 			}
-			if k == Timeline || k == Slope || k == Profile {
+			// A profile writes "no data" instead (TestProfileNoData).
+			if k == Timeline || k == Slope {
 				if !bytes.Contains(opt, []byte(`"-"`)) {
 					t.Errorf("missing values are not ECharts gaps (\"-\")")
 				}

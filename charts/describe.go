@@ -216,38 +216,12 @@ func describeTimeline(b *strings.Builder, s Spec) {
 	}
 }
 
-func describeProfile(b *strings.Builder, s Spec) {
-	fmt.Fprintf(b, "%s: %d indicators on a common 0–100 scale where 100 is the best end of each indicator's scale, so higher is better on every axis.", s.Title, len(s.Categories))
-	for _, sr := range s.Series {
-		best, worst := -1, -1
-		for _, p := range sr.Points {
-			j := int(p.X)
-			if p.Missing() || j < 0 || j >= len(s.Categories) {
-				continue
-			}
-			if best < 0 || p.Y > pointAt(sr, best).Y {
-				best = j
-			}
-			if worst < 0 || p.Y < pointAt(sr, worst).Y {
-				worst = j
-			}
-		}
-		if best < 0 {
-			fmt.Fprintf(b, " %s has no figures.", sr.Name)
-			continue
-		}
-		fmt.Fprintf(b, " %s is strongest on %s (%s) and weakest on %s (%s).", sr.Name, s.Categories[best],
-			strconv.FormatFloat(math.Round(pointAt(sr, best).Y), 'f', -1, 64), s.Categories[worst], strconv.FormatFloat(math.Round(pointAt(sr, worst).Y), 'f', -1, 64))
+// directionWords is "higher is better" or "lower is better".
+func directionWords(higher bool) string {
+	if higher {
+		return "higher is better"
 	}
-}
-
-func pointAt(sr Series, cat int) Point {
-	for _, p := range sr.Points {
-		if int(p.X) == cat {
-			return p
-		}
-	}
-	return Point{Y: math.NaN()}
+	return "lower is better"
 }
 
 func describeHeatmap(b *strings.Builder, s Spec) {
@@ -409,29 +383,7 @@ func Tables(s Spec) []Table {
 		}
 		return out
 	case Profile:
-		t := Table{Caption: s.Title + " — normalised score 0–100, higher is better (published figure in brackets)", Header: []string{"Indicator"}}
-		for _, sr := range s.Series {
-			t.Header = append(t.Header, sr.Name)
-		}
-		var fn footnotes
-		for j, c := range s.Categories {
-			row := []Cell{{Text: c}}
-			for _, sr := range s.Series {
-				p := pointAt(sr, j)
-				txt := ""
-				if !p.Missing() {
-					txt = strconv.FormatFloat(math.Round(p.Y), 'f', -1, 64)
-					if p.Text != "" {
-						txt += " (" + p.Text + ")"
-					}
-					txt = fn.mark(txt, p.Note)
-				}
-				row = append(row, Cell{Text: txt, Num: true})
-			}
-			t.Rows = append(t.Rows, row)
-		}
-		t.Notes = fn.notes
-		return []Table{t}
+		return []Table{profileTable(s)}
 	case Scatter:
 		t := Table{Caption: s.Title + " — figures", Header: []string{"Country", s.XLabel, s.YLabel}}
 		var fn footnotes
@@ -470,14 +422,6 @@ func linkText(u string) string {
 		t = t[:i]
 	}
 	return strings.TrimPrefix(t, "www.")
-}
-
-// directionWords is "higher is better" or "lower is better".
-func directionWords(higher bool) string {
-	if higher {
-		return "higher is better"
-	}
-	return "lower is better"
 }
 
 // yearTable is the table of a timeline, heatmap or slope panel: one row per

@@ -55,9 +55,6 @@ func TestPointNotes(t *testing.T) {
 			if !strings.Contains(page.String(), `<p class="rk-table-note">¹ Published as 12.3.`) {
 				t.Errorf("the page has no footnote under the table")
 			}
-			if k == Profile {
-				return // a radar's tooltip shows the series; the table has the notes
-			}
 			var m map[string]any
 			if err := json.Unmarshal(c.Option(), &m); err != nil {
 				t.Fatal(err)

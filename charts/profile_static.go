@@ -1,35 +1,113 @@
 package charts
 
 import (
+	"image/color"
+	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
 
-func staticProfile(dc draw.Canvas, s Spec) error {
-	// Print has no hover: the radar becomes a dot plot, one row per
-	// indicator on the same 0–100 scale, one marker shape per country.
-	p := newPlot("normalised score, 0–100 (100 = best end of each scale; higher is better)", "")
-	finish(p)
-	n := len(s.Categories)
-	var rows []string
-	for j := n - 1; j >= 0; j-- {
-		rows = append(rows, s.Categories[j])
+// profileRowPt is the height in points of one indicator row of the static
+// profile with n countries: about 12 points per country's sub-row.
+func profileRowPt(n int) vg.Length { return vg.Length(max(34, 12*n+18)) }
+
+// profileStaticHeight is the height of the static profile's plot area:
+// the rows, the axis, the legend and the figures' footnotes.
+func profileStaticHeight(s Spec) vg.Length {
+	_, notes := profileMarks(s)
+	legend := (len(s.Series) + 4) / 5 * 13
+	return profileRowPt(len(s.Series))*vg.Length(len(s.Categories)) + 70 + vg.Length(legend) + vg.Length(len(profileNoteLines(notes)))*11
+}
+
+// profileNoteLines are the figures' footnotes as printed under the static
+// chart, which has no tooltips: the mark and the note.
+func profileNoteLines(notes []Footnote) []string {
+	var out []string
+	for _, n := range notes {
+		out = append(out, wrap(n.Mark+" "+n.Text, 150)...)
 	}
-	p.NominalY(rows...)
-	p.Add(dataRange{0, 100, -0.5, float64(n) - 0.5})
+	return out
+}
+
+func staticProfile(dc draw.Canvas, s Spec) error {
+	n, rows := len(s.Series), len(s.Categories)
+	marks, notes := profileMarks(s)
+	// The figures' footnotes go under the plot.
+	lines := profileNoteLines(notes)
+	grey := smallStyle
+	grey.Color = color.Gray{Y: 0x44}
+	y := dc.Min.Y + vg.Length(len(lines))*11
+	for _, l := range lines {
+		dc.FillText(grey, vg.Point{X: dc.Min.X + 8, Y: y}, l)
+		y -= 11
+	}
+	dc = draw.Crop(dc, 0, 0, vg.Length(len(lines))*11+4, 0)
+
+	p := newPlot(s.XLabel, "")
+	p.BackgroundColor = color.White
+	for _, f := range []*font.Font{&p.X.Label.TextStyle.Font, &p.X.Tick.Label.Font, &p.Y.Tick.Label.Font} {
+		f.Variant = "Sans"
+	}
+	p.X.Label.TextStyle.Font.Size = 9
+	p.X.Tick.Label.Font.Size = 8.5
+	p.Y.Tick.Label.Font.Size = 8
+	p.X.Tick.Marker = plot.ConstantTicks(percentTicks())
+	// Row j (from the top) is centred on y = rows-1-j.
+	var names []string
+	for j := rows - 1; j >= 0; j-- {
+		name := s.Categories[j]
+		for _, l := range noteLines(s.categoryNote(j)) {
+			name += "\n" + l
+		}
+		names = append(names, name)
+	}
+	p.NominalY(names...)
+	// NominalY pads the x axis by half a (multi-line) label; the shaded
+	// rows should meet the axis.
+	p.X.Padding, p.Y.Padding = 0, 0
+	p.Add(dataRange{0, 100, -0.5, float64(rows) - 0.5})
+	// Alternate rows are shaded as in the HTML chart; the vertical grid
+	// follows the percent ticks.
+	p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		trX, trY := p.Transforms(&c)
+		for j := 0; j < rows; j += 2 {
+			yc := float64(rows - 1 - j)
+			x0, x1 := trX(0), trX(100)
+			y0, y1 := trY(yc-0.5), trY(yc+0.5)
+			c.FillPolygon(color.Gray{Y: 0xf4}, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
+		}
+	}))
+	g := plotter.NewGrid()
+	g.Horizontal.Width = 0
+	p.Add(g)
+	// A sub-row offset in data units (rows are 1 apart): the countries'
+	// sub-rows fill the row with a margin above and below.
+	sub := 1 / (float64(n) + 0.8)
 	var items []legendItem
+	var right, left, none labelSet
 	for i, sr := range s.Series {
 		st := seriesStyle(i)
+		items = append(items, legendItem{name: sr.Name, color: st.Color, symbol: st.Symbol})
 		var xys plotter.XYs
-		for _, pt := range sr.Points {
-			j := int(pt.X)
-			if pt.Missing() || j < 0 || j >= n {
-				continue
+		for j := range s.Categories {
+			pt := pointAt(sr, j)
+			yc := float64(rows-1-j) - profileOffset(i, n)*sub
+			label := profileLabel(pt, marks[[2]int{j, i}])
+			switch {
+			case pt.Missing():
+				none.add(profileNoDataX, yc, sr.Name+": "+label)
+			case profileLeft(pt):
+				left.add(pt.Y, yc, label)
+				xys = append(xys, plotter.XY{X: pt.Y, Y: yc})
+			default:
+				right.add(pt.Y, yc, label)
+				xys = append(xys, plotter.XY{X: pt.Y, Y: yc})
 			}
-			off := (float64(i) - float64(len(s.Series)-1)/2) * 0.12
-			xys = append(xys, plotter.XY{X: pt.Y, Y: float64(n-1-j) + off})
 		}
-		items = append(items, seriesItem(sr.Name, i))
 		if len(xys) == 0 {
 			continue
 		}
@@ -37,10 +115,51 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 		if err != nil {
 			return err
 		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: rgb(st.Color), Radius: 4, Shape: glyphOf(st.Symbol)}
+		sc.GlyphStyle = draw.GlyphStyle{Color: rgb(st.Color), Radius: 3.6, Shape: glyphOf(st.Symbol)}
 		p.Add(sc)
 	}
-	p.Y.Tick.Label.Font.Size = 8
+	for _, ls := range []struct {
+		set   labelSet
+		align draw.XAlignment
+		dx    vg.Length
+		col   color.Color
+	}{{right, draw.XLeft, 7, color.Gray{Y: 0x22}}, {left, draw.XRight, -7, color.Gray{Y: 0x22}}, {none, draw.XCenter, 0, color.Gray{Y: 0x66}}} {
+		if len(ls.set.xys) == 0 {
+			continue
+		}
+		l, err := plotter.NewLabels(plotter.XYLabels{XYs: ls.set.xys, Labels: ls.set.text})
+		if err != nil {
+			return err
+		}
+		for k := range l.TextStyle {
+			st := labelStyle
+			st.Font.Size = 8
+			st.XAlign, st.YAlign, st.Color = ls.align, draw.YCenter, ls.col
+			l.TextStyle[k] = st
+		}
+		l.Offset = vg.Point{X: ls.dx}
+		p.Add(l)
+	}
 	placeLegend(dc, p, items)
 	return nil
+}
+
+// labelSet collects the labels of one alignment.
+type labelSet struct {
+	xys  plotter.XYs
+	text []string
+}
+
+func (l *labelSet) add(x, y float64, text string) {
+	l.xys = append(l.xys, plotter.XY{X: x, Y: y})
+	l.text = append(l.text, text)
+}
+
+// percentTicks are the ticks of the percentile axis: labels every 10.
+func percentTicks() []plot.Tick {
+	var out []plot.Tick
+	for v := 0; v <= 100; v += 10 {
+		out = append(out, plot.Tick{Value: float64(v), Label: strconv.Itoa(v)})
+	}
+	return out
 }

@@ -35,8 +35,10 @@ const (
 	// gaps, methodology breaks start new segments and are marked, elections
 	// are markers and published uncertainty is a band.
 	Timeline Kind = "timeline"
-	// Profile: a radar of countries across indicators normalised to 0–100
-	// with the direction aligned (higher = better on every axis).
+	// Profile: a dot plot of countries across indicators, one row per
+	// indicator; each dot is the country's percentile in the field the
+	// source ranked (0–100, higher is better on every row), labelled with
+	// the published value and the rank "k of N".
 	Profile Kind = "profile"
 	// Heatmap: countries × years for one indicator.
 	Heatmap Kind = "heatmap"
@@ -105,7 +107,12 @@ type Spec struct {
 
 	// Categories names the points of a profile (indicator names).
 	Categories []string
-	Series     []Series
+	// CategoryNotes, one per category where set, is shown with the
+	// category's name: for a profile, the published scale and direction of
+	// the row's figures and, where it applies, how its percentile is
+	// obtained ("score 0–100, higher is better").
+	CategoryNotes []string
+	Series        []Series
 	// Breaks are methodology breaks (timeline, heatmap, slope).
 	Breaks []Break
 	// Panels split a timeline or heatmap that spans methodology breaks into
@@ -181,14 +188,14 @@ type Point struct {
 	// X is the year (timeline, heatmap, slope), the x value (scatter) or
 	// the category index (profile).
 	X float64
-	// Y is the value (for a profile, the normalised 0–100 score).
+	// Y is the value (for a profile, the percentile in the ranked field).
 	Y float64
 	// Lo and Hi bound the published uncertainty of Y; NaN when none.
 	Lo, Hi float64
 	// Rank and RankOf are the global rank "k of N"; 0 when none.
 	Rank, RankOf int
 	// Text is the value as printed in tables and tooltips (a profile gives
-	// the raw figure here); empty: Y with Spec.Decimals.
+	// the published figure here); empty: Y with Spec.Decimals.
 	Text string
 	// Note is what a reader must know about this one figure, as whole
 	// sentences (for example the figure the publisher originally published,

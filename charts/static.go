@@ -49,7 +49,7 @@ func (c *Chart) staticSize() (vg.Length, vg.Length) {
 			plotH += vg.Length(16*len(s.Series) + 70)
 		}
 	case Profile:
-		plotH = vg.Length(26*len(s.Categories) + 90)
+		plotH = profileStaticHeight(s)
 	case Heatmap:
 		plotH = vg.Length(18*len(s.Series) + 90 + 11*len(s.panels()))
 	default:

@@ -21,32 +21,6 @@ func country(t *testing.T, s *datasets.Store, name string) indicators.Country {
 	return c
 }
 
-func TestNormalise(t *testing.T) {
-	rating, _ := indicators.Lookup("fh-pr-rating") // 1–7, lower is better
-	wgi, _ := indicators.Lookup("wgi-rl")          // about −2.5 to 2.5
-	rsf, _ := indicators.Lookup("rsf")
-	for _, c := range []struct {
-		ind  indicators.Indicator
-		year int
-		v    float64
-		want float64
-		ok   bool
-	}{
-		{rating, 2024, 1, 100, true},
-		{rating, 2024, 7, 0, true},
-		{rating, 2024, 4, 50, true},
-		{wgi, 2023, 0, 50, true},
-		{wgi, 2023, 2.7, 100, true}, // beyond the nominal scale: clamped
-		{rsf, 2025, 39.34, 39.34, true},
-		{rsf, 2010, 40, 0, false}, // the old unbounded points scale
-	} {
-		got, ok := normalise(c.ind, c.year, c.v)
-		if ok != c.ok || ok && math.Abs(got-c.want) > 1e-9 {
-			t.Errorf("normalise(%s, %d, %g) = %g, %v; want %g, %v", c.ind.ID, c.year, c.v, got, ok, c.want, c.ok)
-		}
-	}
-}
-
 func TestTimelineSpec(t *testing.T) {
 	s := datasets.Embedded()
 	kaz := country(t, s, "kazakhstan")

@@ -3,6 +3,8 @@ package chartdata
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/datasets"
@@ -10,18 +12,39 @@ import (
 	"github.com/rankings-dev/rankings/internal/docs"
 )
 
-// normalise maps a value onto 0–100 with 100 the best end of the scale at
-// year; ok is false when the scale is unbounded.
-func normalise(ind indicators.Indicator, year int, v float64) (float64, bool) {
+// percentile is a figure's place in the field its source ranked, from 0
+// to 100 with 100 the best end: the publisher's own percentile rank where
+// it publishes one (the WGI's, which the World Bank computes from its
+// unrounded estimates), otherwise indicators.Percentile of the rank k of N,
+// 100 × (N − k) / N, the share of the ranked field placed below. ok is
+// false when the figure has neither.
+func percentile(o indicators.Observation) (float64, bool) {
+	if !math.IsNaN(o.Pct) {
+		return o.Pct, true
+	}
+	if !o.HasRank() {
+		return math.NaN(), false
+	}
+	p := indicators.Percentile(o.Rank, o.RankOf)
+	return p, !math.IsNaN(p)
+}
+
+// scaleText is the published scale and direction of an indicator's
+// figures at year, as a profile row shows it: "score 0–100, higher is
+// better".
+func scaleText(ind indicators.Indicator, year int) string {
 	seg, ok := ind.SegmentAt(year)
-	if !ok || !seg.Scale.Bounded() {
-		return 0, false
+	if !ok {
+		seg = ind.Current()
 	}
-	f := (v - seg.Scale.Min) / (seg.Scale.Max - seg.Scale.Min)
-	if seg.Direction == indicators.LowerIsBetter {
-		f = 1 - f
+	unit := ind.Unit
+	if f := strings.Fields(unit); len(f) > 0 {
+		unit = f[0]
 	}
-	return math.Max(0, math.Min(100, f*100)), true
+	if !seg.Scale.Bounded() {
+		return fmt.Sprintf("%s, open-ended scale, %s", unit, seg.Direction)
+	}
+	return fmt.Sprintf("%s %s, %s", unit, seg.Scale, seg.Direction)
 }
 
 func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (charts.Spec, error) {
@@ -65,15 +88,32 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 		Title:          fmt.Sprintf("Governance profile, %d: %s", year, names(r.Countries)),
 		Subtitle:       "Sources: " + sourceNames(inds),
 		Citation:       "see each source's citation in \"rankings sources\"",
-		HigherIsBetter: true, Decimals: 0, Min: 0, Max: 100,
-		YLabel: "0–100, higher is better on every axis"}
+		HigherIsBetter: true, Decimals: 1, Min: 0, Max: 100,
+		XLabel: "percentile in the ranked field, 100 = best: right is better\n100 × (N − k) / N for rank k of N"}
+	var editions, ownPct, computed []string
 	for _, ind := range inds {
 		ed := year + coveredOffset(ind)
 		name := shortName(ind)
 		if ind.Year == indicators.EditionYear {
-			name += fmt.Sprintf(" (%d ed.)", ed)
+			name = fmt.Sprintf("%s (%d ed.)", name, ed)
+			if src, ok := indicators.SourceByID(ind.Source); ok && !slices.Contains(editions, src.Publisher) {
+				editions = append(editions, src.Publisher)
+			}
+		}
+		note := scaleText(ind, ed)
+		if ind.Uncertain.Percentile {
+			// The publisher's own percentile rank stands in for the formula.
+			name, pub := sourceOf(ind)
+			note = fmt.Sprintf("%s; percentile rank as published (%s)", note, pub)
+			if !slices.Contains(ownPct, name) {
+				ownPct = append(ownPct, name)
+			}
+		}
+		if src, _ := sourceOf(ind); (ind.Ranks == indicators.RanksComputed || ed <= ind.RanksComputedTo) && !slices.Contains(computed, src) {
+			computed = append(computed, src)
 		}
 		s.Categories = append(s.Categories, name)
+		s.CategoryNotes = append(s.CategoryNotes, note)
 	}
 	var rs restated
 	for _, c := range r.Countries {
@@ -81,21 +121,45 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 		for j, ind := range inds {
 			ed := year + coveredOffset(ind)
 			o, ok := obsAt(store, ind, c.ISO3, ed)
-			if !ok {
-				continue
+			if !ok || math.IsNaN(o.Value) {
+				continue // no data: the row says so
 			}
-			v, ok := normalise(ind, ed, o.Value)
-			if !ok {
-				continue
+			pct, _ := percentile(o)
+			pt := charts.Point{X: float64(j), Y: pct, Lo: math.NaN(), Hi: math.NaN(), Text: ind.Format(o.Value), Note: rs.note(ind, o)}
+			if o.HasRank() {
+				pt.Rank, pt.RankOf = o.Rank, o.RankOf
 			}
-			sr.Points = append(sr.Points, charts.Point{X: float64(j), Y: v, Lo: math.NaN(), Hi: math.NaN(), Text: ind.Format(o.Value),
-				Note: rs.note(ind, o)})
+			sr.Points = append(sr.Points, pt)
 		}
 		s.Series = append(s.Series, sr)
 	}
-	s.Notes = append(s.Notes, fmt.Sprintf("Each axis maps the indicator's published scale onto 0–100, with 100 at its best end (lower-is-better scales are flipped); the published figure is in the table. Figures describe %d: edition-year indices (RSF, WJP, Freedom House) use the edition of %d, which covers it.", year, year+1))
+	s.Notes = append(s.Notes, "Each dot is a country's percentile in the field its source ranked that year: for rank k of N it is 100 × (N − k) / N, the share of the N ranked countries and territories placed below it (rank 1 of 180 is 99.4, rank 180 of 180 is 0). The label gives the published figure and its rank.")
+	if len(ownPct) > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("On the rows of the %s the percentile is the percentile rank the publisher itself publishes, which can differ from 100 × (N − k) / N by a fraction of a point.", strings.Join(ownPct, " and the ")))
+	}
+	if len(computed) > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("Ranks of the %s are computed by rankings, as the publisher gives none here: within the year, over every country and territory the source scored, ties sharing the best rank. The other ranks are the publisher's.", listAnd(computed)))
+	}
+	s.Notes = append(s.Notes, "A percentile is a place among the countries and territories one source ranked, not a score on a common scale: the sources rank fields of different sizes (N is in each label), so compare countries within a row, and read a row's figures on its own scale.")
+	if len(editions) > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("Figures describe %d: the edition-year indices (%s) use their %d edition, which covers it.", year, strings.Join(editions, ", "), year+1))
+	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
+}
+
+// sourceOf is the name of an indicator's source and its publisher without
+// the bracketed authors ("Worldwide Governance Indicators", "World Bank").
+func sourceOf(ind indicators.Indicator) (name, publisher string) {
+	src, ok := indicators.SourceByID(ind.Source)
+	if !ok {
+		return ind.Source, ind.Source
+	}
+	pub := src.Publisher
+	if i := strings.Index(pub, " ("); i > 0 {
+		pub = pub[:i]
+	}
+	return src.Name, pub
 }
 
 func obsAt(store *datasets.Store, ind indicators.Indicator, iso3 string, year int) (indicators.Observation, bool) {
@@ -104,4 +168,12 @@ func obsAt(store *datasets.Store, ind indicators.Indicator, iso3 string, year in
 		return indicators.Observation{}, false
 	}
 	return ser.At(year)
+}
+
+// listAnd joins items as "a, b and c".
+func listAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

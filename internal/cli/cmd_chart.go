@@ -182,8 +182,10 @@ Kinds:
             labelled methodology breaks (never joined across), ODIHR
             elections as markers, published uncertainty as a band (WGI;
             --percentile draws WGI's percentile rank with its 90% bounds)
-  profile   a radar of the named countries across indicators (default: the
-            headline set), each normalised to 0–100 with 100 = best
+  profile   a dot plot of the named countries across indicators (default:
+            the headline set): one row per indicator, each country's dot at
+            its percentile in the field the source ranked (100 = best),
+            labelled with the published value and "rank k of N"
   heatmap   countries × years for one indicator (current methodology unless
             --from is given)
   scatter   --indicator x,y (two different indicators) across the group in
