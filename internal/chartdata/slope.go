@@ -74,13 +74,13 @@ func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.S
 					Note: rs.note(ind, o)})
 			}
 		}
-		if len(sr.Points) > 0 {
+		if len(sr.Points) == 2 {
 			n++
 		}
 		s.Series = append(s.Series, sr)
 	}
 	if n == 0 {
-		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for these countries in %d or %d", ind.ID, from, to)
+		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no country here with figures in both %d and %d: pick two years with figures (see rankings show <country> -i %s)", ind.ID, from, to, ind.ID)
 	}
 	sort.SliceStable(s.Series, func(i, j int) bool { return s.Series[i].Name < s.Series[j].Name })
 	s.Notes = append(s.Notes, rs.notes...)
