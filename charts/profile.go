@@ -253,9 +253,9 @@ func describeProfile(b *strings.Builder, s Spec) {
 		s.Title, len(s.Categories))
 	place := func(j int, p Point) string {
 		if p.Rank > 0 && p.RankOf > 0 {
-			return fmt.Sprintf("%s on the %s (%s, rank %d of %d)", s.format(p.Y), s.Categories[j], p.Text, p.Rank, p.RankOf)
+			return fmt.Sprintf("on the %s, at percentile %s (%s, rank %d of %d)", s.Categories[j], s.format(p.Y), p.Text, p.Rank, p.RankOf)
 		}
-		return fmt.Sprintf("%s on the %s (%s)", s.format(p.Y), s.Categories[j], p.Text)
+		return fmt.Sprintf("on the %s, at percentile %s (%s)", s.Categories[j], s.format(p.Y), p.Text)
 	}
 	for _, sr := range s.Series {
 		best, worst := -1, -1
@@ -277,9 +277,9 @@ func describeProfile(b *strings.Builder, s Spec) {
 		case best < 0:
 			fmt.Fprintf(b, " %s has no figures.", sr.Name)
 		case best == worst:
-			fmt.Fprintf(b, " %s's percentile is %s.", sr.Name, place(best, pointAt(sr, best)))
+			fmt.Fprintf(b, " %s has one figure, %s.", sr.Name, place(best, pointAt(sr, best)))
 		default:
-			fmt.Fprintf(b, " %s's highest percentile is %s; its lowest is %s.", sr.Name, place(best, pointAt(sr, best)), place(worst, pointAt(sr, worst)))
+			fmt.Fprintf(b, " %s stands highest %s, and lowest %s.", sr.Name, place(best, pointAt(sr, best)), place(worst, pointAt(sr, worst)))
 		}
 		switch {
 		case best < 0:

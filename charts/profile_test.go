@@ -106,7 +106,7 @@ func TestProfileLabels(t *testing.T) {
 		t.Errorf("table row = %+v", r)
 	}
 	desc := c.Description()
-	if !strings.Contains(desc, "Kazakhstan's highest percentile is 90.0 on the Corruption (0.12, rank 19 of 179); its lowest is 17.2 on the Press (2024 ed.) (34.41, rank 149 of 180).") {
+	if !strings.Contains(desc, "Kazakhstan stands highest on the Corruption, at percentile 90.0 (0.12, rank 19 of 179), and lowest on the Press (2024 ed.), at percentile 17.2 (34.41, rank 149 of 180).") {
 		t.Errorf("description: %s", desc)
 	}
 	var svg bytes.Buffer
