@@ -120,28 +120,55 @@ func (a span) gonum(ax *plot.Axis) {
 	ax.Tick.Marker = spanTicks{}
 }
 
-// spanTicks places major ticks at a round step between the axis ends (both
-// ends included when they fall on the step) and minor ticks halfway.
+// spanTicks places major ticks at a round step between the axis ends, and
+// minor ticks halfway; an end that is off the step (the 1 and 7 of a 1–7
+// rating, Freedom House's −4) is labelled too, unless a round tick is too
+// close to it, so that a reader sees where the scale ends.
 type spanTicks struct{}
 
 // Ticks implements plot.Ticker.
-func (spanTicks) Ticks(min, max float64) []plot.Tick {
-	if !(max > min) {
+func (spanTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) {
 		return nil
 	}
-	step := niceStep((max - min) / 5)
+	step := niceStep((hi - lo) / 5)
 	d := stepDecimals(step)
 	var out []plot.Tick
-	first := math.Ceil(min/step - 1e-9)
-	for k := first; k*step <= max+step*1e-9; k++ {
+	label := func(v float64) string { return strconv.FormatFloat(v, 'f', max(d, decimalsOf(v)), 64) }
+	first := math.Ceil(lo/step - 1e-9)
+	var major []float64
+	for k := first; k*step <= hi+step*1e-9; k++ {
 		v := cleanFloat(k*step, step)
-		out = append(out, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', d, 64)})
-		if mid := v + step/2; mid < max {
+		major = append(major, v)
+		if mid := v + step/2; mid < hi {
 			out = append(out, plot.Tick{Value: mid})
 		}
 	}
-	if lo := first*step - step/2; lo > min {
-		out = append(out, plot.Tick{Value: lo})
+	if below := first*step - step/2; below > lo {
+		out = append(out, plot.Tick{Value: below})
+	}
+	for _, end := range []float64{lo, hi} {
+		near := false
+		for _, v := range major {
+			near = near || math.Abs(v-end) < step*0.4
+		}
+		if !near {
+			major = append(major, end)
+		}
+	}
+	for _, v := range major {
+		out = append(out, plot.Tick{Value: v, Label: label(v)})
 	}
 	return out
+}
+
+// decimalsOf is how many decimals v needs (at most 4).
+func decimalsOf(v float64) int {
+	for d := 0; d < 4; d++ {
+		p := math.Pow(10, float64(d))
+		if math.Abs(v*p-math.Round(v*p)) < 1e-9 {
+			return d
+		}
+	}
+	return 4
 }

@@ -285,3 +285,35 @@ func equalAny(got any, want []string) bool {
 	}
 	return true
 }
+
+// TestRankingLowerIsBetter: a lower-is-better ranking is drawn with better
+// to the right, and its bars run from the scale's worst end, so that the
+// best figure is the longest bar, never a bar of no length.
+func TestRankingLowerIsBetter(t *testing.T) {
+	s := fixture(Ranking, plainNames, "R")
+	s.HigherIsBetter = false
+	s.Min, s.Max = 1, 7
+	for i, v := range []float64{1, 4, 7} {
+		s.Series[i].Points[0].Y = v
+	}
+	m := optionOf(t, build(t, s))
+	if x := axisOf(t, m, "xAxis"); x["inverse"] != true || x["min"] != 1.0 || x["max"] != 7.0 {
+		t.Errorf("value axis = %v, want 1..7 inverted", x)
+	}
+	series := m["series"].([]any)
+	if len(series) != 2 {
+		t.Fatalf("%d series, want an invisible base and the bars", len(series))
+	}
+	base, bars := series[0].(map[string]any), series[1].(map[string]any)
+	if base["stack"] != "bars" || bars["stack"] != "bars" || base["itemStyle"].(map[string]any)["color"] != "transparent" || base["silent"] != true {
+		t.Errorf("base = %v", base)
+	}
+	// Drawn from the value to 7: the best (1) is 6 long, the worst (7) 0.
+	var lengths []float64
+	for _, d := range bars["data"].([]any) {
+		lengths = append(lengths, d.(map[string]any)["value"].(float64))
+	}
+	if len(lengths) != 3 || lengths[0] != 6 || lengths[1] != 3 || lengths[2] != 0 {
+		t.Errorf("bar lengths = %v, want 6, 3, 0 from the best", lengths)
+	}
+}

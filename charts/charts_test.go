@@ -532,7 +532,15 @@ func TestRankingOrderAndLabels(t *testing.T) {
 	if hl, ok := cats[1].(map[string]any); !ok || hl["value"] != "Kazakhstan" {
 		t.Errorf("highlighted Kazakhstan is not styled: %v", cats[1])
 	}
-	data := m["series"].([]any)[0].(map[string]any)["data"].([]any)
+	// The labelled bars are the indicator's series (a lower-is-better
+	// ranking stacks them on an invisible base so that they start at the
+	// scale's worst end).
+	var data []any
+	for _, sr := range m["series"].([]any) {
+		if sm := sr.(map[string]any); sm["name"] == "ind" {
+			data = sm["data"].([]any)
+		}
+	}
 	label := data[0].(map[string]any)["label"].(map[string]any)["formatter"]
 	if label != "40.0  ·  110 of 180" {
 		t.Errorf("first bar label = %q", label)

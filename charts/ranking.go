@@ -115,27 +115,60 @@ func rankingSpan(s Spec) span {
 	return valueSpan(s.Min, s.Max, vals, true)
 }
 
-// barBase is where a ranking's bars start: zero when the axis holds it,
-// else the axis end nearer to zero.
-func barBase(a span) float64 {
+// barBase is where a ranking's bars start, so that a longer bar is always
+// a better figure: zero (or the axis end nearer to it) on a
+// higher-is-better scale; on a bounded lower-is-better scale, which is drawn
+// inverted (better to the right), the scale's worst end, so that the best
+// figure is not a bar of no length. An unbounded lower-is-better scale has
+// no worst end: its bars start at zero, its best figure.
+func barBase(s Spec, a span) float64 {
+	if !s.HigherIsBetter && !a.Zoomed {
+		return a.Hi
+	}
 	return math.Min(math.Max(0, a.Lo), a.Hi)
+}
+
+// stackedBars reports whether a ranking's bars need a transparent base bar
+// under them to start at base: ECharts grows bars from zero only.
+func stackedBars(s Spec, base float64) bool {
+	if base == 0 {
+		return false
+	}
+	for _, sr := range s.Series {
+		for _, p := range sr.Points {
+			if !p.Missing() && (p.Y < 0 || p.Y > base) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func buildRanking(s Spec) (map[string]any, int, error) {
 	bars := rankingBars(s)
 	ax := rankingSpan(s)
+	base := barBase(s, ax)
+	stacked := stackedBars(s, base)
 	bar := ec.NewBar()
 	var data []opts.BarData
 	var noData []any
+	var under []any // the transparent bars from zero to each value, when stacked
 	for i, b := range bars {
 		lab := &opts.Label{Show: opts.Bool(!b.p.Missing()), Position: "right", Formatter: escapeTpl(b.label), Color: "#222222"}
+		v := num(b.p.Y)
+		if stacked {
+			under = append(under, v)
+			if !b.p.Missing() {
+				v = base - b.p.Y
+			}
+		}
 		data = append(data, opts.BarData{
-			Name: b.sr.Name + "\n" + tooltipLine(s, b.p), Value: num(b.p.Y),
+			Name: b.sr.Name + "\n" + tooltipLine(s, b.p), Value: v,
 			ItemStyle: &opts.ItemStyle{Color: b.color},
 			Label:     lab,
 		})
 		if b.p.Missing() {
-			noData = append(noData, map[string]any{"name": b.sr.Name + "\n" + noDataText, "value": []any{barBase(ax), i}})
+			noData = append(noData, map[string]any{"name": b.sr.Name + "\n" + noDataText, "value": []any{base, i}})
 		}
 	}
 	bar.AddSeries(s.Indicator, data)
@@ -146,6 +179,14 @@ func buildRanking(s Spec) (map[string]any, int, error) {
 	ser := m["series"].([]any)[0].(map[string]any)
 	ser["barMaxWidth"] = 18
 	ser["barCategoryGap"] = "30%"
+	if stacked {
+		// The drawn bar runs from the value to base, on top of an
+		// invisible one from zero to the value.
+		ser["stack"] = "bars"
+		m["series"] = append([]any{map[string]any{"type": "bar", "name": "", "stack": "bars", "data": under, "silent": true,
+			"barMaxWidth": 18, "barCategoryGap": "30%", "itemStyle": map[string]any{"color": "transparent"},
+			"tooltip": map[string]any{"show": false}, "label": map[string]any{"show": false}}}, m["series"].([]any)...)
+	}
 	for i, d := range ser["data"].([]any) {
 		if bars[i].bold {
 			d.(map[string]any)["label"].(map[string]any)["fontWeight"] = "bold"
@@ -162,6 +203,10 @@ func buildRanking(s Spec) (map[string]any, int, error) {
 	height := h.plotTop + 26*len(bars) + 70
 	x := merge(axisName(ax.axisTitle(s.XLabel), false), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
 	ax.echarts(x)
+	if !s.HigherIsBetter {
+		// Better to the right on every ranking.
+		x["inverse"] = true
+	}
 	m["xAxis"] = []any{x}
 	cats := make([]any, len(bars))
 	for i, b := range bars {
@@ -173,7 +218,7 @@ func buildRanking(s Spec) (map[string]any, int, error) {
 	}
 	m["yAxis"] = []any{map[string]any{"type": "category", "data": cats, "inverse": true,
 		"axisLabel": map[string]any{"fontSize": 12, "color": "#222222"}, "axisTick": map[string]any{"show": false}}}
-	m["grid"] = []any{map[string]any{"top": h.plotTop, "left": 16, "right": 130, "bottom": 50, "containLabel": true}}
+	m["grid"] = []any{map[string]any{"top": h.plotTop, "left": 16, "right": 150, "bottom": 50, "containLabel": true}}
 	m["legend"] = map[string]any{"show": false}
 	m["tooltip"] = map[string]any{"trigger": "item", "formatter": "{b}"}
 	return m, height, nil

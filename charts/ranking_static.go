@@ -34,7 +34,11 @@ func staticRanking(dc draw.Canvas, s Spec) error {
 	for _, b := range bars {
 		room = max(room, bold.Width(b.label)+8)
 	}
-	base := barBase(ax)
+	base := barBase(s, ax)
+	if !s.HigherIsBetter {
+		// Better to the right on every ranking.
+		p.X.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
+	}
 	p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
 		tx, ty := p.Transforms(&c)
 		for i, b := range bars {
