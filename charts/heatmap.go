@@ -76,8 +76,14 @@ func buildHeatmap(s Spec) (map[string]any, int, error) {
 	panels := s.panels()
 	multi := len(s.Panels) > 1
 	var names []string
+	var rows []any
 	for _, sr := range s.Series {
 		names = append(names, sr.Name)
+		if sr.Highlight {
+			rows = append(rows, map[string]any{"value": sr.Name, "textStyle": map[string]any{"fontWeight": "bold", "color": "#000000"}})
+		} else {
+			rows = append(rows, sr.Name)
+		}
 	}
 	var series, maps []any
 	for k, pn := range panels {
@@ -88,8 +94,13 @@ func buildHeatmap(s Spec) (map[string]any, int, error) {
 				if p.Missing() || !ok {
 					continue
 				}
-				data = append(data, map[string]any{"name": sr.Name + "\n" + strconv.Itoa(int(p.X)) + ": " + tooltipLine(s, p),
-					"value": []any{c, i, p.Y}, "label": map[string]any{"formatter": s.format(p.Y)}})
+				item := map[string]any{"name": sr.Name + "\n" + strconv.Itoa(int(p.X)) + ": " + tooltipLine(s, p),
+					"value": []any{c, i, p.Y}, "label": map[string]any{"formatter": s.format(p.Y)}}
+				if sr.Highlight {
+					// The named countries' rows are outlined.
+					item["itemStyle"] = map[string]any{"borderColor": "#111111", "borderWidth": 1.5}
+				}
+				data = append(data, item)
 			}
 		}
 		series = append(series, map[string]any{"type": "heatmap", "name": s.Indicator, "data": data,
@@ -124,7 +135,7 @@ func buildHeatmap(s Spec) (map[string]any, int, error) {
 	height := h.plotTop + 26*len(names) + 70 + keys
 	m := map[string]any{"series": series, "visualMap": maps,
 		"xAxis":  []any{merge(axisName(s.XLabel, false), map[string]any{"type": "category", "data": cols, "splitArea": map[string]any{"show": false}})},
-		"yAxis":  []any{map[string]any{"type": "category", "data": names, "inverse": true, "axisLabel": map[string]any{"color": "#222222"}}},
+		"yAxis":  []any{map[string]any{"type": "category", "data": rows, "inverse": true, "axisLabel": map[string]any{"color": "#222222"}}},
 		"grid":   []any{map[string]any{"top": h.plotTop, "left": 16, "right": 30, "bottom": 50 + keys, "containLabel": true}},
 		"legend": map[string]any{"show": false}}
 	return m, height, nil

@@ -60,7 +60,12 @@ func staticHeatmap(dc draw.Canvas, s Spec) error {
 					f := (pt.Y - vmin) / (vmax - vmin)
 					x0, x1 := tx(float64(cx)-0.5), tx(float64(cx)+0.5)
 					y0, y1 := ty(row-0.5), ty(row+0.5)
-					c.FillPolygon(ramp(colors, f), []vg.Point{{X: x0 + 0.5, Y: y0 + 0.5}, {X: x1 - 0.5, Y: y0 + 0.5}, {X: x1 - 0.5, Y: y1 - 0.5}, {X: x0 + 0.5, Y: y1 - 0.5}})
+					cell := []vg.Point{{X: x0 + 0.5, Y: y0 + 0.5}, {X: x1 - 0.5, Y: y0 + 0.5}, {X: x1 - 0.5, Y: y1 - 0.5}, {X: x0 + 0.5, Y: y1 - 0.5}}
+					c.FillPolygon(ramp(colors, f), cell)
+					if sr.Highlight {
+						// The named countries' rows are outlined.
+						c.StrokeLines(lineStyle(color.Black, 1.2, nil), append(cell, cell[0]))
+					}
 					if showText {
 						st := textStyle(6, false)
 						st.XAlign, st.YAlign = draw.XCenter, draw.YCenter

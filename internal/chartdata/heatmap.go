@@ -10,10 +10,16 @@ import (
 )
 
 func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts.Spec, error) {
-	cs, err := members(store, r)
+	// The group's countries with the named ones first, highlighted: the
+	// named countries are the story, the rest of the group the context.
+	all := r
+	all.Countries = nil
+	cs, err := members(store, all)
 	if err != nil {
 		return charts.Spec{}, err
 	}
+	cs = namedFirst(cs, r.Countries)
+	hl := highlighted(r)
 	from, to, err := yearsBetween(store, ind, r.From, r.To)
 	if err != nil {
 		return charts.Spec{}, err
@@ -46,7 +52,7 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		if err != nil {
 			return charts.Spec{}, err
 		}
-		sr := charts.Series{Name: c.Name, Code: c.ISO3}
+		sr := charts.Series{Name: c.Name, Code: c.ISO3, Highlight: hl[c.ISO3]}
 		for _, o := range ser.Points {
 			if o.Year >= from && o.Year <= to {
 				sr.Points = append(sr.Points, charts.Point{X: float64(o.Year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf,
@@ -55,13 +61,29 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		}
 		s.Series = append(s.Series, sr)
 	}
+	if len(r.Countries) > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("%s: listed first, with their rows outlined.", names(r.Countries)))
+	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
 }
 
 func heatmapWho(r Request) string {
-	if len(r.Countries) > 0 {
-		return fmt.Sprintf("%d countries", len(r.Countries))
-	}
 	return groupTitle(r)
+}
+
+// namedFirst orders ms with the named countries first, in the order named,
+// adding any that are not among ms.
+func namedFirst(ms, named []indicators.Country) []indicators.Country {
+	is := map[string]bool{}
+	out := append([]indicators.Country(nil), named...)
+	for _, c := range named {
+		is[c.ISO3] = true
+	}
+	for _, m := range ms {
+		if !is[m.ISO3] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
