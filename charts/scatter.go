@@ -161,8 +161,7 @@ func buildScatter(s Spec) (map[string]any, int, error) {
 		sm["labelLayout"] = map[string]any{"hideOverlap": true}
 		sm["label"] = map[string]any{"show": false, "position": "right", "color": "#222222", "fontSize": 12}
 		if len(named) > 0 {
-			// Named countries above the field, and their labels win
-			// against the field's when they overlap.
+			// The named countries are drawn above the field.
 			if i == 0 && len(rest) > 0 {
 				sm["z"] = 1
 			} else {
@@ -198,7 +197,10 @@ func buildScatter(s Spec) (map[string]any, int, error) {
 	m["yAxis"] = []any{y}
 	m["grid"] = []any{map[string]any{"top": h.plotTop, "left": 16, "right": 110, "bottom": 50, "containLabel": true}}
 	if len(legend) > 0 {
-		m["legend"] = legendOpt(h, legend)
+		lg := legendOpt(h, legend)
+		// Markers, not bars: the icon is the point's own shape.
+		lg["itemWidth"], lg["itemHeight"] = 14, 14
+		m["legend"] = lg
 	} else {
 		m["legend"] = map[string]any{"show": false}
 	}
