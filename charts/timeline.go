@@ -76,6 +76,23 @@ func timelineLeft(s Spec) int {
 	return min(left, 280)
 }
 
+// panelSpan is the value axis of a timeline panel: its scale, or the range
+// of its figures and their bands (zoomed, and the axis title says so).
+func panelSpan(s Spec, pn Panel) span {
+	var vals []float64
+	for _, sr := range s.Series {
+		for _, p := range inPanel(sr.Points, pn) {
+			if !p.Missing() {
+				vals = append(vals, p.Y)
+				if p.HasBand() {
+					vals = append(vals, p.Lo, p.Hi)
+				}
+			}
+		}
+	}
+	return valueSpan(pn.Min, pn.Max, vals, false)
+}
+
 func buildTimeline(s Spec) (map[string]any, int, error) {
 	ylo, yhi := yearSpan(s)
 	if yhi < ylo {
@@ -190,18 +207,15 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 			name = s.XLabel
 		}
 		xs = append(xs, xAxis(k, name))
-		title := pn.YLabel
+		sp := panelSpan(s, pn)
+		title := sp.axisTitle(pn.YLabel)
 		if multi {
-			title = pn.Title + "\n" + pn.YLabel
+			title = pn.Title + "\n" + title
 		}
 		y := merge(axisName(title, true), map[string]any{"type": "value", "gridIndex": k,
 			"splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
 		y["nameTextStyle"].(map[string]any)["lineHeight"] = 15
-		if finite(pn.Min) && finite(pn.Max) {
-			y["min"], y["max"] = pn.Min, pn.Max
-		} else {
-			y["scale"] = true
-		}
+		sp.echarts(y)
 		if !pn.HigherIsBetter {
 			// Drawn inverted, so that up means better in every panel; the
 			// title stays above the panel (an inverted axis starts at the

@@ -118,14 +118,15 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 	var canvases []draw.Canvas
 	ph := (body.Max.Y - body.Min.Y - stripH) / vg.Length(len(panels))
 	for k, pn := range panels {
-		p := newPlot("", pn.YLabel)
+		sp := panelSpan(s, pn)
+		ylabel := sp.axisTitle(pn.YLabel)
+		p := newPlot("", ylabel)
 		finish(p)
 		p.X.Tick.Marker = yearTicks{}
 		p.Y.Label.Position = draw.PosTop
-		if multi {
-			// The panel's title and direction go above it (drawn below).
-			p.Y.Label.Text = ""
-		}
+		// The axis title (with the panel's title) goes above the panel,
+		// where it has room (drawn below).
+		p.Y.Label.Text = ""
 		if !pn.HigherIsBetter {
 			// Inverted, so that up means better in every panel.
 			p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
@@ -155,20 +156,20 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 			seriesLines(p, s, i, inPanel(sr.Points, pn))
 		}
 		p.Add(dataRange{float64(xlo), float64(xhi), math.NaN(), math.NaN()})
-		if finite(pn.Min) && finite(pn.Max) {
-			p.Add(dataRange{math.NaN(), math.NaN(), pn.Min, pn.Max})
-		}
+		sp.gonum(&p.Y)
 		if !multi {
 			breakLines(p, s)
 		}
 		top := body.Max.Y - ph*vg.Length(k)
 		pc := draw.Canvas{Canvas: body.Canvas, Rectangle: vg.Rectangle{Min: vg.Point{X: body.Min.X, Y: top - ph}, Max: vg.Point{X: body.Max.X, Y: top}}}
+		st := textStyle(9, true)
+		st.YAlign = draw.YTop
+		head := ylabel
 		if multi {
-			st := textStyle(9, true)
-			st.YAlign = draw.YTop
-			pc.FillText(st, vg.Point{X: pc.Min.X + 40, Y: pc.Max.Y - 4}, pn.Title+" — "+pn.YLabel)
-			pc = draw.Crop(pc, 0, 0, 0, -18)
+			head = pn.Title + " — " + ylabel
 		}
+		pc.FillText(st, vg.Point{X: pc.Min.X + 40, Y: pc.Max.Y - 4}, head)
+		pc = draw.Crop(pc, 0, 0, 0, -18)
 		plots = append(plots, p)
 		canvases = append(canvases, pc)
 	}

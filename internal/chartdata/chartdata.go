@@ -5,7 +5,6 @@ package chartdata
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -165,20 +164,6 @@ func axisLabel(ind indicators.Indicator, year int) (string, bool) {
 	}
 	higher := seg.Direction == indicators.HigherIsBetter
 	return ind.Unit + ", " + direction(higher), higher
-}
-
-// fixedRange returns the segment's scale when it is bounded and not
-// approximate (an approximate scale such as WGI's is exceeded by a few
-// figures).
-func fixedRange(ind indicators.Indicator, year int) (float64, float64) {
-	seg, ok := ind.SegmentAt(year)
-	if !ok {
-		seg = ind.Current()
-	}
-	if seg.Scale.Bounded() && !seg.Scale.Approximate && seg.Scale.Min >= 0 {
-		return seg.Scale.Min, seg.Scale.Max
-	}
-	return math.NaN(), math.NaN()
 }
 
 func members(store *datasets.Store, r Request) ([]indicators.Country, error) {

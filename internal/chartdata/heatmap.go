@@ -37,7 +37,7 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		Subtitle: sub, Citation: cite, XLabel: yearAxis(ind), YLabel: label, HigherIsBetter: higher,
 		Decimals: ind.Decimals, Breaks: breaks(ind, from, to), Min: math.NaN(), Max: math.NaN()}
 	if ind.SameSegment(from, to) {
-		s.Min, s.Max = fixedRange(ind, to)
+		s.Min, s.Max = scaleRange(ind, to)
 	}
 	s.Panels = panels(ind, from, to)
 	if note := spanNote(ind, s.Panels, "block of columns and colour scale (dark is worse, yellow better in each)"); note != "" {

@@ -33,9 +33,7 @@ func panels(ind indicators.Indicator, from, to int) []charts.Panel {
 		} else {
 			p.YLabel = fmt.Sprintf("%s, lower is better (axis inverted: up is better)", ind.Unit)
 		}
-		if seg.Scale.Bounded() && !seg.Scale.Approximate && seg.Scale.Min >= 0 {
-			p.Min, p.Max = seg.Scale.Min, seg.Scale.Max
-		}
+		p.Min, p.Max = scaleRange(ind, lo)
 		out = append(out, p)
 	}
 	if len(out) < 2 {

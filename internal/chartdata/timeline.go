@@ -43,7 +43,7 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 		Decimals: ind.Decimals, Breaks: breaks(ind, from, to), Covered: coveredOffset(ind)}
 	s.Min, s.Max = math.NaN(), math.NaN()
 	if ind.SameSegment(from, to) {
-		s.Min, s.Max = fixedRange(ind, to)
+		s.Min, s.Max = scaleRange(ind, to)
 	}
 	if !percentile {
 		s.Panels = panels(ind, from, to)
