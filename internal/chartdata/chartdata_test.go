@@ -46,7 +46,7 @@ func TestTimelineSpec(t *testing.T) {
 		got = append(got, fmt.Sprintf("%d-%d %v %g-%g %s", p.From, p.To, p.HigherIsBetter, p.Min, p.Max, p.YLabel))
 	}
 	want := []string{
-		"2002-2012 false NaN-NaN score, lower is better (axis inverted: up is better)",
+		"2002-2012 false NaN-NaN score, lower is better; axis inverted, up is better",
 		"2013-2021 true 0-100 score, higher is better",
 		"2022-0 true 0-100 score, higher is better",
 	}

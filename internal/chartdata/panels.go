@@ -31,7 +31,7 @@ func panels(ind indicators.Indicator, from, to int) []charts.Panel {
 		if higher {
 			p.YLabel = fmt.Sprintf("%s, higher is better", ind.Unit)
 		} else {
-			p.YLabel = fmt.Sprintf("%s, lower is better (axis inverted: up is better)", ind.Unit)
+			p.YLabel = fmt.Sprintf("%s, lower is better; axis inverted, up is better", ind.Unit)
 		}
 		p.Min, p.Max = scaleRange(ind, lo)
 		out = append(out, p)
