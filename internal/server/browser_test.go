@@ -98,6 +98,34 @@ func TestBrowser(t *testing.T) {
 		tb.Screenshot(t, "server-compare")
 	})
 
+	t.Run("RSF timeline across both breaks", func(t *testing.T) {
+		// Three panels, one per methodology, and the election strip; each
+		// panel's value axis holds only figures of its own segment, and
+		// the 2002–2012 lower-is-better one is inverted.
+		tb := browsertest.NewTab(t, actx)
+		tb.Open(t, base+"/chart/timeline?c=kaz,uzb&indicator=rsf&from=2002", browsertest.CanvasesReady(1))
+		got := tb.Eval(t, `(function () {
+			var ch = echarts.getInstanceByDom(document.querySelector(".rk-canvas"));
+			var opt = ch.getOption(), axes = opt.yAxis.map(function (a) { return {inverse: !!a.inverse, lo: 1e9, hi: -1e9}; });
+			ch.getModel().eachSeries(function (s) {
+				if (s.subType !== "line") { return; }
+				var d = s.getData(), k = s.get("yAxisIndex") || 0;
+				for (var i = 0; i < d.count(); i++) {
+					if (isNaN(d.get(d.mapDimension("y"), i))) { continue; }
+					var y = new Date(d.get(d.mapDimension("x"), i)).getUTCFullYear() + 1; // the edition
+					axes[k].lo = Math.min(axes[k].lo, y); axes[k].hi = Math.max(axes[k].hi, y);
+				}
+			});
+			return JSON.stringify({grids: opt.grid.length, axes: axes});
+		})()`)
+		want := `{"grids":4,"axes":[{"inverse":true,"lo":2002,"hi":2012},{"inverse":false,"lo":2013,"hi":2021},{"inverse":false,"lo":2022,"hi":2026},{"inverse":true,"lo":1000000000,"hi":-1000000000}]}`
+		if got != want {
+			t.Errorf("panels drawn:\n%s\nwant\n%s", got, want)
+		}
+		tb.NoErrors(t)
+		tb.Screenshot(t, "server-rsf-panels")
+	})
+
 	t.Run("picker by keyboard", func(t *testing.T) {
 		tb := browsertest.NewTab(t, actx)
 		tb.Open(t, base+"/", `document.readyState === "complete"`)
