@@ -167,6 +167,9 @@ func refReadLongFile(r io.Reader, file string) (*LongFile, error) {
 		if !IndicatorID.MatchString(id) {
 			return nil, ti.errAt(i, "indicator", "is not an indicator id (lower-case letters, digits and hyphens)")
 		}
+		if err := statusError(id, strings.TrimSpace(row.Status)); err != nil {
+			return nil, ti.errAt(i, "status", "%v", err)
+		}
 		if row.Rank.OK {
 			lf.Ranked[id] = true
 		}

@@ -523,6 +523,10 @@ func (s *longScanner) row(fields []string, line int) {
 	if s.err != nil {
 		return
 	}
+	if err := statusError(id, trimSpace(row.Status)); err != nil {
+		s.fail(stageRow, s.errAt(colStatus, "%v", err))
+		return
+	}
 	s.lastID = id
 	if row.Rank.OK {
 		s.lf.Ranked[id] = true
