@@ -27,11 +27,13 @@ func main() {
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := cli.Run(ctx, os.Args[1:], cli.Env{
-		Stdout: os.Stdout,
-		Stderr: os.Stderr,
-		TTY:    term.IsTerminal(int(os.Stdout.Fd())),
-	})
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, TTY: term.IsTerminal(int(os.Stdout.Fd()))}
+	if env.TTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			env.Columns = w
+		}
+	}
+	code := cli.Run(ctx, os.Args[1:], env)
 	stop()
 	pprof.StopCPUProfile()
 	os.Exit(code)

@@ -25,8 +25,13 @@ type Env struct {
 	// only for terminals).
 	TTY   bool
 	Store *datasets.Store
-	// Getenv reads the environment (NO_COLOR …).
+	// Getenv reads the environment (NO_COLOR, COLUMNS …).
 	Getenv func(string) string
+	// Columns is the terminal's width, 0 when unknown; tables fit it
+	// unless --width or COLUMNS says otherwise.
+	Columns int
+
+	widthFlag int
 }
 
 // usageError marks errors in how the command was called (exit code 2).
@@ -129,5 +134,6 @@ N is every country and territory the source ranked that year.`,
 		newUpdateCmd(env),
 	)
 	userData(root, env)
+	widthFlag(root, env)
 	return root
 }

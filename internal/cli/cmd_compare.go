@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -208,88 +210,273 @@ func directionMark(higher bool) string {
 	return "↓"
 }
 
+// compareCells are one indicator's cells, formatted once (footnote marks
+// included) for whichever layout fits.
+type compareCells struct {
+	ci                    docs.CompareIndicator
+	ind                   indicators.Indicator
+	vals, ranks           []string
+	trends, sparks        []string
+	ahead, median, header string
+}
+
+// compareLayout is which optional columns a layout shows.
+type compareLayout struct {
+	history, trend bool
+	// arrows shows a trend as its arrow only, without the slope.
+	arrows bool
+}
+
+// compareLayouts are tried in order until one fits the width: the least
+// important columns go first (the history sparklines, then the trends'
+// slopes, then the trends).
+var compareLayouts = []compareLayout{{history: true, trend: true}, {trend: true}, {trend: true, arrows: true}, {}}
+
 func compareTable(env *Env, doc docs.Compare) error {
+	cols, err := env.columns()
+	if err != nil {
+		return err
+	}
 	st := style{on: colourOn(env)}
 	var b strings.Builder
 	var names []string
 	for _, c := range doc.Countries {
 		names = append(names, fmt.Sprintf("%s (%s)", c.Name, c.ISO3))
 	}
-	b.WriteString(st.bold(strings.Join(names, " vs ")) + "\n\n")
-	header := []string{"INDICATOR", "YEAR"}
-	for _, c := range doc.Countries {
-		header = append(header, c.ISO3, "RANK", "TREND", "SINCE "+"")
+	for _, l := range wrapWords(strings.Join(names, " vs "), cols, "", "") {
+		b.WriteString(st.bold(l) + "\n")
 	}
-	header = append(header, "AHEAD", "MEDIAN")
-	right := map[int]bool{1: true}
-	for i := range doc.Countries {
-		right[2+4*i] = true
-		right[3+4*i] = true
-	}
-	t := &textTable{header: header, right: right}
+	b.WriteString("\n")
 	var notes footnotes
+	var cells []compareCells
 	for _, ci := range doc.Indicators {
 		ind, err := env.Store.Indicator(ci.ID)
 		if err != nil {
 			return err
 		}
-		row := []string{ci.ID + " " + directionMark(ci.HigherIsBetter), fmt.Sprint(ci.Year)}
+		c := compareCells{ci: ci, ind: ind, header: ci.ID + " " + directionMark(ci.HigherIsBetter), ahead: aheadText(ci)}
 		for i, v := range ci.Values {
 			val := valueText(ind, v.Value)
 			if ci.Leader != nil && *ci.Leader == v.ISO3 {
 				val = st.bold(val)
 			}
-			val = notes.mark(val, compareNote(ind, ci, v))
-			row = append(row, val, rankText(v), trendText(ci.Trends[i], ci.HigherIsBetter), sparkline(ci.Spark[i], ci.HigherIsBetter))
+			c.vals = append(c.vals, notes.mark(val, compareNote(ind, ci, v)))
+			c.ranks = append(c.ranks, rankText(v))
+			c.trends = append(c.trends, trendText(ci.Trends[i], ci.HigherIsBetter))
+			c.sparks = append(c.sparks, sparkline(ci.Spark[i], ci.HigherIsBetter))
 		}
-		median := ""
 		if ci.Group != nil && ci.Group.Median != nil {
-			median = fmt.Sprintf("%s (%d/%d)", valueText(ind, ci.Group.Median), ci.Group.N, ci.Group.Of)
+			c.median = fmt.Sprintf("%s (%d/%d)", valueText(ind, ci.Group.Median), ci.Group.N, ci.Group.Of)
 		}
-		row = append(row, aheadText(ci), median)
-		t.add(row...)
+		cells = append(cells, c)
 	}
-	// The sparkline column header names its window.
-	for i := range t.header {
-		if t.header[i] == "SINCE " {
-			t.header[i] = "HISTORY"
+	// Side by side if it fits, dropping optional columns first; else one
+	// block per indicator, a line per country.
+	var lines []string
+	var shown compareLayout
+	full := sideBySide(doc, cells, compareLayouts[0]).totalWidth()
+	for _, l := range compareLayouts {
+		if t := sideBySide(doc, cells, l); t.totalWidth() <= cols {
+			lines, shown = t.lines(), l
+			break
 		}
 	}
-	if err := t.write(&b); err != nil {
-		return err
+	if lines == nil {
+		for _, l := range compareLayouts {
+			if lines, shown = transposed(st, doc, cells, l, cols); maxWidth(lines) <= cols {
+				break
+			}
+		}
 	}
-	notes.write(&b, "")
-	b.WriteString("\n" + st.dim(compareLegend(doc)) + "\n")
+	for _, l := range lines {
+		b.WriteString(l + "\n")
+	}
+	if left := leftOut(shown); left != "" {
+		for _, l := range wrapWords(fmt.Sprintf("Fitted to %d columns: %s left out (--width %d shows every column).", cols, left, full), cols, "", "") {
+			b.WriteString(st.dim(l) + "\n")
+		}
+	}
+	for i, n := range notes.notes {
+		for _, l := range wrapWords(sentenceCase(n)+".", cols, superscript(i+1)+" ", "  ") {
+			b.WriteString(l + "\n")
+		}
+	}
+	b.WriteString("\n")
+	for _, para := range strings.Split(compareLegend(doc), "\n") {
+		for _, l := range wrapWords(para, cols, "", "  ") {
+			b.WriteString(st.dim(l) + "\n")
+		}
+	}
 	if len(doc.Skipped) > 0 {
 		b.WriteString("\nNot compared:\n")
 		for _, s := range doc.Skipped {
-			fmt.Fprintf(&b, "  %s: %s\n", s.ID, s.Reason)
+			// The reason may already name the indicator.
+			for _, l := range wrapWords(strings.TrimPrefix(s.Reason, s.ID+": "), cols, "  "+s.ID+": ", "    ") {
+				b.WriteString(l + "\n")
+			}
 		}
 	}
 	if len(doc.Elections) > 0 {
-		b.WriteString("\n" + st.bold(electionsHeading(doc)) + "\n")
+		b.WriteString("\n")
+		for _, l := range wrapWords(electionsHeading(doc), cols, "", "") {
+			b.WriteString(st.bold(l) + "\n")
+		}
 		et := &textTable{header: []string{"COUNTRY", "DATE", "ELECTION", "ASSESSMENT", "SUMMARY"}}
 		for _, e := range doc.Elections {
 			et.add(e.ISO3, e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), e.Summary)
 		}
-		if err := et.write(&b); err != nil {
-			return err
+		if et.totalWidth() <= cols {
+			if err := et.write(&b); err != nil {
+				return err
+			}
+		} else {
+			// Too wide: the summary goes under each election, wrapped.
+			for _, e := range doc.Elections {
+				for _, l := range fitLine(fmt.Sprintf("%s  %s  %s  %s", e.ISO3, e.Date, e.Type, indicators.Assessment(e.Assessment).Label()), cols, "     ") {
+					b.WriteString(l + "\n")
+				}
+				for _, l := range wrapWords(e.Summary, cols, "     ", "     ") {
+					b.WriteString(l + "\n")
+				}
+			}
 		}
 		b.WriteString("Sources:\n")
 		for _, e := range doc.Elections {
-			fmt.Fprintf(&b, "  %s %s: %s\n", e.ISO3, e.Date, sourceText(e))
+			for _, l := range wrapWords(sourceText(e), cols, fmt.Sprintf("  %s %s: ", e.ISO3, e.Date), "    ") {
+				b.WriteString(l + "\n")
+			}
 		}
 	}
-	_, err := fmt.Fprint(env.Stdout, b.String())
+	_, err = fmt.Fprint(env.Stdout, b.String())
 	return err
 }
 
+// sideBySide is the comparison with the countries as columns.
+func sideBySide(doc docs.Compare, cells []compareCells, l compareLayout) *textTable {
+	header := []string{"INDICATOR", "YEAR"}
+	right := map[int]bool{1: true}
+	for _, c := range doc.Countries {
+		right[len(header)], right[len(header)+1] = true, true
+		header = append(header, c.ISO3, "RANK")
+		if l.trend {
+			header = append(header, "TREND")
+		}
+		if l.history {
+			header = append(header, "HISTORY")
+		}
+	}
+	header = append(header, "AHEAD", "MEDIAN")
+	t := &textTable{header: header, right: right}
+	for _, c := range cells {
+		row := []string{c.header, fmt.Sprint(c.ci.Year)}
+		for i := range c.vals {
+			row = append(row, c.vals[i], c.ranks[i])
+			if l.trend {
+				row = append(row, trendShown(c.trends[i], l))
+			}
+			if l.history {
+				row = append(row, c.sparks[i])
+			}
+		}
+		t.add(append(row, c.ahead, c.median)...)
+	}
+	return t
+}
+
+// transposed is the comparison as one block per indicator, a line per
+// country: it fits any number of countries into a narrow terminal.
+func transposed(st style, doc docs.Compare, cells []compareCells, l compareLayout, cols int) ([]string, compareLayout) {
+	header := []string{"  COUNTRY", "VALUE", "RANK"}
+	if l.trend {
+		header = append(header, "TREND")
+	}
+	if l.history {
+		header = append(header, "HISTORY")
+	}
+	t := &textTable{header: header, right: map[int]bool{1: true, 2: true}}
+	for _, c := range cells {
+		for i, v := range c.ci.Values {
+			row := []string{"  " + v.ISO3, c.vals[i], c.ranks[i]}
+			if l.trend {
+				row = append(row, trendShown(c.trends[i], l))
+			}
+			if l.history {
+				row = append(row, c.sparks[i])
+			}
+			t.add(row...)
+		}
+	}
+	rows := t.lines()
+	out := []string{rows[0]}
+	k := 1
+	for _, c := range cells {
+		head := fmt.Sprintf("%s %s, %d", c.header, c.ci.Name, c.ci.Year)
+		if width(head) > cols {
+			head = fmt.Sprintf("%s, %d", c.header, c.ci.Year)
+		}
+		out = append(out, st.bold(head))
+		var facts []string
+		if c.ahead != "" {
+			facts = append(facts, fmt.Sprintf("ahead: %s", c.ahead))
+		}
+		if c.median != "" {
+			facts = append(facts, fmt.Sprintf("median %s", c.median))
+		}
+		if len(facts) > 0 {
+			out = append(out, wrapWords(strings.Join(facts, "; "), cols, "  ", "  ")...)
+		}
+		for range c.ci.Values {
+			out = append(out, rows[k])
+			k++
+		}
+	}
+	return out, l
+}
+
+// maxWidth is the display width of the widest line.
+func maxWidth(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		n = max(n, width(l))
+	}
+	return n
+}
+
+// leftOut names what a layout leaves out, "" when nothing.
+func leftOut(l compareLayout) string {
+	switch {
+	case !l.history && !l.trend:
+		return "the HISTORY and TREND columns are"
+	case !l.history && l.arrows:
+		return "the HISTORY column and the trends' slopes are"
+	case !l.history:
+		return "the HISTORY column is"
+	}
+	return ""
+}
+
+// trendShown is a trend as the layout shows it: arrow and slope, or the
+// arrow alone.
+func trendShown(t string, l compareLayout) string {
+	if !l.arrows {
+		return t
+	}
+	for _, a := range []string{"↗", "↘", "→"} {
+		if strings.HasPrefix(t, a) {
+			return a
+		}
+	}
+	return t
+}
+
+// compareLegend explains the table's marks and columns, a paragraph a
+// line.
 func compareLegend(doc docs.Compare) string {
 	group := doc.Group
 	return strings.Join([]string{
 		"↑ higher is better, ↓ lower is better (each indicator's own scale). RANK k/N: N = every country and territory the source ranked that year.",
-		"TREND: OLS slope per year over the HISTORY window (last 10 years, never across a methodology break); ↗ improving / ↘ worsening",
-		"when its 95% CI excludes zero, → when it does not, n=… when fewer than 4 points. HISTORY: a block per year, up = better, gap = none.",
+		"TREND: OLS slope per year over the HISTORY window (last 10 years, never across a methodology break); ↗ improving / ↘ worsening when its 95% CI excludes zero, → when it does not, n=… when fewer than 4 points.",
+		"HISTORY: a block per year, up = better, gap = none.",
 		"AHEAD: ✓ published 90% intervals disjoint, ~ overlapping (not distinguishable); no mark = source publishes no uncertainty.",
 		fmt.Sprintf("MEDIAN: median of the group %s (members with a figure / members). Details: rankings indicators; sources: rankings sources.", countries.GroupTitle(group)),
 	}, "\n")
@@ -306,11 +493,11 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 	for _, c := range doc.Countries {
 		fmt.Fprintf(&b, " %s |", c.Name)
 	}
-	b.WriteString(" Ahead |\n|---|---:|")
+	fmt.Fprintf(&b, " Ahead | Median of %s |\n|---|---:|", mdEscape(countries.GroupTitle(doc.Group)))
 	for range doc.Countries {
 		b.WriteString("---:|")
 	}
-	b.WriteString("---|\n")
+	b.WriteString("---|---:|\n")
 	var notes footnotes
 	for _, ci := range doc.Indicators {
 		ind, err := env.Store.Indicator(ci.ID)
@@ -334,7 +521,11 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		}
 		ahead := aheadText(ci)
 		ahead = strings.Replace(strings.Replace(ahead, " ✓", " (distinguishable)", 1), " ~", " (not distinguishable)", 1)
-		fmt.Fprintf(&b, " %s |\n", ahead)
+		median := ""
+		if ci.Group != nil && ci.Group.Median != nil {
+			median = fmt.Sprintf("%s (%d of %d with a figure)", valueText(ind, ci.Group.Median), ci.Group.N, ci.Group.Of)
+		}
+		fmt.Fprintf(&b, " %s | %s |\n", ahead, median)
 	}
 	for i, n := range notes.notes {
 		// A paragraph each, so that Markdown does not run them together.
@@ -348,7 +539,8 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		}
 	}
 	b.WriteString("\nRanks are k of N, N = every country and territory the source ranked that year. Trends: OLS slope per year within one methodology, 95% CI. " +
-		"Distinguishable: published 90% intervals do not overlap. Sources: see `rankings sources`.\n")
+		"Distinguishable: published 90% intervals do not overlap.\n")
+	b.WriteString(citationsMarkdown(doc))
 	_, err := fmt.Fprint(env.Stdout, b.String())
 	return err
 }
@@ -375,4 +567,55 @@ func sourceMarkdown(e docs.Election) string {
 
 func mdEscape(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+// citationsMarkdown lists how to cite every source the comparison uses,
+// with the edition each indicator's figures come from, for the reader of a
+// document (who has no "rankings sources" to run).
+func citationsMarkdown(doc docs.Compare) string {
+	editions := map[string][]int{}
+	var order []string
+	for _, ci := range doc.Indicators {
+		ind, err := indicators.Lookup(ci.ID)
+		if err != nil {
+			continue
+		}
+		if _, seen := editions[ind.Source]; !seen {
+			order = append(order, ind.Source)
+		}
+		if ys := editions[ind.Source]; !slices.Contains(ys, ci.Year) {
+			editions[ind.Source] = append(ys, ci.Year)
+		}
+	}
+	if len(doc.Elections) > 0 {
+		order = append(order, "odihr")
+	}
+	var b strings.Builder
+	b.WriteString("\nSources:\n\n")
+	for _, id := range order {
+		src, ok := indicators.SourceByID(id)
+		if !ok {
+			continue
+		}
+		ys := editions[id]
+		slices.Sort(ys)
+		cite := src.Citation
+		if strings.Contains(cite, "<edition>") && len(ys) > 0 {
+			var eds []string
+			for _, y := range ys {
+				eds = append(eds, strconv.Itoa(y))
+			}
+			cite = strings.ReplaceAll(cite, "<edition>", strings.Join(eds, ", "))
+		}
+		fmt.Fprintf(&b, "- %s. Licence: %s\n", mdEscape(cite), mdEscape(sentenceEnd(src.Licence)))
+	}
+	return b.String()
+}
+
+// sentenceEnd ends s with a full stop unless it ends with punctuation.
+func sentenceEnd(s string) string {
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return s
+	}
+	return s + "."
 }

@@ -42,6 +42,15 @@ var goldenCases = []struct {
 	{"show-csv", []string{"show", "Kyrgyz Republic", "-i", "wjp,fh-fiw", "--format", "csv"}},
 	{"show-kaz-rsf", []string{"show", "kaz", "-i", "rsf"}},
 	{"compare", []string{"compare", "kazakhstan", "uzbekistan"}},
+	// Tables fit the width: 80 columns when the output is no terminal,
+	// --width to choose; five countries at 80 switch to one block per
+	// indicator.
+	{"compare-width-120", []string{"compare", "kazakhstan", "uzbekistan", "--width", "120"}},
+	{"compare-width-200", []string{"compare", "kazakhstan", "uzbekistan", "--width", "200"}},
+	{"compare-five", []string{"compare", "kaz", "uzb", "kgz", "tjk", "tkm"}},
+	{"compare-five-width-120", []string{"compare", "kaz", "uzb", "kgz", "tjk", "tkm", "--width", "120"}},
+	{"compare-five-width-200", []string{"compare", "kaz", "uzb", "kgz", "tjk", "tkm", "--width", "200"}},
+	{"err-width-too-narrow", []string{"compare", "kaz", "uzb", "--width", "20"}},
 	{"compare-json", []string{"compare", "kazakhstan", "uzbekistan", "--format", "json"}},
 	{"compare-csv", []string{"compare", "kazakhstan", "uzbekistan", "--format", "csv"}},
 	{"compare-markdown", []string{"compare", "kazakhstan", "uzbekistan", "--format", "markdown"}},

@@ -56,6 +56,25 @@ type textTable struct {
 func (t *textTable) add(cells ...string) { t.rows = append(t.rows, cells) }
 
 func (t *textTable) write(w io.Writer) error {
+	var b strings.Builder
+	for _, l := range t.lines() {
+		b.WriteString(l + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// totalWidth is the display width of the table's widest line.
+func (t *textTable) totalWidth() int {
+	n := 0
+	for _, l := range t.lines() {
+		n = max(n, width(l))
+	}
+	return n
+}
+
+// lines returns the table's lines, the header first, aligned.
+func (t *textTable) lines() []string {
 	// A right-aligned cell's footnote mark hangs to the right of the
 	// column, so that figures with and without one stay aligned.
 	widths := make([]int, len(t.header))
@@ -94,13 +113,11 @@ func (t *textTable) write(w io.Writer) error {
 		}
 		return strings.TrimRight(b.String(), " ")
 	}
-	var b strings.Builder
-	b.WriteString(line(t.header) + "\n")
+	out := []string{line(t.header)}
 	for _, r := range t.rows {
-		b.WriteString(line(r) + "\n")
+		out = append(out, line(r))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return out
 }
 
 // width is the display width of s, ignoring ANSI colour sequences.

@@ -27,7 +27,7 @@ func TestPublishedNotes(t *testing.T) {
 			[]string{"COUNTRY             VALUE  PUBLISHED  GLOBAL RANK", "Kazakhstan (KAZ)    46.54      53.46   160 of 180",
 				"PUBLISHED: the score as RSF's 2015 report published it, on its 2013–2021 scale (lower is better); VALUE is what RSF's current files give, 100 minus it.\n"},
 			[]string{"¹"}},
-		{[]string{"compare", "kaz", "uzb", "-i", "rsf,wgi-rl", "--year", "2015"},
+		{[]string{"compare", "kaz", "uzb", "-i", "rsf,wgi-rl", "--year", "2015", "--width", "200"},
 			[]string{"46.54¹", "38.86²", "² RSF's 2015 report published 61.14 on its 2013–2021 scale (lower is better); its current files give 38.86.\n"},
 			[]string{"³"}},
 		{[]string{"compare", "kaz", "uzb", "-i", "rsf", "--year", "2015", "-f", "markdown"},
