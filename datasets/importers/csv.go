@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -43,11 +42,11 @@ var zipMagic = []byte("PK\x03\x04")
 //
 // It strips a UTF-8 byte-order mark; decodes UTF-16 files, with a BOM or,
 // without one, recognised by their zero bytes; and decodes files that are not
-// valid UTF-8 as Windows-1251 when their non-ASCII bytes come in runs
-// (Cyrillic words) or Windows-1252 otherwise (RSF's 2025 file is
-// Windows-1252). A file that is valid UTF-8 except for some bytes mixes
-// encodings and is refused, naming the first bad line, rather than turned
-// into mojibake. CRLF, CR CR LF and lone CR line endings all become "\n";
+// valid UTF-8 as Windows-1251 or Windows-1252 (RSF's 2025 file is
+// Windows-1252) only when the whole file plausibly is in that encoding (see
+// legacyEncoding). Any other file that is not valid UTF-8 is refused at its
+// first invalid byte, naming its line and column, rather than turned into
+// mojibake: one that is valid UTF-8 except for some bytes mixes encodings. CRLF, CR CR LF and lone CR line endings all become "\n";
 // each line ending stays one line, so line numbers in errors are the file's
 // own. Zip archives (.xlsx workbooks), UTF-32 and binary files (NUL bytes or
 // many control characters) are refused. It returns the name of the encoding
@@ -64,7 +63,9 @@ func Decode(b []byte) (text []byte, encoding string, err error) {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b, encoding = b[3:], "UTF-8 with BOM"
 		if !utf8.Valid(b) {
-			return fail(firstInvalidLine(b), "has a UTF-8 byte-order mark but is not valid UTF-8 here: save the file as UTF-8")
+			line, col, _ := firstInvalid(b)
+			return nil, "", &ParseError{Line: line, Col: col,
+				Err: errors.New("has a UTF-8 byte-order mark but is not valid UTF-8 here: save the file as UTF-8")}
 		}
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
@@ -84,16 +85,21 @@ func Decode(b []byte) (text []byte, encoding string, err error) {
 	case utf8.Valid(b):
 		encoding = "UTF-8"
 	case mixedUTF8(b):
-		return fail(firstInvalidLine(b), "is not valid UTF-8 here, though the rest of the file is UTF-8: the file mixes encodings; save it as UTF-8")
+		line, col, _ := firstInvalid(b)
+		return nil, "", &ParseError{Line: line, Col: col,
+			Err: errors.New("is not valid UTF-8 here, though the rest of the file is UTF-8: the file mixes encodings; save it as UTF-8")}
 	default:
-		cm, name := charmap.Windows1252, "Windows-1252"
-		if cyrillicRuns(b) {
-			cm, name = charmap.Windows1251, "Windows-1251"
+		legacy, ok := legacyOf(b)
+		if !ok {
+			if line, binary := binaryAt(b); binary {
+				return fail(line, "has NUL bytes or control characters: this is a binary file, not CSV text")
+			}
+			return nil, "", invalidUTF8(b)
 		}
-		if b, err = cm.NewDecoder().Bytes(b); err != nil {
+		if b, err = legacy.cm.NewDecoder().Bytes(b); err != nil {
 			return nil, "", &ParseError{Err: err}
 		}
-		encoding = name
+		encoding = legacy.name
 	}
 	if line, ok := binaryAt(b); ok {
 		return fail(line, "has NUL bytes or control characters: this is a binary file, not CSV text")
@@ -147,22 +153,6 @@ func mixedUTF8(b []byte) bool {
 	return valid > 0 && valid >= invalid
 }
 
-// firstInvalidLine is the line of the first byte that is not valid UTF-8.
-func firstInvalidLine(b []byte) int {
-	line := 1
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return line
-		}
-		if b[i] == '\n' || (b[i] == '\r' && (i+1 == len(b) || b[i+1] != '\n')) {
-			line++
-		}
-		i += size
-	}
-	return line
-}
-
 // binaryAt reports the line of a NUL byte, or whether at least 8 and more
 // than 1 in 50 characters are control characters other than tab, CR, LF and
 // form feed: such a file is binary, not text. (A few control characters in
@@ -188,23 +178,6 @@ var controlByte = func() (t [256]uint8) {
 	t['\t'], t['\n'], t['\r'], t['\f'], t[0x7F] = 0, 0, 0, 0, 1
 	return t
 }()
-
-// cyrillicRuns reports whether most non-ASCII bytes stand next to another
-// non-ASCII byte, as letters of Cyrillic words in a single-byte encoding do;
-// Western European text has isolated accented letters instead.
-func cyrillicRuns(b []byte) bool {
-	high, paired := 0, 0
-	for i, c := range b {
-		if c < 0x80 {
-			continue
-		}
-		high++
-		if (i > 0 && b[i-1] >= 0x80) || (i+1 < len(b) && b[i+1] >= 0x80) {
-			paired++
-		}
-	}
-	return high > 0 && paired*2 > high
-}
 
 func normalizeNewlines(b []byte) []byte {
 	if bytes.IndexByte(b, '\r') < 0 {

@@ -17,8 +17,8 @@ func TestDecodeRefusesWhatIsNotText(t *testing.T) {
 		{"xlsx", "PK\x03\x04rest", "is a zip archive (an .xlsx workbook?), not CSV text"},
 		{"utf32", "\xff\xfe\x00\x00a\x00\x00\x00", "is UTF-32 text: save it as UTF-8"},
 		{"nul", "a,b\n1,\x002\n", "2: has NUL bytes or control characters: this is a binary file, not CSV text"},
-		{"mixed", "name\nCôte d'Ivoire\nAm\xe9riques\n", "3: is not valid UTF-8 here, though the rest of the file is UTF-8: the file mixes encodings; save it as UTF-8"},
-		{"bom then cp1252", "\xEF\xBB\xBFa\nAm\xe9riques\n", "2: has a UTF-8 byte-order mark but is not valid UTF-8 here: save the file as UTF-8"},
+		{"mixed", "name\nCôte d'Ivoire\nAm\xe9riques\n", "3:3: is not valid UTF-8 here, though the rest of the file is UTF-8: the file mixes encodings; save it as UTF-8"},
+		{"bom then cp1252", "\xEF\xBB\xBFa\nAm\xe9riques\n", "2:3: has a UTF-8 byte-order mark but is not valid UTF-8 here: save the file as UTF-8"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
