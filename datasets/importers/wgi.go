@@ -2,12 +2,14 @@ package importers
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/rankings-dev/rankings/indicators"
 )
 
 type wgiRow struct {
+	Key       string `csv:"codeindyr"` // code + indicator + year, "KAZrl2023"
 	Code      string `csv:"code"`
 	Name      string `csv:"countryname"`
 	Year      Int    `csv:"year"`
@@ -24,7 +26,9 @@ var wgiIndicators = map[string]bool{"va": true, "pv": true, "ge": true, "rq": tr
 // ReadWGI reads the World Bank's long-format Worldwide Governance Indicators
 // CSV (one row per economy, year and indicator; ".." is missing). Each
 // estimate keeps its standard error and its percentile rank with the 90%
-// bounds. Rows without an estimate are not figures and are skipped.
+// bounds. Rows without an estimate are not figures and are skipped. A
+// row's key, codeindyr, must be its code, indicator and year ("KAZrl2023"):
+// one that says otherwise was edited or shifted.
 func ReadWGI(r io.Reader, file string) ([]Record, error) {
 	data, err := readAll(r, file)
 	if err != nil {
@@ -44,6 +48,11 @@ func ReadWGI(r io.Reader, file string) ([]Record, error) {
 		}
 		if !row.Year.OK || row.Year.V < 1996 || row.Year.V > 2100 {
 			return nil, ti.errAt(i, "year", "is not a year from 1996 on")
+		}
+		if key := strings.TrimSpace(row.Key); key != "" {
+			if want := strings.TrimSpace(row.Code) + ind + strconv.Itoa(row.Year.V); key != want {
+				return nil, ti.errAt(i, "codeindyr", "contradicts the row's code, indicator and year, which make %q: correct the row or its key", want)
+			}
 		}
 		if !row.Estimate.OK {
 			if row.PctRank.OK || row.StdDev.OK {
