@@ -115,7 +115,7 @@ func (c *Chart) WriteSVG(w io.Writer) error {
 func (c *Chart) WritePNG(w io.Writer) error {
 	wl, hl := c.staticSize()
 	img := vgimg.NewWith(vgimg.UseWH(wl, hl), vgimg.UseDPI(StaticDPI), vgimg.UseBackgroundColor(color.White))
-	if err := c.drawStatic(img, wl, hl); err != nil {
+	if err := c.drawStatic(&glyphCanvas{Canvas: img}, wl, hl); err != nil {
 		return err
 	}
 	_, err := vgimg.PngCanvas{Canvas: img}.WriteTo(w)
