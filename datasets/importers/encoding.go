@@ -1,11 +1,17 @@
 package importers
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/rankings-dev/rankings/indicators"
 )
 
 // A file that is not valid UTF-8 may be in a legacy single-byte encoding
@@ -219,4 +225,96 @@ func invalidUTF8(b []byte) error {
 	}
 	return &ParseError{Line: line, Col: col,
 		Err: fmt.Errorf("is not valid UTF-8 here (byte 0x%02X), and the file does not read as %s or %s text as a whole: save it as UTF-8, or name its encoding with --encoding", append([]any{c}, names...)...)}
+}
+
+// Encodings are the names Transcode takes (rankings import --encoding),
+// "auto" first: Decode's detection.
+var Encodings = []string{"auto", "utf-8", "windows-1251", "windows-1252", "koi8-r", "koi8-u", "ibm866", "iso-8859-5"}
+
+// singleByte are the single-byte encodings of Encodings.
+var singleByte = map[string]*charmap.Charmap{
+	"windows-1251": charmap.Windows1251,
+	"windows-1252": charmap.Windows1252,
+	"koi8-r":       charmap.KOI8R,
+	"koi8-u":       charmap.KOI8U,
+	"ibm866":       charmap.CodePage866,
+	"iso-8859-5":   charmap.ISO8859_5,
+}
+
+// encodingAliases are other common names of Encodings.
+var encodingAliases = map[string]string{
+	"utf8": "utf-8", "cp1251": "windows-1251", "cp1252": "windows-1252", "cp866": "ibm866",
+	"koi8r": "koi8-r", "koi8u": "koi8-u",
+}
+
+// unknownEncoding is the error of an encoding name Transcode does not
+// know, suggesting the nearest encodings (an alias stands for its
+// encoding).
+func unknownEncoding(name string) error {
+	var sug []string
+	for _, n := range indicators.Nearest(name, slices.Concat(Encodings, slices.Sorted(maps.Keys(encodingAliases))), 3) {
+		if c, ok := encodingAliases[n]; ok {
+			n = c
+		}
+		if !slices.Contains(sug, n) {
+			sug = append(sug, n)
+		}
+	}
+	all := strings.Join(Encodings, ", ")
+	if len(sug) == 0 {
+		return indicators.Errorf(indicators.EInvalid, "unknown encoding %q (encodings: %s)", name, all)
+	}
+	return &indicators.Error{Code: indicators.EInvalid, Suggestions: sug,
+		Msg: fmt.Sprintf("unknown encoding %q — did you mean %s? (encodings: %s)", name, strings.Join(sug, ", "), all)}
+}
+
+// Transcode turns data, a file whose encoding the user names (rankings
+// import --encoding), into UTF-8 for the importers, line for line. "" and
+// "auto" leave data to Decode's detection; "utf-8" refuses any byte that is
+// not valid UTF-8, at its line and column; a single-byte encoding decodes
+// every byte as it says, but refuses a file that is plainly UTF-8 (a UTF-8
+// byte-order mark, or valid UTF-8 with characters beyond ASCII), which it
+// would turn into mojibake. Workbooks have no text encoding and are refused
+// with one. An unknown name is an EInvalid *indicators.Error suggesting the
+// nearest; the file's problems are *ParseError.
+func Transcode(data []byte, file, encoding string) ([]byte, error) {
+	name := strings.ToLower(strings.TrimSpace(encoding))
+	if a, ok := encodingAliases[name]; ok {
+		name = a
+	}
+	if name == "" || name == "auto" {
+		return data, nil
+	}
+	cm, single := singleByte[name]
+	if name != "utf-8" && !single {
+		return nil, unknownEncoding(encoding)
+	}
+	if bytes.HasPrefix(data, zipMagic) {
+		return nil, &ParseError{File: file, Err: fmt.Errorf("is a zip archive (an .xlsx workbook?): --encoding applies to CSV text only; leave it out")}
+	}
+	bom := bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	switch {
+	case name == "utf-8":
+		if !utf8.Valid(data) {
+			line, col, c := firstInvalid(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}))
+			return nil, &ParseError{File: file, Line: line, Col: col,
+				Err: fmt.Errorf("is not valid UTF-8 here (byte 0x%02X), though --encoding says the file is UTF-8: save it as UTF-8, or give its encoding", c)}
+		}
+		return data, nil
+	case bom:
+		return nil, &ParseError{File: file, Line: 1, Col: 1,
+			Err: fmt.Errorf("starts with a UTF-8 byte-order mark: it is UTF-8 text, not %s; leave --encoding out", name)}
+	case utf8.Valid(data):
+		if i := bytes.IndexFunc(data, func(r rune) bool { return r >= utf8.RuneSelf }); i >= 0 {
+			line, col, _ := firstInvalid(data[:i])
+			return nil, &ParseError{File: file, Line: line, Col: col,
+				Err: fmt.Errorf("is UTF-8 text (valid UTF-8 with characters beyond ASCII), not %s: leave --encoding out", name)}
+		}
+		return data, nil
+	}
+	out, err := cm.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, &ParseError{File: file, Err: err}
+	}
+	return out, nil
 }

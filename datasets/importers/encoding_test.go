@@ -69,3 +69,41 @@ func TestDecodeLegacyOnlyWhenPlausible(t *testing.T) {
 		})
 	}
 }
+
+// --encoding names a file's encoding: a single-byte one is decoded as
+// given, utf-8 refuses any invalid byte, and a name that is not an
+// encoding, a workbook, or UTF-8 text said to be something else are errors.
+func TestTranscode(t *testing.T) {
+	koi8 := "\xeb\xc1\xda\xc1\xc8\xd3\xd4\xc1\xce;\xf2\xcf\xd3\xd3\xc9\xd1\n"
+	ok := []struct{ in, enc, want string }{
+		{koi8, "koi8-r", "Казахстан;Россия\n"},
+		{koi8, "KOI8-R", "Казахстан;Россия\n"},
+		{cp1251(t, "Казахстан\n"), "windows-1251", "Казахстан\n"},
+		{cp1251(t, "Казахстан\n"), "cp1251", "Казахстан\n"},
+		{"Am\xe9riques\n", "windows-1252", "Amériques\n"},
+		{"\x8a\xa0\xa7\xa0\xe5\xe1\xe2\xa0\xad\n", "ibm866", "Казахстан\n"},
+		{"plain ASCII\n", "koi8-r", "plain ASCII\n"},
+		{"Côte d’Ivoire\n", "utf-8", "Côte d’Ivoire\n"},
+		{"Am\xe9riques\n", "auto", "Am\xe9riques\n"},
+		{"Am\xe9riques\n", "", "Am\xe9riques\n"},
+	}
+	for _, c := range ok {
+		got, err := Transcode([]byte(c.in), "x.csv", c.enc)
+		if err != nil || string(got) != c.want {
+			t.Errorf("Transcode(%q, %s) = %q, %v; want %q", c.in, c.enc, got, err, c.want)
+		}
+	}
+	bad := []struct{ in, enc, want string }{
+		{"ok\nfi\xd0\xe9ne\n", "utf-8", "x.csv:2:3: is not valid UTF-8 here (byte 0xD0), though --encoding says the file is UTF-8: save it as UTF-8, or give its encoding"},
+		{"a\nКазахстан\n", "windows-1251", `x.csv:2:1: is UTF-8 text (valid UTF-8 with characters beyond ASCII), not windows-1251: leave --encoding out`},
+		{"\xef\xbb\xbfa\n", "koi8-r", `x.csv:1:1: starts with a UTF-8 byte-order mark: it is UTF-8 text, not koi8-r; leave --encoding out`},
+		{"PK\x03\x04rest", "koi8-r", "x.csv: is a zip archive (an .xlsx workbook?): --encoding applies to CSV text only; leave it out"},
+		{"a\n", "koi8", `unknown encoding "koi8" — did you mean koi8-r, koi8-u? (encodings: auto, utf-8, windows-1251, windows-1252, koi8-r, koi8-u, ibm866, iso-8859-5)`},
+	}
+	for _, c := range bad {
+		_, err := Transcode([]byte(c.in), "x.csv", c.enc)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("Transcode(%q, %s) err = %v\nwant %s", c.in, c.enc, err, c.want)
+		}
+	}
+}

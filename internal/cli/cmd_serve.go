@@ -96,43 +96,6 @@ SIGINT/SIGTERM, finishing requests in flight.`,
 	return cmd
 }
 
-func newBakeCmd(env *Env) *cobra.Command {
-	var out string
-	var opts serverOptions
-	cmd := &cobra.Command{
-		Use:   "bake -o DIR",
-		Short: "Write the whole site as static files any web server or CDN can serve",
-		Long: `Write every page, every API document (each country, indicator and year),
-and the assets into DIR at the same URLs the service uses; query-string
-routes are written at their path equivalents (/compare/KAZ,UZB,
-/api/v1/rank/rsf/2025.json …).`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if out == "" {
-				return usagef("bake needs -o DIR")
-			}
-			h, err := opts.build(env, nil)
-			if err != nil {
-				return err
-			}
-			progress := func(done, total int) {
-				if done%200 == 0 || done == total {
-					fmt.Fprintf(env.Stderr, "baked %d of %d files\n", done, total)
-				}
-			}
-			n, err := h.Bake(out, progress)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(env.Stdout, "wrote %d files to %s\n", n, out)
-			return nil
-		},
-	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "folder to write the site into")
-	opts.register(cmd)
-	return cmd
-}
-
 // buildVersion identifies the binary (and so its embedded data) for ETags.
 func buildVersion() string {
 	exe, err := os.Executable()

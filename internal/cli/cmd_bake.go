@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rankings-dev/rankings/internal/server"
+)
+
+func newBakeCmd(env *Env) *cobra.Command {
+	var out string
+	var force bool
+	var opts serverOptions
+	cmd := &cobra.Command{
+		Use:   "bake -o DIR [--force]",
+		Short: "Write the whole site as static files any web server or CDN can serve",
+		Long: `Write every page, every API document (each country, indicator and year),
+and the assets into DIR at the same URLs the service uses; query-string
+routes are written at their path equivalents (/compare/KAZ,UZB,
+/api/v1/rank/rsf/2025.json …).
+
+DIR may be new, empty, or a previous bake: bake writes a file named
+` + server.BakeMarker + ` into every site it makes. A rebake builds the new
+site in a hidden folder beside DIR and swaps it in only once it is
+complete, so the previous site stays whole until then and files the new
+site no longer has are gone (so is anything you added to DIR). A folder
+holding other files is refused, so that none of them is overwritten;
+--force replaces such a folder the same way, deleting everything in it. A
+failed or interrupted bake leaves DIR as it was.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out == "" {
+				return usagef("bake needs -o DIR")
+			}
+			h, err := opts.build(env, nil)
+			if err != nil {
+				return err
+			}
+			progress := func(done, total int) {
+				if done%200 == 0 || done == total {
+					fmt.Fprintf(env.Stderr, "baked %d of %d files\n", done, total)
+				}
+			}
+			res, err := h.BakeWith(out, server.BakeOptions{Force: force, Context: cmd.Context(), Progress: progress})
+			if err != nil {
+				return bakeError(out, err)
+			}
+			switch res.Replaced {
+			case server.ReplacedBake:
+				fmt.Fprintf(env.Stdout, "wrote %d files to %s, replacing the previous bake\n", res.Files, out)
+			case server.ReplacedFolder:
+				fmt.Fprintf(env.Stdout, "wrote %d files to %s, replacing the folder and everything that was in it\n", res.Files, out)
+			default:
+				fmt.Fprintf(env.Stdout, "wrote %d files to %s\n", res.Files, out)
+			}
+			if res.Leftover != "" {
+				fmt.Fprintf(env.Stderr, "rankings: the previous site could not be removed and is still in %s; delete that folder\n", res.Leftover)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "folder to write the site into: new, empty or a previous bake")
+	cmd.Flags().BoolVar(&force, "force", false, "replace DIR even if it holds files that are not a previous bake, deleting them all")
+	opts.register(cmd)
+	return cmd
+}
+
+// bakeError turns a folder the bake refused into one line that says what
+// was wrong and how to go on.
+func bakeError(out string, err error) error {
+	var de *server.BakeDirError
+	if errors.As(err, &de) {
+		switch de.Kind {
+		case server.BakeDirNotEmpty:
+			return usagef("%s is not empty and holds no previous bake; give a new or empty folder, or add --force to delete everything in it and write the site there", out)
+		case server.BakeDirNotFolder:
+			return usagef("-o %s is a file, not a folder; give the folder to write the site into", out)
+		case server.BakeDirDanglingLink:
+			return usagef("-o %s is a symbolic link to %s, which does not exist; create that folder or give another one", out, de.Target)
+		case server.BakeDirUnusable:
+			return usagef("cannot use %s as the site's folder: %s; give another folder", out, osErrText(de.Err))
+		case server.BakeDirUnwritable:
+			return usagef("cannot create a folder beside %s to build the site in: %s; give a folder whose parent you can write to", out, osErrText(de.Err))
+		case server.BakeDirNotReplaceable:
+			return usagef("cannot move %s aside to put the new site in its place: %s; give a folder that is not a mount point or in use", out, osErrText(de.Err))
+		}
+	}
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("the bake was interrupted and left %s as it was", out)
+	}
+	return err
+}
+
+// osErrText is the reason an operating-system error gives, without the
+// operation and path the message around it already names.
+func osErrText(err error) string {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case err == nil:
+		return "unknown error"
+	case errors.As(err, &pe):
+		return pe.Err.Error()
+	case errors.As(err, &le):
+		return le.Err.Error()
+	}
+	return err.Error()
+}
