@@ -67,6 +67,9 @@ type Options struct {
 	// a listed warning instead of an error. Their figures still count in
 	// the field ranks are computed over, as unmapped entities do.
 	SkipUnknown bool
+	// Encoding names the file's text encoding (--encoding, one of
+	// importers.Encodings); "" or "auto" detects it.
+	Encoding string
 	// Embedded is the data shipped in the binary, for the comparison with
 	// already embedded years; nil means datasets.Embedded().
 	Embedded *datasets.Store
@@ -224,6 +227,9 @@ func Read(source, file string, data []byte, store *datasets.Store, opt Options) 
 	if !opt.CheckOnly {
 		sum := sha256.Sum256(data)
 		b.SHA256 = hex.EncodeToString(sum[:])
+	}
+	if data, err = importers.Transcode(data, file, opt.Encoding); err != nil {
+		return nil, err
 	}
 	if src.ID == datasets.ElectionsID {
 		return b, b.readElections(data, store, opt)
