@@ -136,10 +136,10 @@ func rankFooter(b *strings.Builder, env *Env, ind indicators.Indicator, doc docs
 	case doc.WholeField():
 		fmt.Fprintf(b, "Median of the %d listed countries and territories: %s, mean %s.\n", g.N, median, mean)
 	case len(g.Missing) > 0:
-		fmt.Fprintf(b, "Group median (%s): %s, mean %s (%d of %d members have a figure; no figure: %s).\n",
-			doc.GroupTitle(), median, mean, g.N, g.Of, namedCodes(env, g.Missing))
+		fmt.Fprintf(b, "Group median (%s): %s, mean %s (%s; no figure: %s).\n",
+			doc.GroupTitle(), median, mean, sayMembersWithFigure.format(g.N, g.N, g.Of), namedCodes(env, g.Missing))
 	default:
-		fmt.Fprintf(b, "Group median (%s): %s, mean %s (%d of %d members have a figure).\n", doc.GroupTitle(), median, mean, g.N, g.Of)
+		fmt.Fprintf(b, "Group median (%s): %s, mean %s (%s).\n", doc.GroupTitle(), median, mean, sayMembersWithFigure.format(g.N, g.N, g.Of))
 	}
 	if u := doc.Unlisted; u != nil {
 		fmt.Fprintf(b, "%s\n", doc.UnlistedSentence())
@@ -158,8 +158,10 @@ func newTrendCmd(env *Env) *cobra.Command {
 		Short: "Fit a country's trend on one indicator, per methodology segment",
 		Long: `Fit a country's trend on one indicator: OLS slope per year with its 95%
 confidence interval, the robust Theil–Sen slope and R², separately within each
-methodology segment (never across a break). Fewer than 4 points give
-"insufficient data". Slopes are points of the index per year.`,
+methodology segment (never across a break), said in words on the
+segment's own direction ("worsening by 3.2 points a year, 95% CI 1.5 to
+4.8"; "no clear trend" when the interval includes zero). Fewer than 4 years
+of figures give no trend.`,
 		Example: `  rankings trend russia --indicator rsf
   rankings trend georgia -i wgi-rl --from 2012`,
 		Args: cobra.ExactArgs(1),
@@ -220,23 +222,23 @@ methodology segment (never across a break). Fewer than 4 points give
 					break
 				}
 			}
-			b.WriteString("\nTrend per methodology segment (slope per year, 95% CI):\n")
+			b.WriteString("\nTrend per methodology segment (OLS slope per year with its 95% CI; never across a break):\n")
+			unit := slopeUnit(ind)
 			for _, s := range doc.Segments {
-				label := s.Label
-				if label == "" {
-					label = fmt.Sprintf("%d–", s.From)
+				head := s.Label
+				if seg, ok := ind.SegmentAt(s.From); ok {
+					head = segmentText(seg)
 				}
-				better := "lower is better"
-				if s.HigherIsBetter {
-					better = "higher is better"
-				}
+				fmt.Fprintf(&b, "  %s\n", head)
 				tr := s.Trend
-				if tr.Insufficient {
-					fmt.Fprintf(&b, "  %s (%s): insufficient data (%d points; a trend needs %d)\n", label, better, tr.N, indicators.MinTrendPoints)
+				words := trendWords(tr, s.HigherIsBetter, unit)
+				if tr.Insufficient || tr.Slope == nil {
+					fmt.Fprintf(&b, "    %s\n", words)
 					continue
 				}
-				fmt.Fprintf(&b, "  %s (%s), %d–%d, n=%d: OLS %s/yr [%s, %s], Theil–Sen %s/yr, R² %s\n", label, better, *tr.From, *tr.To, tr.N,
-					sig(*tr.Slope), sig(*tr.CILow), sig(*tr.CIHigh), sig(*tr.TheilSen), docs.NumText(tr.RSquared))
+				d := slopeDecimals(tr)
+				fmt.Fprintf(&b, "    %s: %s\n", sayFittedYears.format(tr.N, *tr.From, *tr.To, tr.N), words)
+				fmt.Fprintf(&b, "    %s\n", fmt.Sprintf("Theil–Sen slope %s %s a year; R² %s", signed(*tr.TheilSen, d), unit, fixed(*tr.RSquared, 2)))
 			}
 			_, err = fmt.Fprint(env.Stdout, b.String())
 			return err
@@ -289,7 +291,7 @@ func newElectionsCmd(env *Env) *cobra.Command {
 			for _, a := range indicators.Assessments {
 				counts = append(counts, fmt.Sprintf("%s %d", a.Label(), doc.Counts[string(a)]))
 			}
-			fmt.Fprintf(&b, "\n%d elections: %s.\n", len(doc.Elections), strings.Join(counts, ", "))
+			fmt.Fprintf(&b, "\n%s\n", sayElectionCounts.format(len(doc.Elections), len(doc.Elections), strings.Join(counts, ", ")))
 			fmt.Fprintf(&b, "%s\n", docs.SourceKindSentence(doc.SourceKindCounts, len(doc.Elections)))
 			if doc.Latest != nil {
 				fmt.Fprintf(&b, "Latest assessed: %s %s, %s.\n", doc.Latest.Date, doc.Latest.Type, indicators.Assessment(doc.Latest.Assessment).Label())

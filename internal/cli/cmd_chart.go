@@ -139,9 +139,13 @@ func kindNames() string {
 }
 
 // defaultName derives a file name from the chart: kind, indicator,
-// countries or group, year.
+// countries or group, year. A chart of several indicators (a profile)
+// names no indicator, so its kind is not said twice: profile-kaz-2023.html.
 func defaultName(s charts.Spec, r chartdata.Request, ext string) string {
-	parts := []string{string(s.Kind), s.Indicator}
+	parts := []string{string(s.Kind)}
+	if s.Indicator != "" && s.Indicator != string(s.Kind) {
+		parts = append(parts, s.Indicator)
+	}
 	if len(r.Countries) > 0 {
 		var codes []string
 		for _, c := range r.Countries {
@@ -363,7 +367,15 @@ named, every bar is drawn alike.`,
 			}); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.Stderr, "wrote %d charts and index.html to %s (%d indicators without figures for %d)\n", n, dir, len(skipped), year)
+			msg := sayChartsWritten.format(n, n, dir)
+			if len(skipped) > 0 {
+				var without []string
+				for _, c := range skipped {
+					without = append(without, strings.SplitN(c.Text, " — ", 2)[0])
+				}
+				msg = fmt.Sprintf("%s; %s", msg, sayIndicatorsWithout.format(len(skipped), len(skipped), year, strings.Join(without, ", ")))
+			}
+			fmt.Fprintln(env.Stderr, msg)
 			_, err = fmt.Fprintln(env.Stdout, filepath.Join(dir, "index.html"))
 			return err
 		},

@@ -235,7 +235,7 @@ func TestChartsPerYearSet(t *testing.T) {
 	if strings.TrimSpace(stdout) != filepath.Join(dir, "index.html") {
 		t.Errorf("stdout = %q", stdout)
 	}
-	m := regexp.MustCompile(`wrote (\d+) charts and index.html to .* \((\d+) indicators without figures for 2023\)\n$`).FindStringSubmatch(stderr)
+	m := regexp.MustCompile(`^wrote (\d+) charts and index.html to \S+; (\d+) indicators? (?:has|have) no figures for 2023: [a-z0-9, -]+\n$`).FindStringSubmatch(stderr)
 	if m == nil {
 		t.Fatalf("no count line on stderr: %q", stderr)
 	}

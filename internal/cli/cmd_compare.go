@@ -133,30 +133,10 @@ func sig(v float64) string {
 	return strings.Replace(s, "-", "−", 1)
 }
 
-// trendText renders a trend as an arrow and slope per year: ↗/↘ when the 95%
-// interval excludes zero (in the indicator's better/worse direction), → when
-// it does not, "n<4" when there are too few points.
+// trendText renders a trend as the TREND column shows it: trendShort's
+// arrow and slope at the precision its interval allows.
 func trendText(t docs.Trend, higherIsBetter bool) string {
-	if t.N == 0 {
-		return ""
-	}
-	if t.Insufficient || t.Slope == nil {
-		return fmt.Sprintf("n=%d", t.N)
-	}
-	// Arrows, like the history sparkline, point up for "better": a rising
-	// value on a lower-is-better scale is ↘.
-	arrow := "→"
-	up, down := *t.CILow > 0, *t.CIHigh < 0
-	if !higherIsBetter {
-		up, down = down, up
-	}
-	switch {
-	case up:
-		arrow = "↗"
-	case down:
-		arrow = "↘"
-	}
-	return arrow + sig(*t.Slope) + "/y"
+	return trendShort(t, higherIsBetter)
 }
 
 // valueText renders a figure with its publisher's decimals.
@@ -345,6 +325,11 @@ func compareTable(env *Env, doc docs.Compare) error {
 			for _, l := range wrapWords(sourceText(e), cols, fmt.Sprintf("  %s %s: ", e.ISO3, e.Date), "    ") {
 				b.WriteString(l + "\n")
 			}
+		}
+	}
+	for _, l := range noElectionsLines(doc) {
+		for _, w := range wrapWords(l, cols, "", "") {
+			b.WriteString(w + "\n")
 		}
 	}
 	_, err = fmt.Fprint(env.Stdout, b.String())
@@ -538,6 +523,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 				indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), sourceMarkdown(e))
 		}
 	}
+	b.WriteString(noElectionsMarkdown(doc))
 	b.WriteString("\nRanks are k of N, N = every country and territory the source ranked that year. Trends: OLS slope per year within one methodology, 95% CI. " +
 		"Distinguishable: published 90% intervals do not overlap.\n")
 	b.WriteString(citationsMarkdown(doc))

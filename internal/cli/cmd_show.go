@@ -80,12 +80,12 @@ func showTable(env *Env, doc docs.Show) error {
 			}
 			var detail []string
 			if v.StdErr != nil {
-				detail = append(detail, "s.e. "+indicators.FormatNumber(*v.StdErr))
+				detail = append(detail, "s.e. "+stdErrText(ind, *v.StdErr))
 			}
 			if v.Pct != nil {
-				p := "percentile " + indicators.FormatNumber(*v.Pct)
+				p := fmt.Sprintf("percentile %s", percentileText(*v.Pct))
 				if v.PctLower != nil && v.PctUpper != nil {
-					p += fmt.Sprintf(" [%s–%s]", indicators.FormatNumber(*v.PctLower), indicators.FormatNumber(*v.PctUpper))
+					p = fmt.Sprintf("percentile %s [%s–%s]", percentileText(*v.Pct), percentileText(*v.PctLower), percentileText(*v.PctUpper))
 				}
 				detail = append(detail, p)
 			}

@@ -41,6 +41,8 @@ var goldenCases = []struct {
 	{"show-russian-name-json", []string{"show", "Казахстан", "-i", "rsf", "--from", "2020", "--format", "json"}},
 	{"show-csv", []string{"show", "Kyrgyz Republic", "-i", "wjp,fh-fiw", "--format", "csv"}},
 	{"show-kaz-rsf", []string{"show", "kaz", "-i", "rsf"}},
+	// Standard errors and percentiles at the precision they deserve.
+	{"show-kaz-cpi-wgi", []string{"show", "kaz", "-i", "ti-cpi,wgi-va", "--from", "2019"}},
 	{"compare", []string{"compare", "kazakhstan", "uzbekistan"}},
 	// Tables fit the width: 80 columns when the output is no terminal,
 	// --width to choose; five countries at 80 switch to one block per
@@ -65,6 +67,10 @@ var goldenCases = []struct {
 	{"compare-rsf-since-2010", []string{"compare", "kaz", "uzb", "-i", "rsf", "--since", "2010"}},
 	// WJP ranked 99 in 2014 and 142 in 2024: the change carries both.
 	{"compare-wjp-2024-since-2014-json", []string{"compare", "kaz", "uzb", "-i", "wjp", "--year", "2024", "--since", "2014", "-f", "json"}},
+	// A country without an ODIHR section says why: an OSCE participating
+	// State the table does not cover, or a state ODIHR does not observe.
+	{"compare-kaz-mongolia", []string{"compare", "kaz", "mongolia", "-i", "rsf,fh-pr-rating"}},
+	{"compare-china-mongolia-markdown", []string{"compare", "china", "mongolia", "-i", "rsf", "-f", "markdown"}},
 	{"rank", []string{"rank", "--indicator", "rsf"}},
 	{"rank-wgi-central-asia-json", []string{"rank", "-i", "wgi-rl", "--year", "2023", "--group", "central-asia", "--format", "json"}},
 	{"rank-csv", []string{"rank", "-i", "fh-fiw", "--format", "csv"}},
@@ -76,6 +82,11 @@ var goldenCases = []struct {
 	{"trend", []string{"trend", "russia", "--indicator", "rsf"}},
 	{"trend-json", []string{"trend", "georgia", "-i", "wgi-rl", "--from", "2012", "--format", "json"}},
 	{"trend-csv", []string{"trend", "ukraine", "-i", "vdem-polyarchy", "--format", "csv"}},
+	// Trends in words: no clear trend, a ratings series that worsens on a
+	// lower-is-better scale, too few figures.
+	{"trend-no-clear-trend", []string{"trend", "ukraine", "-i", "vdem-polyarchy"}},
+	{"trend-lower-is-better", []string{"trend", "kaz", "-i", "fh-pr-rating", "--from", "2005"}},
+	{"trend-too-few", []string{"trend", "kaz", "-i", "wjp", "--to", "2015"}},
 	{"elections", []string{"elections", "kazakhstan"}},
 	{"elections-json", []string{"elections", "georgia", "--format", "json"}},
 	{"elections-csv", []string{"elections", "armenia", "--format", "csv"}},

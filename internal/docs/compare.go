@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 )
 
@@ -160,10 +161,32 @@ type Compare struct {
 	Indicators []CompareIndicator `json:"indicators"`
 	Skipped    []Skipped          `json:"skipped"`
 	Elections  []Election         `json:"elections"`
+	// NoElections says, for each compared country the ODIHR table has no
+	// election of, why: an OSCE participating State the table does not
+	// cover, or a country or territory that is not a participating State,
+	// whose elections ODIHR does not observe.
+	NoElections []NoElections `json:"no_elections"`
 	// Notes says, a sentence each, where an option could not be used as
 	// given and what was used instead ("--since 2010 is before the 2022
 	// methodology break of rsf: …"); the CLI prints them on stderr.
 	Notes []string `json:"notes"`
+}
+
+// NoElections is a compared country without an ODIHR section, with the
+// reason in a sentence.
+type NoElections struct {
+	ISO3   string `json:"iso3"`
+	Reason string `json:"reason"`
+}
+
+// NoElectionsReason says why the ODIHR table has no election of c: ODIHR
+// observes only OSCE participating States, and the table does not cover
+// every one of them.
+func NoElectionsReason(c indicators.Country) string {
+	if countries.OSCEParticipant(c.ISO3) {
+		return fmt.Sprintf("%s is an OSCE participating State, but the ODIHR table has no election of it.", c.Name)
+	}
+	return fmt.Sprintf("%s is not an OSCE participating State, and ODIHR observes elections only in OSCE participating States.", c.Name)
 }
 
 // Skipped is an indicator left out of a comparison, with the reason.
@@ -199,7 +222,7 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 	for i, m := range members {
 		memberCodes[i] = m.ISO3
 	}
-	doc := Compare{Group: group, Year: Int(opt.Year), Indicators: []CompareIndicator{}, Skipped: []Skipped{}, Elections: []Election{}, Notes: []string{}}
+	doc := Compare{Group: group, Year: Int(opt.Year), Indicators: []CompareIndicator{}, Skipped: []Skipped{}, Elections: []Election{}, NoElections: []NoElections{}, Notes: []string{}}
 	codes := make([]string, len(opt.Countries))
 	for i, c := range opt.Countries {
 		doc.Countries = append(doc.Countries, CountryRef(c))
@@ -244,7 +267,9 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 		}
 		if latest, ok := LatestAssessedAsOf(es, opt.Year); ok {
 			doc.Elections = append(doc.Elections, ElectionDoc(latest))
-		} else if len(es) > 0 {
+		} else if len(es) == 0 {
+			doc.NoElections = append(doc.NoElections, NoElections{ISO3: c.ISO3, Reason: NoElectionsReason(c)})
+		} else {
 			doc.Notes = append(doc.Notes, fmt.Sprintf("%s has no election in the ODIHR table dated in or before %d: its first is of %s.", c.Name, opt.Year, es[0].Date))
 		}
 	}
