@@ -362,3 +362,45 @@ func TestAMarkerMustBeBakes(t *testing.T) {
 		t.Errorf("index.html now holds %.60q", b)
 	}
 }
+
+func TestASwapThatCannotBeUndoneSaysWhereTheOldSiteIs(t *testing.T) {
+	parent := t.TempDir()
+	dir, before := oldSite(t, parent)
+	boom := errors.New("injected rename failure")
+	bakeRename = func(from, to string) error {
+		if to == dir {
+			return boom // neither the new site nor the old one can go back
+		}
+		return os.Rename(from, to)
+	}
+	defer func() { bakeRename = os.Rename }()
+	_, err := bakeSmall(dir, BakeOptions{})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want the injected failure", err)
+	}
+	kept := names(t, parent)
+	if len(kept) != 1 || !strings.HasPrefix(kept[0], ".site.bake-") {
+		t.Fatalf("%s holds %q, want only the folder holding the old site", parent, kept)
+	}
+	old := filepath.Join(parent, kept[0], "old")
+	if !strings.Contains(err.Error(), old) {
+		t.Errorf("err = %v does not name %s", err, old)
+	}
+	sameTree(t, "the previous site where the error says it is", tree(t, old), before)
+}
+
+func TestARebakeKeepsTheFolderMode(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix modes on Windows")
+	}
+	dir, _ := oldSite(t, t.TempDir())
+	if err := os.Chmod(dir, 0o775); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bakeSmall(dir, BakeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o775 {
+		t.Errorf("mode after a rebake: %v (%v), want 0775", st.Mode().Perm(), err)
+	}
+}
