@@ -132,11 +132,28 @@ func wjpFactor(n, name string) Indicator {
 
 const wjpYearNote = "Edition year; the combined 2012-2013 edition is year 2013 and 2017-2018 is year 2018. Each edition's survey data is mostly from the year before."
 
+// wgiScale is the WGI estimates' scale. The estimates are in units of a
+// standard normal distribution, so the World Bank's "about −2.5 to 2.5" is
+// no bound: published estimates reach −3.31 (wgi-pv). Its hard bounds, ±5,
+// are rankings' own choice, documented in datasets/FORMAT.md: five standard
+// deviations from the mean, twice as far out as the nominal ends and half
+// again beyond the most extreme estimate ever published, so a value past
+// them is a wrong column or a typo, never an estimate.
+var wgiScale = Scale{Min: -2.5, Max: 2.5, Approximate: true, HardMin: -5, HardMax: 5}
+
+// elfrfairScale is V-Dem's v2elfrfair scale: the latent scale of V-Dem's
+// measurement model, read like a normal ("Z") score, nominally about −3 to 3
+// (published values reach −3.38 and 2.87), so the nominal ends are given
+// with some room. Its hard bounds, ±6, are rankings' own choice, documented
+// in datasets/FORMAT.md: far enough out that no estimate of the model
+// reaches them, close enough that a misplaced 99 or a percentage is caught.
+var elfrfairScale = Scale{Min: -3.5, Max: 3.5, Approximate: true, HardMin: -6, HardMax: 6}
+
 func wgi(code, name string) Indicator {
 	return Indicator{
 		ID: "wgi-" + code, Name: "WGI " + name + " (estimate)", Source: "wgi",
 		Unit:      "estimate in standard normal units",
-		Segments:  higher(1996, Scale{Min: -2.5, Max: 2.5, Approximate: true}),
+		Segments:  higher(1996, wgiScale),
 		Year:      DataYear,
 		YearNote:  "Data year: the 2024 update covers 1996–2023; no figures exist for 1997, 1999 and 2001.",
 		Uncertain: Uncertainty{StdErr: true, Percentile: true, PercentileLevel: 0.90},
@@ -275,7 +292,7 @@ var catalog = []Indicator{
 	{
 		ID: "vdem-elfrfair", Name: "V-Dem election free and fair (v2elfrfair)", Source: "vdem",
 		Unit:     "latent scale, about −3 to +3",
-		Segments: higher(1970, Scale{Min: -3.5, Max: 3.5, Approximate: true}),
+		Segments: higher(1970, elfrfairScale),
 		Year:     DataYear, YearNote: "Election years only: V-Dem carries the value forward between elections, so rankings keeps only years with a national election.",
 		Ranks: RanksComputed, Decimals: 3,
 		Notes: "Measurement-model estimate; ranks compare the countries that held a national election that year.",

@@ -58,6 +58,23 @@ const (
 type Scale struct {
 	Min, Max    float64
 	Approximate bool
+	// HardMin and HardMax are an approximate scale's hard bounds, which no
+	// value of the indicator can leave (see Hard); both zero for an exact
+	// scale, whose Min and Max are hard.
+	HardMin, HardMax float64
+}
+
+// Hard returns the bounds no value on the scale can leave: Min and Max of
+// an exact scale, HardMin and HardMax of an approximate one, and ±Inf for an
+// approximate scale without hard bounds.
+func (s Scale) Hard() (lo, hi float64) {
+	switch {
+	case !s.Approximate:
+		return s.Min, s.Max
+	case s.HardMin == 0 && s.HardMax == 0:
+		return math.Inf(-1), math.Inf(1)
+	}
+	return s.HardMin, s.HardMax
 }
 
 // Bounded reports whether both ends of the scale are finite.

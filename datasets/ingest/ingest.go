@@ -447,7 +447,8 @@ func sameMeta(a, b indicators.Indicator) bool {
 }
 
 // checkScale refuses a year outside the indicator's methodology segments
-// and a value outside an exact scale.
+// and a value outside the scale's hard bounds (indicators.Scale.Hard): an
+// exact scale's ends, or an approximate one's documented hard bounds.
 func checkScale(ind indicators.Indicator, rs []importers.Record, file string) error {
 	for i := range rs {
 		if err := scaleError(ind, &rs[i], file); err != nil {
@@ -467,11 +468,18 @@ func scaleError(ind indicators.Indicator, r *importers.Record, file string) erro
 	case !ok:
 		seg = ind.Segments[0] // an imported indicator's segment starts at its first imported year
 	}
-	if sc := seg.Scale; !sc.Approximate && (r.Obs.Value < sc.Min || r.Obs.Value > sc.Max) {
-		return &importers.ParseError{File: file, Line: r.Line, Col: r.ValueCell.Col, Column: r.ValueCell.Column,
-			Value: indicators.FormatNumber(r.Obs.Value), Err: fmt.Errorf("is outside the scale %s of %s", sc, ind.ID)}
+	sc := seg.Scale
+	lo, hi := sc.Hard()
+	if r.Obs.Value >= lo && r.Obs.Value <= hi {
+		return nil
 	}
-	return nil
+	err := fmt.Errorf("is outside the scale %s of %s", sc, ind.ID)
+	if sc.Approximate {
+		err = fmt.Errorf("is outside the hard bounds %s to %s of %s (usually %s), which no figure of it leaves: correct the value, or check that the column holds %s figures",
+			indicators.FormatNumber(lo), indicators.FormatNumber(hi), ind.ID, sc, ind.ID)
+	}
+	return &importers.ParseError{File: file, Line: r.Line, Col: r.ValueCell.Col, Column: r.ValueCell.Column,
+		Value: indicators.FormatNumber(r.Obs.Value), Err: err}
 }
 
 // approxCheck warns about values far beyond a nominal scale ("about

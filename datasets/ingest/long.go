@@ -415,8 +415,10 @@ func (l *longRead) lookupEntity(r *importers.Record) int32 {
 // checkScale keeps the indicator's first scaleError.
 func (l *longRead) checkScale(li *longInd, r *importers.Record) {
 	seg, ok := li.segment(r.Obs.Year)
-	if ok && (seg.Scale.Approximate || r.Obs.Value >= seg.Scale.Min && r.Obs.Value <= seg.Scale.Max) {
-		return // the common case, without building an Indicator copy
+	if ok {
+		if lo, hi := seg.Scale.Hard(); r.Obs.Value >= lo && r.Obs.Value <= hi {
+			return // the common case, without building an Indicator copy
+		}
 	}
 	li.scaleErr = scaleError(li.ind, r, l.b.File)
 }
