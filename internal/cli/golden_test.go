@@ -31,9 +31,16 @@ var goldenCases = []struct {
 	{"countries-central-asia-json", []string{"countries", "--group", "central-asia", "--format", "json"}},
 	{"countries-baltics-csv", []string{"countries", "-g", "baltics", "-f", "csv"}},
 	{"countries-territories", []string{"countries", "--group", "territories"}},
+	{"countries-south-caucasus", []string{"countries", "--group", "south-caucasus"}},
 	{"indicators", []string{"indicators"}},
 	{"indicators-json", []string{"indicators", "--format", "json"}},
 	{"indicators-csv", []string{"indicators", "--format", "csv"}},
+	// One indicator in full: segments and breaks with their reasons,
+	// uncertainty, ranks, coverage, source and citation.
+	{"indicators-rsf", []string{"indicators", "rsf"}},
+	{"indicators-ti-cpi-json", []string{"indicators", "ti-cpi", "--format", "json"}},
+	{"indicators-wgi-rl-central-asia-markdown", []string{"indicators", "wgi-rl", "--group", "central-asia", "--format", "markdown"}},
+	{"indicators-odihr-csv", []string{"indicators", "odihr", "--format", "csv"}},
 	{"sources", []string{"sources"}},
 	{"sources-json", []string{"sources", "--format", "json"}},
 	{"sources-csv", []string{"sources", "--format", "csv"}},
@@ -108,6 +115,8 @@ var goldenCases = []struct {
 	{"err-not-a-number", []string{"compare", "kaz", "uzb", "--year", "last"}},
 	{"err-elections-outside-coverage", []string{"elections", "france"}},
 	{"err-trend-years", []string{"trend", "kaz", "-i", "wjp", "--from", "1990", "--to", "2000"}},
+	{"err-indicators-two-ids", []string{"indicators", "rsf", "wjp"}},
+	{"err-indicators-group-without-id", []string{"indicators", "--group", "baltics"}},
 }
 
 func TestGolden(t *testing.T) {

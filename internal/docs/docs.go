@@ -46,13 +46,16 @@ type CountryList struct {
 	Countries []Country `json:"countries"`
 }
 
-// Countries builds the list of a group's members.
+// Countries builds the list of a group's members, sorted by name in the
+// display language's collation (countries.SortByName), as readers look a
+// country up in a list.
 func Countries(reg *countries.Registry, group string) (CountryList, error) {
 	members, err := reg.Group(group)
 	if err != nil {
 		return CountryList{}, err
 	}
 	doc := CountryList{Group: group, Countries: make([]Country, 0, len(members))}
+	countries.SortByName(members, countries.DisplayLanguage)
 	for _, c := range members {
 		doc.Countries = append(doc.Countries, Country{ISO3: c.ISO3, ISO2: c.ISO2, Name: c.Name, Kind: string(c.Kind), Groups: groupsOf(reg, c.ISO3)})
 	}
