@@ -237,6 +237,9 @@ type LongFile struct {
 	// IndicatorCell is the indicator column (Col 0 when the file has none
 	// and its one metadata block names the indicator).
 	IndicatorCell Cell
+	// Warnings are about the file as a whole, to be shown: the formula
+	// cells of a workbook.
+	Warnings []string
 }
 
 // IndicatorID is the form of an indicator id: lower-case letters, digits and

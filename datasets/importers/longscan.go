@@ -139,6 +139,9 @@ func (s *longScanner) scan(data []byte) error {
 		for i, rec := range records {
 			s.record(rec, lines[i])
 		}
+		if s.lf != nil {
+			s.lf.Warnings = xlsxFormulaWarnings(data, s.file)
+		}
 		return s.finish()
 	}
 	text, _, err := Decode(data)

@@ -186,6 +186,7 @@ func (b *Batch) readLongOnce(data []byte, store *datasets.Store, opt Options) (r
 		return true, nil
 	}
 	l.lf = lf
+	b.Warnings = append(b.Warnings, lf.Warnings...)
 	return false, l.finish()
 }
 
