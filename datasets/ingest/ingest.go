@@ -321,6 +321,11 @@ func (b *Batch) readRecords(recs []importers.Record, store *datasets.Store, opt 
 		if err != nil {
 			return err
 		}
+		if ind.Ranks == indicators.RanksPublished {
+			if err := checkPublishedRanks(ind, rs, file); err != nil {
+				return err
+			}
+		}
 		if len(obs) == 0 {
 			continue
 		}

@@ -276,8 +276,8 @@ func allNaN(x [6]float64) bool {
 // keep: it counts the row and looks for a duplicate.
 func (l *longRead) check(li *longInd, e int32, r *importers.Record) {
 	y := r.Obs.Year - firstYear
-	if r.Obs.Rank != 0 && li.ind.Ranks == indicators.RanksComputed || y < 0 || y > 1000 {
-		l.rerun = true // the warning about the file's ranks counts those that differ
+	if r.Obs.Rank != 0 && (li.ind.Ranks == indicators.RanksComputed || li.ind.Ranks == indicators.RanksPublished) || y < 0 || y > 1000 {
+		l.rerun = true // the warning about the file's ranks counts those that differ; published ones are checked
 		return
 	}
 	if li.years == nil {
@@ -478,6 +478,8 @@ func (l *longRead) finish() error {
 			}
 		} else if err := l.duplicates(li, start, perm, first); err != nil {
 			return err
+		} else if err := l.publishedRanks(li, start, perm); err != nil {
+			return err
 		}
 		for g := li.base; li.keep && g <= li.base+li.maxYear-li.minYear; g++ {
 			group := perm[start[g]:start[g+1]]
@@ -603,6 +605,40 @@ func (l *longRead) duplicates(li *longInd, start, perm, first []int32) error {
 		err = fmt.Errorf("%s: lines %d and %d: duplicate row", li.id, l.rows[prev].line, l.rows[dup].line) // not reached
 	}
 	return err
+}
+
+// publishedRanks checks the ranks of an indicator whose ranks are
+// published as checkPublishedRanks does: the error of the year whose error
+// has the earliest line, or nil.
+func (l *longRead) publishedRanks(li *longInd, start, perm []int32) error {
+	if li.ind.Ranks != indicators.RanksPublished {
+		return nil
+	}
+	var first error
+	firstLine := 0
+	var rows []rankedRow
+	for g := li.base; g <= li.base+li.maxYear-li.minYear; g++ {
+		group := perm[start[g]:start[g+1]]
+		if len(group) == 0 {
+			continue
+		}
+		rows = rows[:0]
+		for _, i := range group {
+			r := &l.rows[i]
+			rank, rankOf := int(r.rank), int(r.rankOf)
+			if r.rank == bigRank {
+				big := l.bigRanks[i]
+				rank, rankOf = big[0], big[1]
+			}
+			rows = append(rows, rankedRow{line: int(r.line), rank: rank, rankOf: rankOf, value: r.value})
+		}
+		if err := publishedRankError(l.b.File, li.ind, int(l.rows[group[0]].year), rows); err != nil {
+			if line := err.(*importers.ParseError).Line; first == nil || line < firstLine {
+				first, firstLine = err, line
+			}
+		}
+	}
+	return first
 }
 
 // record rebuilds row i's record.

@@ -212,7 +212,11 @@ func TestReadLongMatchesReference(t *testing.T) {
 	}
 	files = append(files, embeddedYear(t, "rsf", 2025, func(o *indicators.Observation) {
 		if o.ISO3 == "KAZ" {
-			o.Value = 40
+			o.Value = 39.5
+		}
+	}), embeddedYear(t, "rsf", 2025, func(o *indicators.Observation) {
+		if o.ISO3 == "KAZ" {
+			o.Value = 40 // above the 39.86 of rank 140
 		}
 	}), embeddedYear(t, "wjp", 2024, func(o *indicators.Observation) { o.Rank = 1 }))
 	for _, data := range files {
