@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,9 +18,14 @@ const maxShown = 5
 // compare checks the batch against the data already there: a year already
 // embedded with different figures is a warning that shows the difference
 // (identical years are a note), and ranks computed over a much smaller
-// field than the embedded data's are a warning. observations gives the
-// batch's observations of one (indicator, year), sorted by country.
-func (b *Batch) compare(store, embedded *datasets.Store, custom map[string]indicators.Indicator, observations func(id string, year int) []indicators.Observation) {
+// field than the embedded data's are a warning. A year of the embedded data
+// that the batch would replace with a field less than half as large is an
+// error located at firstLine(id, year), the year's first line in the file,
+// unless opt.ReplaceYear says to replace it anyway (then a warning).
+// observations gives the batch's observations of one (indicator, year),
+// sorted by country.
+func (b *Batch) compare(opt Options, custom map[string]indicators.Indicator, observations func(id string, year int) []indicators.Observation, firstLine func(id string, year int) int) error {
+	embedded := opt.Embedded
 	ids := make([]string, 0, len(b.Covers))
 	for id := range b.Covers {
 		ids = append(ids, id)
@@ -39,6 +45,10 @@ func (b *Batch) compare(store, embedded *datasets.Store, custom map[string]indic
 			imported := observations(id, y)
 			if len(embYears) > 0 {
 				if field := nearestField(embedded, id, embYears, y); len(imported)*2 < field {
+					if slices.Contains(embYears, y) && !opt.ReplaceYear {
+						return &importers.ParseError{File: b.File, Line: firstLine(id, y),
+							Err: fmt.Errorf("%s %d would replace the embedded year's %d figures with the file's %d, as an import replaces a whole year: import the year's whole field, or give --replace-year to replace it with these alone", id, y, field, len(imported))}
+					}
 					if ind.Ranks == indicators.RanksComputed {
 						b.Warnings = append(b.Warnings, fmt.Sprintf("%s %d: ranks are computed over the %s in the file, but the embedded data ranks about %d: a rank is only honest over the whole field",
 							id, y, plural(len(imported), "country", "countries"), field))
@@ -62,6 +72,7 @@ func (b *Batch) compare(store, embedded *datasets.Store, custom map[string]indic
 			b.Notes = append(b.Notes, fmt.Sprintf("%s %s: the same figures as the embedded data", id, yearList(same)))
 		}
 	}
+	return nil
 }
 
 // nearestField is the number of entities the embedded data has in the year

@@ -82,6 +82,10 @@ type Options struct {
 	// import, which only stores the batch. (A long file's rows take 40
 	// bytes each; as observations they take 144.)
 	StoreOnly bool
+	// ReplaceYear lets the batch replace a year of the embedded data with
+	// a field less than half the size of the year's (--replace-year);
+	// without it, that is an error.
+	ReplaceYear bool
 }
 
 // Batch is a file that passed every check: what to store and what to tell
@@ -111,6 +115,10 @@ type Batch struct {
 
 	// render renders the stored file of a StoreOnly batch.
 	render func() []byte
+	// earlier are the indicators of the batch's rows that earlier imports
+	// defined, as the read found them: Recheck holds them to the data
+	// directory's manifest as it is when the batch is stored.
+	earlier map[string]earlierUse
 }
 
 // What names the batch's content: "rsf 2026", "wgi 1996–2023",
@@ -285,6 +293,7 @@ func (b *Batch) readRecords(recs []importers.Record, store *datasets.Store, opt 
 			if ind, err = store.Indicator(id); err != nil {
 				return err // importers only produce catalog ids; long ids were checked
 			}
+			b.useEarlier(ind, byID[id][0].Line)
 		}
 		rs := byID[id]
 		if err := checkScale(ind, rs, file); err != nil {
@@ -348,7 +357,9 @@ func (b *Batch) readRecords(recs []importers.Record, store *datasets.Store, opt 
 		iso[o.ISO3] = true
 	}
 	b.Figures, b.Countries = len(b.Observations), len(iso)
-	b.compare(store, opt.Embedded, custom, runs(b.Observations))
+	if err := b.compare(opt, custom, runs(b.Observations), firstLines(recs)); err != nil {
+		return err
+	}
 	switch {
 	case opt.CheckOnly:
 		b.Observations = nil
@@ -379,6 +390,23 @@ func runs(obs []indicators.Observation) func(id string, year int) []indicators.O
 	return func(id string, year int) []indicators.Observation { return byKey[key{id, year}] }
 }
 
+// firstLines returns the line of the first record of each (indicator,
+// year) of recs.
+func firstLines(recs []importers.Record) func(id string, year int) int {
+	type key struct {
+		id   string
+		year int
+	}
+	first := map[key]int{}
+	for _, r := range recs {
+		k := key{r.Obs.Indicator, r.Obs.Year}
+		if _, ok := first[k]; !ok {
+			first[k] = r.Line
+		}
+	}
+	return func(id string, year int) int { return first[key{id, year}] }
+}
+
 // errNoFigures is the error of a file none of whose rows is of a country
 // the registry knows.
 func errNoFigures(file string) error {
@@ -398,16 +426,13 @@ func (b *Batch) checkMeta(lf *importers.LongFile, store *datasets.Store, custom 
 		known[ind.ID] = ind
 	}
 	for _, m := range lf.Indicators {
-		bad := func(format string, args ...any) error {
-			return &importers.ParseError{File: b.File, Line: m.Line, Col: 1, Err: fmt.Errorf(format, args...)}
-		}
 		if builtin[m.ID] {
-			return bad("indicator %q is built in: its rows need no metadata (remove the block that starts here)", m.ID)
+			return &importers.ParseError{File: b.File, Line: m.Line, Col: 1,
+				Err: fmt.Errorf("indicator %q is built in: its rows need no metadata (remove the block that starts here)", m.ID)}
 		}
 		ind := m.Indicator(0)
-		if prev, ok := known[m.ID]; ok && !sameMeta(prev, ind) {
-			return bad("indicator %q was defined by an earlier import with other metadata (%s, %s, %s): use the same metadata, or remove that import first (rankings import --list)",
-				m.ID, prev.Name, prev.Scale(), prev.Direction())
+		if err := b.metaConflict(m, known); err != nil {
+			return err
 		}
 		custom[m.ID] = ind
 		b.Indicators = append(b.Indicators, m)

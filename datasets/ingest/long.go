@@ -323,6 +323,7 @@ func (l *longRead) indicator(r *importers.Record) int32 {
 				l.fail(passIndicator, err)
 				return -1
 			}
+			l.b.useEarlier(ind, r.Line)
 		}
 		k = int32(len(l.inds))
 		keep := !l.opt.CheckOnly
@@ -558,16 +559,26 @@ func (l *longRead) finish() error {
 		return errNoFigures(file)
 	}
 	b.Figures, b.Countries = mapped, len(l.isos)
+	firstLine := func(id string, year int) int {
+		li := l.inds[l.byID[id]]
+		g := li.base + year - li.minYear
+		return int(rows[perm[start[g]]].line)
+	}
 	if l.opt.CheckOnly || l.opt.StoreOnly {
-		b.compare(l.store, l.opt.Embedded, l.custom, l.groupObservations(start, perm))
+		if err := b.compare(l.opt, l.custom, l.groupObservations(start, perm), firstLine); err != nil {
+			return err
+		}
 		if l.opt.StoreOnly {
 			b.render = l.render
 		}
 		return nil
 	}
-	b.Observations = l.observations(start, perm, mapped)
+	obs := l.observations(start, perm, mapped)
+	if err := b.compare(l.opt, l.custom, runs(obs), firstLine); err != nil {
+		return err
+	}
+	b.Observations = obs
 	l.rows, l.extras, l.texts = nil, nil, nil
-	b.compare(l.store, l.opt.Embedded, l.custom, runs(b.Observations))
 	return nil
 }
 

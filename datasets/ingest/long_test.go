@@ -135,8 +135,8 @@ func compareRead(t *testing.T, data []byte, opt Options) {
 	if fmt.Sprint(checkErr) != fmt.Sprint(err) {
 		t.Fatalf("Read(%q, %+v):\nerror %v\nwant  %v", data, opt, checkErr, err)
 	}
-	scribble(t, data, Options{SkipUnknown: opt.SkipUnknown})
-	scribble(t, data, Options{SkipUnknown: opt.SkipUnknown, StoreOnly: true})
+	scribble(t, data, Options{SkipUnknown: opt.SkipUnknown, ReplaceYear: opt.ReplaceYear})
+	scribble(t, data, Options{SkipUnknown: opt.SkipUnknown, ReplaceYear: opt.ReplaceYear, StoreOnly: true})
 	scribble(t, data, opt)
 	if err != nil {
 		return
@@ -221,7 +221,9 @@ func TestReadLongMatchesReference(t *testing.T) {
 	}), embeddedYear(t, "wjp", 2024, func(o *indicators.Observation) { o.Rank = 1 }))
 	for _, data := range files {
 		for _, skip := range []bool{false, true} {
-			compareRead(t, data, Options{SkipUnknown: skip})
+			for _, replace := range []bool{false, true} {
+				compareRead(t, data, Options{SkipUnknown: skip, ReplaceYear: replace})
+			}
 		}
 	}
 }
@@ -235,6 +237,7 @@ func FuzzReadLongMatchesReference(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, skip bool) {
 		compareRead(t, data, Options{SkipUnknown: skip})
+		compareRead(t, data, Options{SkipUnknown: skip, ReplaceYear: true})
 	})
 }
 

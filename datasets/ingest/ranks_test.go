@@ -12,7 +12,9 @@ func TestPublishedRankError(t *testing.T) {
 	higher := indicators.Indicator{ID: "pub", Segments: []indicators.Segment{{From: 2000, Scale: indicators.Scale{Min: 0, Max: 100}, Direction: indicators.HigherIsBetter}}}
 	lower := higher
 	lower.Segments = []indicators.Segment{{From: 2000, Scale: higher.Segments[0].Scale, Direction: indicators.LowerIsBetter}}
-	row := func(line, rank, of int, v float64) rankedRow { return rankedRow{line: line, rank: rank, rankOf: of, value: v} }
+	row := func(line, rank, of int, v float64) rankedRow {
+		return rankedRow{line: line, rank: rank, rankOf: of, value: v}
+	}
 	cases := []struct {
 		name string
 		ind  indicators.Indicator

@@ -146,6 +146,12 @@ func (d *Dir) Overlays() ([]datasets.Overlay, error) {
 	if err != nil {
 		return nil, err
 	}
+	return d.OverlaysOf(m), nil
+}
+
+// OverlaysOf returns the imports of m, a manifest of the directory, as
+// Overlays does.
+func (d *Dir) OverlaysOf(m Manifest) []datasets.Overlay {
 	out := make([]datasets.Overlay, 0, len(m.Imports))
 	for _, e := range m.Imports {
 		e := e
@@ -156,7 +162,7 @@ func (d *Dir) Overlays() ([]datasets.Overlay, error) {
 		o.Load = func() ([]indicators.Observation, []indicators.Election, error) { return d.load(e) }
 		out = append(out, o)
 	}
-	return out, nil
+	return out
 }
 
 // load reads one import's stored file.
@@ -190,6 +196,17 @@ func (d *Dir) load(e Entry) ([]indicators.Observation, []indicators.Election, er
 // the package documentation for why a crash leaves the old or the new
 // state.
 func (d *Dir) Add(e Entry, data []byte, now time.Time) (Entry, error) {
+	return d.AddChecked(e, data, now, nil)
+}
+
+// AddChecked is Add with a last check. Under the directory's lock, before
+// anything is written, check (unless nil) is given the manifest as it is
+// then and e: a concurrent import may have changed the manifest since the
+// caller read it, so every check that depends on earlier imports belongs
+// there. check returns the entry to store (its warnings, say, made again
+// from m), or an error, and then AddChecked writes nothing and returns it.
+// The entry's ID is the manifest's next id whatever check returns.
+func (d *Dir) AddChecked(e Entry, data []byte, now time.Time, check func(m Manifest, e Entry) (Entry, error)) (Entry, error) {
 	if err := os.MkdirAll(filepath.Join(d.Path, importsDir), 0o755); err != nil {
 		return Entry{}, fmt.Errorf("data directory: %w", err)
 	}
@@ -204,6 +221,11 @@ func (d *Dir) Add(e Entry, data []byte, now time.Time) (Entry, error) {
 	m, err := d.Manifest()
 	if err != nil {
 		return Entry{}, err
+	}
+	if check != nil {
+		if e, err = check(m, e); err != nil {
+			return Entry{}, err
+		}
 	}
 	if err := d.clean(m); err != nil {
 		return Entry{}, err

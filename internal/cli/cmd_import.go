@@ -73,8 +73,12 @@ func sourceList() string {
 	return b.String()
 }
 
+// replaceYearUsage is the help of --replace-year.
+const replaceYearUsage = "let the file replace a year of the embedded data although it has fewer than half of that year's countries"
+
 func newImportCmd(env *Env) *cobra.Command {
-	var list, skipUnknown bool
+	var list bool
+	var opt ingest.Options
 	var remove int
 	var format string
 	cmd := &cobra.Command{
@@ -90,7 +94,9 @@ command that uses them says so on stderr.
 Sources:
 ` + sourceList() + `
 Unknown country names are errors; --skip-unknown leaves those rows out and
-lists them. See datasets/FORMAT.md for the long format and its metadata
+lists them. A file that would replace a year of the embedded data with
+fewer than half of that year's countries is refused unless --replace-year
+is given. See datasets/FORMAT.md for the long format and its metadata
 header for new indicators.`,
 		Example: `  rankings import rsf 2026.csv
   rankings import long my-index.csv --skip-unknown
@@ -118,18 +124,19 @@ header for new indicators.`,
 				_, err = fmt.Fprintf(env.Stdout, "removed import %d: %s (%s of %s)\n", e.ID, e.What, e.File, e.Date())
 				return err
 			}
-			return runImport(env, dir, args[0], args[1], nil, skipUnknown, false)
+			return runImport(env, dir, args[0], args[1], nil, opt, false)
 		},
 	}
 	cmd.Flags().BoolVar(&list, "list", false, "list the imports")
 	cmd.Flags().IntVar(&remove, "remove", 0, "remove the import with this id (see --list)")
-	cmd.Flags().BoolVar(&skipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
+	cmd.Flags().BoolVar(&opt.SkipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
+	cmd.Flags().BoolVar(&opt.ReplaceYear, "replace-year", false, replaceYearUsage)
 	formatFlag(cmd, &format, "table", "json", "csv")
 	return cmd
 }
 
 func newValidateCmd(env *Env) *cobra.Command {
-	var skipUnknown bool
+	var opt ingest.Options
 	cmd := &cobra.Command{
 		Use:   "validate <source> <file>",
 		Short: "Check a file as import would, storing nothing",
@@ -140,10 +147,11 @@ years — and report, storing nothing. Sources:
 		Example: `  rankings validate rsf 2026.csv`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runImport(env, "", args[0], args[1], nil, skipUnknown, true)
+			return runImport(env, "", args[0], args[1], nil, opt, true)
 		},
 	}
-	cmd.Flags().BoolVar(&skipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
+	cmd.Flags().BoolVar(&opt.SkipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
+	cmd.Flags().BoolVar(&opt.ReplaceYear, "replace-year", false, replaceYearUsage)
 	return cmd
 }
 
@@ -157,14 +165,22 @@ func sourceIDs() string {
 
 // runImport validates a file completely and, unless validateOnly, stores
 // it in the data directory dir. data is the file's content when it was
-// downloaded (update); otherwise the file is read from path.
-func runImport(env *Env, dir, source, path string, data []byte, skipUnknown, validateOnly bool) error {
+// downloaded (update); otherwise the file is read from path. opt gives the
+// options of the command line (SkipUnknown, ReplaceYear).
+//
+// The file is read and checked against the data as the command found it;
+// the checks that depend on earlier imports (new indicators' metadata,
+// indicators earlier imports defined, overlapping imports) are made again
+// under the data directory's lock, against its manifest as it is then,
+// because a concurrent import may have changed it in between.
+func runImport(env *Env, dir, source, path string, data []byte, opt ingest.Options, validateOnly bool) error {
 	if _, err := ingest.LookupSource(source); err != nil {
 		return err
 	}
 	var b *ingest.Batch
+	opt.CheckOnly, opt.StoreOnly = validateOnly, !validateOnly
 	read := func() (err error) {
-		b, err = ingest.Read(source, path, data, env.Store, ingest.Options{SkipUnknown: skipUnknown, CheckOnly: validateOnly, StoreOnly: !validateOnly})
+		b, err = ingest.Read(source, path, data, env.Store, opt)
 		return err
 	}
 	var err error
@@ -182,42 +198,36 @@ func runImport(env *Env, dir, source, path string, data []byte, skipUnknown, val
 	if err != nil {
 		return importError(err)
 	}
-	var m userdata.Manifest
-	if !validateOnly {
-		if m, err = userdata.Open(dir).Manifest(); err != nil {
-			return err
+	printWarnings := func(warnings []string) {
+		for _, w := range warnings {
+			fmt.Fprintf(env.Stderr, "rankings: warning: %s\n", w)
 		}
-	}
-	warnings := append(slices.Clone(b.Warnings), overlaps(b, m.Imports)...)
-	if len(b.Skipped) > 0 {
-		warnings = append(warnings, fmt.Sprintf("left out %s of countries the registry does not know (--skip-unknown):", plural(len(b.Skipped), "row", "rows")))
-		for i, s := range b.Skipped {
-			if i == 20 {
-				warnings = append(warnings, fmt.Sprintf("  … and %d more", len(b.Skipped)-20))
-				break
-			}
-			warnings = append(warnings, "  "+s.Err.Error())
-		}
-	}
-	for _, w := range warnings {
-		fmt.Fprintf(env.Stderr, "rankings: warning: %s\n", w)
 	}
 	summary := fmt.Sprintf("%s: %s, %s", path, b.What(), counts(b))
 	if validateOnly {
+		printWarnings(importWarnings(b, nil))
 		_, err := fmt.Fprintf(env.Stdout, "valid: %s; nothing stored\n", summary)
 		printNotes(env.Stdout, b.Notes)
 		return err
 	}
-	entry := userdata.Entry{Source: b.Source, File: path, SHA256: b.SHA256, What: b.What(), Covers: b.Covers,
-		Indicators: append(b.Indicators, inherited(b, m.Imports)...), Warnings: warnings}
 	stored, err := b.Data()
 	if err != nil {
 		return err
 	}
-	e, err := userdata.Open(dir).Add(entry, stored, now().Truncate(time.Second))
+	d := userdata.Open(dir)
+	entry := userdata.Entry{Source: b.Source, File: path, SHA256: b.SHA256, What: b.What(), Covers: b.Covers}
+	e, err := d.AddChecked(entry, stored, now().Truncate(time.Second), func(m userdata.Manifest, e userdata.Entry) (userdata.Entry, error) {
+		if err := b.Recheck(datasets.Embedded().With(d.OverlaysOf(m)...)); err != nil {
+			return e, importError(err)
+		}
+		e.Indicators = append(slices.Clone(b.Indicators), inherited(b, m.Imports)...)
+		e.Warnings = importWarnings(b, m.Imports)
+		return e, nil
+	})
 	if err != nil {
 		return err
 	}
+	printWarnings(e.Warnings)
 	if _, err := fmt.Fprintf(env.Stdout, "imported %s as import %d into %s\n", summary, e.ID, dir); err != nil {
 		return err
 	}
@@ -249,6 +259,24 @@ func counts(b *ingest.Batch) string {
 		s += "; new indicator " + strings.Join(ids, ", ")
 	}
 	return s
+}
+
+// importWarnings are the warnings of storing the batch over the earlier
+// imports: the batch's own, the imports it overlaps and the rows
+// --skip-unknown left out.
+func importWarnings(b *ingest.Batch, imports []userdata.Entry) []string {
+	warnings := append(slices.Clone(b.Warnings), overlaps(b, imports)...)
+	if len(b.Skipped) > 0 {
+		warnings = append(warnings, fmt.Sprintf("left out %s of countries the registry does not know (--skip-unknown):", plural(len(b.Skipped), "row", "rows")))
+		for i, s := range b.Skipped {
+			if i == 20 {
+				warnings = append(warnings, fmt.Sprintf("  … and %d more", len(b.Skipped)-20))
+				break
+			}
+			warnings = append(warnings, "  "+s.Err.Error())
+		}
+	}
+	return warnings
 }
 
 // inherited returns the metadata of the indicators the batch has figures

@@ -34,7 +34,7 @@ func downloadURL(source string, year int) (string, bool) {
 func newUpdateCmd(env *Env) *cobra.Command {
 	var rawURL string
 	var year int
-	var skipUnknown bool
+	var opt ingest.Options
 	cmd := &cobra.Command{
 		Use:   "update <source> [--year Y] [--url https://…]",
 		Short: "Download a publisher's current file over HTTPS and import it",
@@ -77,12 +77,13 @@ the file's address with --url. Only https:// addresses are accepted.`,
 			if err != nil {
 				return err
 			}
-			return runImport(env, dir, source, name, data, skipUnknown, false)
+			return runImport(env, dir, source, name, data, opt, false)
 		},
 	}
 	cmd.Flags().StringVar(&rawURL, "url", "", "https:// address of the file (default: the publisher's address, where known)")
 	cmd.Flags().IntVar(&year, "year", 0, "edition to download (rsf; default this year)")
-	cmd.Flags().BoolVar(&skipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
+	cmd.Flags().BoolVar(&opt.SkipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
+	cmd.Flags().BoolVar(&opt.ReplaceYear, "replace-year", false, replaceYearUsage)
 	return cmd
 }
 
