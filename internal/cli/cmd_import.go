@@ -131,6 +131,7 @@ header for new indicators.`,
 	cmd.Flags().IntVar(&remove, "remove", 0, "remove the import with this id (see --list)")
 	cmd.Flags().BoolVar(&opt.SkipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
 	cmd.Flags().BoolVar(&opt.ReplaceYear, "replace-year", false, replaceYearUsage)
+	encodingFlag(cmd, &opt.Encoding)
 	formatFlag(cmd, &format, "table", "json", "csv")
 	return cmd
 }
@@ -152,6 +153,7 @@ years — and report, storing nothing. Sources:
 	}
 	cmd.Flags().BoolVar(&opt.SkipUnknown, "skip-unknown", false, "leave out rows of countries the registry does not know, listing them, instead of failing")
 	cmd.Flags().BoolVar(&opt.ReplaceYear, "replace-year", false, replaceYearUsage)
+	encodingFlag(cmd, &opt.Encoding)
 	return cmd
 }
 
