@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"gonum.org/v1/plot/vg"
 )
 
 // Chart is a built chart: its deterministic id, the spec it was built from
@@ -22,6 +24,8 @@ type Chart struct {
 	// Width and Height are the drawing size in pixels.
 	Width, Height int
 	option        []byte
+	// staticW is the width a static image is laid out at (0: staticWidth).
+	staticW vg.Length
 }
 
 // Build turns a spec into a chart. It fails on an unknown kind, a missing

@@ -380,7 +380,7 @@ func TestStaticImages(t *testing.T) {
 		t.Run(string(k), func(t *testing.T) {
 			c := build(t, fixture(k, plainNames, "Static"))
 			w, h := c.StaticSize()
-			if w != 960 || h < 200 || h > 2000 {
+			if w != 960*DefaultPNGScale || h < 200 || h > 4000 {
 				t.Errorf("StaticSize = %d×%d", w, h)
 			}
 			var pb bytes.Buffer
@@ -423,7 +423,7 @@ func TestStaticImages(t *testing.T) {
 			}
 			vw, _ := strconv.ParseFloat(string(m[1]), 64)
 			vh, _ := strconv.ParseFloat(string(m[2]), 64)
-			if int(math.Round(vw*StaticDPI/72)) != w || int(math.Round(vh*StaticDPI/72)) != h {
+			if int(math.Round(vw*StaticDPI*DefaultPNGScale/72)) != w || int(math.Round(vh*StaticDPI*DefaultPNGScale/72)) != h {
 				t.Errorf("SVG is %gx%g pt, want %d×%d px", vw, vh, w, h)
 			}
 			var again bytes.Buffer

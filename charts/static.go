@@ -15,8 +15,6 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // StaticDPI is the resolution of PNG output: StaticSize in pixels.
@@ -24,12 +22,10 @@ const StaticDPI = 96
 
 const staticWidth = 10 * vg.Inch
 
-// StaticSize returns the size in pixels (at StaticDPI) of the chart's SVG
-// and PNG images.
-func (c *Chart) StaticSize() (w, h int) {
-	wl, hl := c.staticSize()
-	return px(wl), px(hl)
-}
+// StaticSize returns the size in pixels of the chart's PNG image at its
+// own size and the default scale (an SVG or PDF is the same size in
+// points at 96 per inch / DefaultPNGScale: see Size).
+func (c *Chart) StaticSize() (w, h int) { return c.PixelSize(ImageOptions{}) }
 
 func px(l vg.Length) int { return int(math.Round(l.Dots(StaticDPI))) }
 
@@ -46,7 +42,7 @@ func (c *Chart) staticSize() (vg.Length, vg.Length) {
 			plotH = vg.Length(200*n + 10)
 		}
 		if len(s.Events) > 0 {
-			plotH += vg.Length(16*len(s.Series) + 70)
+			plotH += vg.Length(16*len(s.Series)+70) + legendHeight(c.layoutWidth(), eventItems(s), 6) - 13
 		}
 	case Profile:
 		plotH = profileStaticHeight(s)
@@ -55,8 +51,20 @@ func (c *Chart) staticSize() (vg.Length, vg.Length) {
 	default:
 		plotH = 400
 	}
-	return staticWidth, head + plotH + foot
+	return c.layoutWidth(), head + plotH + foot
 }
+
+// layoutWidth is the width the static image is laid out at.
+func (c *Chart) layoutWidth() vg.Length {
+	if c.staticW > 0 {
+		return c.staticW
+	}
+	return staticWidth
+}
+
+// wrapChars is how many characters of small text fit a line of the static
+// image.
+func (c *Chart) wrapChars() int { return max(40, int(c.layoutWidth()/4.8)) }
 
 var (
 	titleStyle = textStyle(15, true)
@@ -73,7 +81,7 @@ func textStyle(size vg.Length, bold bool) text.Style {
 	return text.Style{Color: color.Black, Font: font.From(f, size), XAlign: draw.XLeft, YAlign: draw.YTop, Handler: plot.DefaultTextHandler}
 }
 
-func (c *Chart) sourceLines() []string { return wrap(c.Spec.sourceLine(), 150) }
+func (c *Chart) sourceLines() []string { return wrap(c.Spec.sourceLine(), c.wrapChars()) }
 
 func (c *Chart) headerHeight() vg.Length {
 	return 10 + 20 + vg.Length(len(c.sourceLines()))*11 + 8
@@ -91,36 +99,24 @@ func (c *Chart) noteLines() []string {
 		out = append(out, "Highlighted (orange): "+strings.Join(hl, ", ")+".")
 	}
 	for _, n := range c.Spec.Notes {
-		out = append(out, wrap(n, 150)...)
+		out = append(out, wrap(n, c.wrapChars())...)
 	}
 	return out
 }
 
 func (c *Chart) footerHeight() vg.Length { return vg.Length(len(c.noteLines()))*11 + 10 }
 
-// WriteSVG writes the chart as an SVG image (gonum/plot): the same data,
-// palette, title and source line as the HTML chart. Text is escaped by the
-// SVG writer.
-func (c *Chart) WriteSVG(w io.Writer) error {
-	wl, hl := c.staticSize()
-	cv := vgsvg.New(wl, hl)
-	if err := c.drawStatic(cv, wl, hl); err != nil {
-		return err
-	}
-	_, err := cv.WriteTo(w)
-	return err
-}
+// WriteSVG writes the chart as an SVG image at its own size (see
+// WriteImage).
+func (c *Chart) WriteSVG(w io.Writer) error { return c.WriteImage(w, SVG, ImageOptions{}) }
 
-// WritePNG writes the chart as a PNG image of StaticSize pixels.
-func (c *Chart) WritePNG(w io.Writer) error {
-	wl, hl := c.staticSize()
-	img := vgimg.NewWith(vgimg.UseWH(wl, hl), vgimg.UseDPI(StaticDPI), vgimg.UseBackgroundColor(color.White))
-	if err := c.drawStatic(&glyphCanvas{Canvas: img}, wl, hl); err != nil {
-		return err
-	}
-	_, err := vgimg.PngCanvas{Canvas: img}.WriteTo(w)
-	return err
-}
+// WritePNG writes the chart as a PNG image at its own size and twice the
+// screen resolution (see WriteImage).
+func (c *Chart) WritePNG(w io.Writer) error { return c.WriteImage(w, PNG, ImageOptions{}) }
+
+// WritePDF writes the chart as a one-page vector PDF with its fonts
+// embedded (see WriteImage).
+func (c *Chart) WritePDF(w io.Writer) error { return c.WriteImage(w, PDF, ImageOptions{}) }
 
 func (c *Chart) drawStatic(cv vg.Canvas, wl, hl vg.Length) error {
 	dc := draw.NewCanvas(cv, wl, hl)

@@ -105,13 +105,12 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 	for i, sr := range s.Series {
 		items = append(items, seriesItem(sr.Name, i))
 	}
-	const perRow = 5
-	legendH := vg.Length((len(items)+perRow-1)/perRow)*13 + 8
-	drawLegendRow(dc, items, perRow)
+	legendH := drawLegendRow(dc, items, 5) + 8
 	body := draw.Crop(dc, 0, 0, 0, -legendH)
 	stripH := vg.Length(0)
 	if len(s.Events) > 0 {
-		stripH = vg.Length(16*len(s.Series) + 86)
+		// One legend row is in the strip's height; a second one widens it.
+		stripH = vg.Length(16*len(s.Series)+86) + legendHeight(body.Max.X-body.Min.X, eventItems(s), 6) - 13
 	}
 	// The panels share the height above the election strip.
 	var plots []*plot.Plot
@@ -259,16 +258,32 @@ func breakLines(p *plot.Plot, s Spec) {
 // placeLegend draws the plot with its legend in rows of entries above it
 // (gonum's own legend is a single column that would cover the data).
 func placeLegend(dc draw.Canvas, p *plot.Plot, items []legendItem) {
-	const perRow = 5
-	rows := (len(items) + perRow - 1) / perRow
-	legendH := vg.Length(rows) * 13
-	drawLegendRow(dc, items, perRow)
+	legendH := drawLegendRow(dc, items, 5)
 	p.Draw(draw.Crop(dc, 0, 0, 0, -(legendH + 8)))
 }
 
-// drawLegendRow draws legend entries in rows at the top of dc.
-func drawLegendRow(dc draw.Canvas, items []legendItem, perRow int) {
-	colW := (dc.Max.X - dc.Min.X - 40) / vg.Length(perRow)
+// legendGrid lays legend entries out in columns as wide as the widest
+// entry, at most maxPerRow to a row, so that no label runs into the next
+// entry's mark; it returns the entries per row and the column width.
+func legendGrid(avail vg.Length, items []legendItem, maxPerRow int) (int, vg.Length) {
+	widest := vg.Length(0)
+	for _, it := range items {
+		widest = max(widest, 27+smallStyle.Width(it.name)+14)
+	}
+	perRow := max(1, min(maxPerRow, int((avail-40)/max(widest, 1))))
+	return perRow, max((avail-40)/vg.Length(perRow), widest)
+}
+
+// legendHeight is the height of the legend rows drawLegendRow draws.
+func legendHeight(avail vg.Length, items []legendItem, maxPerRow int) vg.Length {
+	perRow, _ := legendGrid(avail, items, maxPerRow)
+	return vg.Length((len(items)+perRow-1)/perRow) * 13
+}
+
+// drawLegendRow draws legend entries in rows at the top of dc and returns
+// the height they take.
+func drawLegendRow(dc draw.Canvas, items []legendItem, maxPerRow int) vg.Length {
+	perRow, colW := legendGrid(dc.Max.X-dc.Min.X, items, maxPerRow)
 	for k, it := range items {
 		col := rgb(it.color)
 		x := dc.Min.X + 40 + vg.Length(k%perRow)*colW
@@ -281,4 +296,21 @@ func drawLegendRow(dc draw.Canvas, items []legendItem, perRow int) {
 		ts.YAlign = draw.YCenter
 		dc.FillText(ts, vg.Point{X: x + 27, Y: y}, it.name)
 	}
+	return legendHeight(dc.Max.X-dc.Min.X, items, maxPerRow)
+}
+
+// eventItems are the legend entries of the assessments a timeline's
+// elections have, in legend order.
+func eventItems(s Spec) []legendItem {
+	var out []legendItem
+	for _, class := range assessmentOrder {
+		for _, e := range s.Events {
+			if e.Class == class || class == "unknown" && !knownClass(e.Class) {
+				col, sym := assessmentStyle(class)
+				out = append(out, legendItem{name: "ODIHR: " + assessmentWords(class), color: col, symbol: sym})
+				break
+			}
+		}
+	}
+	return out
 }

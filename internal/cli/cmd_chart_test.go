@@ -108,7 +108,7 @@ func TestChartImages(t *testing.T) {
 	if err != nil {
 		t.Fatalf("PNG: %v", err)
 	}
-	if b := img.Bounds(); b.Dx() != 960 || b.Dy() < 300 {
+	if b := img.Bounds(); b.Dx() != 960*charts.DefaultPNGScale || b.Dy() < 300 {
 		t.Errorf("PNG is %v", b)
 	}
 	svg := filepath.Join(dir, "t.svg")
