@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/rankings-dev/rankings/internal/docs"
@@ -18,7 +19,21 @@ func writeDoc(w http.ResponseWriter, format string, doc any) {
 	docs.WriteJSON(w, doc)
 }
 
+// errCached is what a builder returns when the answer is already cached
+// (query.ready): nothing is to be written.
+var errCached = errors.New("the answer is cached")
+
+// built is how a builder continues once it has read its parameters: it
+// stops with errCached when the answer is cached.
+func (s *Server) built(q *query) error {
+	if q.ready(s.cache) {
+		return errCached
+	}
+	return nil
+}
+
 // api wraps a handler that builds a document from validated parameters.
+// build reads the parameters, calls s.built and only then builds.
 func (s *Server) api(allowed []string, build func(q *query) (any, error)) http.HandlerFunc {
 	allowed = append(allowed, "format")
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -27,12 +42,16 @@ func (s *Server) api(allowed []string, build func(q *query) (any, error)) http.H
 			fail(w, err)
 			return
 		}
+		q.cacheable(w)
 		format, err := q.format()
 		if err != nil {
 			fail(w, err)
 			return
 		}
 		doc, err := build(q)
+		if errors.Is(err, errCached) {
+			return
+		}
 		if err != nil {
 			fail(w, err)
 			return
@@ -46,13 +65,26 @@ func (s *Server) apiCountries(q *query) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.built(q); err != nil {
+		return nil, err
+	}
 	doc, err := docs.Countries(s.opts.Store.Registry(), g)
 	return doc, wrap("group", g, err)
 }
 
-func (s *Server) apiIndicators(*query) (any, error) { return docs.Indicators(s.opts.Store), nil }
+func (s *Server) apiIndicators(q *query) (any, error) {
+	if err := s.built(q); err != nil {
+		return nil, err
+	}
+	return docs.Indicators(s.opts.Store), nil
+}
 
-func (s *Server) apiSources(*query) (any, error) { return docs.Sources(s.opts.Store) }
+func (s *Server) apiSources(q *query) (any, error) {
+	if err := s.built(q); err != nil {
+		return nil, err
+	}
+	return docs.Sources(s.opts.Store)
+}
 
 func (s *Server) apiSeries(q *query) (any, error) {
 	c, err := q.country("country")
@@ -65,6 +97,9 @@ func (s *Server) apiSeries(q *query) (any, error) {
 	}
 	from, to, err := q.span()
 	if err != nil {
+		return nil, err
+	}
+	if err := s.built(q); err != nil {
 		return nil, err
 	}
 	doc, err := docs.ShowCountry(s.opts.Store, c, ids, from, to)
@@ -95,6 +130,9 @@ func (s *Server) apiCompare(q *query) (any, error) {
 	if year != 0 && since > year {
 		return nil, invalid("since", q.v.Get("since"), "since %d is after year %d", since, year)
 	}
+	if err := s.built(q); err != nil {
+		return nil, err
+	}
 	doc, err := docs.BuildCompare(s.opts.Store, docs.CompareOptions{Year: year, Since: since, IDs: ids, Group: group, Countries: cs})
 	return doc, wrap("year", q.v.Get("year"), err)
 }
@@ -110,6 +148,9 @@ func (s *Server) apiRank(q *query) (any, error) {
 	}
 	group, err := q.group("group")
 	if err != nil {
+		return nil, err
+	}
+	if err := s.built(q); err != nil {
 		return nil, err
 	}
 	doc, err := docs.BuildRank(s.opts.Store, id, year, group)
@@ -129,6 +170,9 @@ func (s *Server) apiTrend(q *query) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.built(q); err != nil {
+		return nil, err
+	}
 	doc, err := docs.BuildTrend(s.opts.Store, c, id, from, to)
 	return doc, wrap("indicator", id, err)
 }
@@ -136,6 +180,9 @@ func (s *Server) apiTrend(q *query) (any, error) {
 func (s *Server) apiElections(q *query) (any, error) {
 	c, err := q.country("country")
 	if err != nil {
+		return nil, err
+	}
+	if err := s.built(q); err != nil {
 		return nil, err
 	}
 	doc, err := docs.BuildElections(s.opts.Store, c)
@@ -153,6 +200,9 @@ func (s *Server) apiCorrelate(q *query) (any, error) {
 	}
 	ids, err := q.indicators("indicator")
 	if err != nil {
+		return nil, err
+	}
+	if err := s.built(q); err != nil {
 		return nil, err
 	}
 	doc, err := docs.BuildCorrelate(s.opts.Store, year, group, ids)

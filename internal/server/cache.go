@@ -15,9 +15,48 @@ type cached struct {
 	gz     []byte // gzip encoding, nil when not compressible
 	etag   string
 	gzEtag string
+	bytes  int // accounted(), computed once the entry is complete
 }
 
-func (c *cached) size() int { return len(c.body) + len(c.gz) + 512 }
+// Rough sizes of what an entry holds besides its bytes: the entry itself
+// with its list element and index slot, and each header's map slot, slice
+// and string headers.
+const (
+	entryOverhead  = 256
+	headerOverhead = 96
+	valueOverhead  = 32
+)
+
+// accounted is how much memory the entry holds: its key, headers, bodies
+// and tags, and the bookkeeping around them.
+func (c *cached) accounted() int {
+	n := entryOverhead + len(c.key) + cap(c.body) + cap(c.gz) + len(c.etag) + len(c.gzEtag)
+	for k, vs := range c.header {
+		n += headerOverhead + len(k)
+		for _, v := range vs {
+			n += valueOverhead + len(v)
+		}
+	}
+	return n
+}
+
+func (c *cached) size() int {
+	if c.bytes == 0 {
+		c.bytes = c.accounted()
+	}
+	return c.bytes
+}
+
+// cacheSlot is where a route names the cache entry of its answer
+// (query.ready): key is empty when the answer must not be cached, hit is
+// the cached answer when there is one, and spoilt says that the route
+// read a parameter after naming the entry, so the name does not cover the
+// whole answer.
+type cacheSlot struct {
+	key    string
+	hit    *cached
+	spoilt bool
+}
 
 // responseCache is a least-recently-used cache of responses bounded by
 // total size.

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -69,13 +70,18 @@ func (s *Server) chartRequest(kindText string, q *query) (chartdata.Request, err
 	default:
 		return r, invalid("percentile", p, "percentile is true or false, not %q", p)
 	}
+	q.record("percentile", strconv.FormatBool(r.Percentile))
 	return r, nil
 }
 
-// buildChart validates the request and builds the chart.
+// buildChart validates the request and builds the chart; it returns
+// errCached when the answer is cached (query.ready).
 func (s *Server) buildChart(kindText string, q *query) (*charts.Chart, error) {
 	r, err := s.chartRequest(kindText, q)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.built(q); err != nil {
 		return nil, err
 	}
 	spec, err := chartdata.Build(s.opts.Store, r)
@@ -93,7 +99,14 @@ func (s *Server) chartPage(w http.ResponseWriter, r *http.Request, q *query) {
 	if i := strings.LastIndexByte(kind, '.'); i >= 0 {
 		kind, ext = kind[:i], kind[i+1:]
 	}
+	if ext != "" && ext != "svg" && ext != "png" {
+		fail(w, invalid("format", ext, "unknown image format %q: use /chart/%s, /chart/%s.svg or /chart/%s.png", ext, kind, kind, kind))
+		return
+	}
 	c, err := s.buildChart(kind, q)
+	if errors.Is(err, errCached) {
+		return
+	}
 	if err != nil {
 		fail(w, err)
 		return
@@ -102,6 +115,7 @@ func (s *Server) chartPage(w http.ResponseWriter, r *http.Request, q *query) {
 	switch ext {
 	case "":
 		err = c.WritePage(&b, s.chartOptions())
+		allowScripts(w, scriptHashes(b.Bytes(), c.Option()))
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	case "svg":
 		err = c.WriteSVG(&b)
@@ -109,9 +123,6 @@ func (s *Server) chartPage(w http.ResponseWriter, r *http.Request, q *query) {
 	case "png":
 		err = c.WritePNG(&b)
 		w.Header().Set("Content-Type", "image/png")
-	default:
-		fail(w, invalid("format", ext, "unknown image format %q: use /chart/%s, /chart/%s.svg or /chart/%s.png", ext, kind, kind, kind))
-		return
 	}
 	if err != nil {
 		w.Header().Del("Content-Type")
@@ -125,6 +136,9 @@ func (s *Server) chartPage(w http.ResponseWriter, r *http.Request, q *query) {
 // for an <iframe> in someone else's report.
 func (s *Server) embedPage(w http.ResponseWriter, r *http.Request, q *query) {
 	c, err := s.buildChart(r.PathValue("kind"), q)
+	if errors.Is(err, errCached) {
+		return
+	}
 	if err != nil {
 		fail(w, err)
 		return
@@ -134,6 +148,7 @@ func (s *Server) embedPage(w http.ResponseWriter, r *http.Request, q *query) {
 		fail(w, err)
 		return
 	}
+	allowScripts(w, scriptHashes(frag.Bytes(), c.Option()))
 	var b bytes.Buffer
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	template.HTMLEscape(&b, []byte(c.Spec.Title))
@@ -144,8 +159,12 @@ func (s *Server) embedPage(w http.ResponseWriter, r *http.Request, q *query) {
 	w.Write(b.Bytes())
 }
 
-// oEmbed answers /oembed?url=… for a /chart/ or /embed/ URL of this
-// service with a rich oEmbed document holding an <iframe>.
+// oEmbed answers /oembed?url=… for a /chart/ or /embed/ page of this
+// service with a rich oEmbed document holding an <iframe>. A url of any
+// other origin is not this provider's to describe: 404, as the oEmbed
+// specification says. The iframe's address is built from the service's
+// own origin and the chart's validated parameters, never from the url
+// given.
 func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
 	raw, err := q.single("url")
 	if err != nil {
@@ -156,38 +175,9 @@ func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
 		fail(w, invalid("url", "", "parameter \"url\" is required: the /chart/… or /embed/… address to embed"))
 		return
 	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		fail(w, invalid("url", raw, "url must be an absolute http(s) address of a /chart/ or /embed/ page"))
-		return
-	}
-	var kind string
-	switch {
-	case strings.HasPrefix(u.Path, "/chart/"):
-		kind = strings.TrimPrefix(u.Path, "/chart/")
-	case strings.HasPrefix(u.Path, "/embed/"):
-		kind = strings.TrimPrefix(u.Path, "/embed/")
-	default:
-		fail(w, invalid("url", raw, "url must point at a /chart/… or /embed/… page"))
-		return
-	}
-	inner := httptestRequest(u)
-	cq, err := newQuery(inner, s.opts.Store, chartParams...)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	c, err := s.buildChart(kind, cq)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	width, height := c.Width, c.Height+260 // room for the description and the data toggle
-	for _, dim := range []struct {
-		name string
-		p    *int
-	}{{"maxwidth", &width}, {"maxheight", &height}} {
-		v, err := q.single(dim.name)
+	var dims [2]int
+	for i, name := range []string{"maxwidth", "maxheight"} {
+		v, err := q.single(name)
 		if err != nil {
 			fail(w, err)
 			return
@@ -197,10 +187,11 @@ func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 100 || n > 10000 {
-			fail(w, invalid(dim.name, v, "%s must be a whole number of pixels between 100 and 10000", dim.name))
+			fail(w, invalid(name, v, "%s must be a whole number of pixels between 100 and 10000", name))
 			return
 		}
-		*dim.p = min(*dim.p, n)
+		dims[i] = n
+		q.record(name, strconv.Itoa(n))
 	}
 	format, err := q.single("format")
 	if err != nil {
@@ -211,11 +202,61 @@ func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
 		writeError(w, http.StatusNotImplemented, invalid("format", format, "only the json oEmbed format is served"), "format", format)
 		return
 	}
-	src := *u
-	src.Path = "/embed/" + kind
-	src.Fragment = ""
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		fail(w, invalid("url", raw, "url must be an absolute http(s) address of a /chart/ or /embed/ page"))
+		return
+	}
+	own := s.origin(r)
+	if originOf(u) != own {
+		writeError(w, http.StatusNotFound, bad("url", raw, indicators.Errorf(indicators.ENotFound,
+			"%s is not a page of this service: give the address of a /chart/ or /embed/ page at %s", raw, own)), "url", raw)
+		return
+	}
+	var kind string
+	switch {
+	case strings.HasPrefix(u.Path, "/chart/"):
+		kind = strings.TrimPrefix(u.Path, "/chart/")
+	case strings.HasPrefix(u.Path, "/embed/"):
+		kind = strings.TrimPrefix(u.Path, "/embed/")
+	default:
+		writeError(w, http.StatusNotFound, bad("url", raw, indicators.Errorf(indicators.ENotFound,
+			"%s is not a chart: give the address of a /chart/… or /embed/… page", raw)), "url", raw)
+		return
+	}
+	cq, err := newQuery(httptestRequest(u), s.opts.Store, chartParams...)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	// The path forms /chart/{kind}/{indicator} and /embed/{kind}/{indicator}.
+	if k, id, ok := strings.Cut(kind, "/"); ok && id != "" && !cq.v.Has("indicator") {
+		kind = k
+		cq.v.Set("indicator", strings.TrimSuffix(id, ".html"))
+	}
+	// The answer depends on the origin as well as the parameters.
+	q.extra = own
+	if q.ready(s.cache) {
+		return
+	}
+	c, err := s.buildChart(kind, cq)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	width, height := c.Width, c.Height+260 // room for the description and the data toggle
+	if dims[0] != 0 {
+		width = min(width, dims[0])
+	}
+	if dims[1] != 0 {
+		height = min(height, dims[1])
+	}
+	src := own + "/embed/" + url.PathEscape(kind)
+	if qs := chartQuery(cq.v); qs != "" {
+		src += "?" + qs
+	}
 	var iframe bytes.Buffer
-	fmt.Fprintf(&iframe, `<iframe src="%s" width="%d" height="%d" style="border:0" loading="lazy" title="`, template.HTMLEscapeString(src.String()), width, height)
+	fmt.Fprintf(&iframe, `<iframe src="%s" width="%d" height="%d" style="border:0" loading="lazy" title="`, template.HTMLEscapeString(src), width, height)
 	template.HTMLEscape(&iframe, []byte(c.Spec.Title))
 	iframe.WriteString(`"></iframe>`)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -225,14 +266,66 @@ func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
 	})
 }
 
+// chartQuery encodes a chart's validated parameters in name order, with
+// the commas of lists left readable.
+func chartQuery(v url.Values) string {
+	names := make([]string, 0, len(v))
+	for n := range v {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var parts []string
+	for _, n := range names {
+		for _, x := range v[n] {
+			parts = append(parts, url.QueryEscape(n)+"="+strings.ReplaceAll(url.QueryEscape(x), "%2C", ","))
+		}
+	}
+	return strings.Join(parts, "&")
+}
+
+// origin is this service's own origin: the public URL when one is set,
+// else the one the request was made to.
+func (s *Server) origin(r *http.Request) string {
+	if s.publicOrigin != "" {
+		return s.publicOrigin
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return originOf(&url.URL{Scheme: scheme, Host: r.Host})
+}
+
+// originOf is a URL's origin in one spelling: scheme and host in lower
+// case, without the scheme's default port.
+func originOf(u *url.URL) string {
+	scheme, host := strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+	if port := u.Port(); (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
+		host = strings.TrimSuffix(host, ":"+port)
+	}
+	return scheme + "://" + host
+}
+
+// ParseOrigin checks a public URL (--public-url) and returns its origin:
+// an absolute http or https address with a host and nothing after it.
+func ParseOrigin(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSuffix(raw, "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		u.Path != "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%q is not an origin: give scheme and host only, such as https://rankings.example.org", raw)
+	}
+	return originOf(u), nil
+}
+
 // httptestRequest turns a URL into a request for parameter validation.
 func httptestRequest(u *url.URL) *http.Request { return &http.Request{Method: http.MethodGet, URL: u} }
 
 // compareChart renders one indicator's timeline for the compared countries
-// as a fragment of the compare page ("" when it cannot be drawn). Only the
-// headline indicators get a chart: 35 charts would make a page of a
-// megabyte; every indicator's chart is one click away at /chart/timeline.
-func (s *Server) compareChart(kind, id string, doc docs.Compare) template.HTML {
+// as a fragment of the compare page ("" when it cannot be drawn), and lets
+// the response to w run its script. Only the headline indicators get a
+// chart: 35 charts would make a page of a megabyte; every indicator's
+// chart is one click away at /chart/timeline.
+func (s *Server) compareChart(w http.ResponseWriter, kind, id string, doc docs.Compare) template.HTML {
 	k, ok := charts.ParseKind(kind)
 	if !ok || !slices.Contains(docs.HeadlineIndicators, id) {
 		return ""
@@ -254,15 +347,17 @@ func (s *Server) compareChart(kind, id string, doc docs.Compare) template.HTML {
 			}
 		}
 	}
-	return s.fragment(chartdata.Request{Kind: k, Indicators: []string{id}, Countries: cs, To: to})
+	return s.fragment(w, chartdata.Request{Kind: k, Indicators: []string{id}, Countries: cs, To: to})
 }
 
 // rankChart renders the ranking chart of an indicator page.
-func (s *Server) rankChart(doc docs.Rank) template.HTML {
-	return s.fragment(chartdata.Request{Kind: charts.Ranking, Indicators: []string{doc.Indicator.ID}, Year: doc.Year, Group: doc.Group.Name})
+func (s *Server) rankChart(w http.ResponseWriter, doc docs.Rank) template.HTML {
+	return s.fragment(w, chartdata.Request{Kind: charts.Ranking, Indicators: []string{doc.Indicator.ID}, Year: doc.Year, Group: doc.Group.Name})
 }
 
-func (s *Server) fragment(r chartdata.Request) template.HTML {
+// fragment renders a chart for a page and lets the response to w run the
+// script the chart wrote, and only that script.
+func (s *Server) fragment(w http.ResponseWriter, r chartdata.Request) template.HTML {
 	spec, err := chartdata.Build(s.opts.Store, r)
 	if err != nil {
 		return ""
@@ -275,5 +370,6 @@ func (s *Server) fragment(r chartdata.Request) template.HTML {
 	if err := c.WriteFragment(&b, s.chartOptions()); err != nil {
 		return ""
 	}
+	allowScripts(w, scriptHashes(b.Bytes(), c.Option()))
 	return template.HTML(b.String()) // charts escapes every data string itself
 }

@@ -130,7 +130,6 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return "Country"
 		},
-		"chart": func(kind, id string, doc docs.Compare) template.HTML { return s.compareChart(kind, id, doc) },
 		"timelineURL": func(id string, doc docs.Compare) string {
 			var codes []string
 			for _, c := range doc.Countries {
@@ -166,6 +165,10 @@ func (s *Server) render(w http.ResponseWriter, name string, p page) {
 	w.Write(b.Bytes())
 }
 
+// pageHandler wraps a route that takes the parameters allowed (none when
+// nil): any other parameter is refused before the route runs. The route
+// reads its parameters from q, calls q.ready (s.built) and only then
+// builds its answer.
 func (s *Server) pageHandler(allowed []string, h func(w http.ResponseWriter, r *http.Request, q *query)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		q, err := newQuery(r, s.opts.Store, allowed...)
@@ -173,6 +176,7 @@ func (s *Server) pageHandler(allowed []string, h func(w http.ResponseWriter, r *
 			fail(w, err)
 			return
 		}
+		q.cacheable(w)
 		h(w, r, q)
 	}
 }
@@ -180,6 +184,9 @@ func (s *Server) pageHandler(allowed []string, h func(w http.ResponseWriter, r *
 func (s *Server) index(w http.ResponseWriter, r *http.Request, q *query) {
 	if r.URL.Path != "/" {
 		writeError(w, http.StatusNotFound, indicators.Errorf(indicators.ENotFound, "no page at %s: start at /", r.URL.Path), "path", r.URL.Path)
+		return
+	}
+	if q.ready(s.cache) {
 		return
 	}
 	reg := s.opts.Store.Registry()
@@ -210,6 +217,9 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
 		fail(w, err)
 		return
 	}
+	if q.ready(s.cache) {
+		return
+	}
 	doc, err := docs.BuildCompare(s.opts.Store, docs.CompareOptions{Year: year, IDs: ids, Countries: cs})
 	if err != nil {
 		fail(w, wrap("year", q.v.Get("year"), err))
@@ -231,8 +241,14 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
 	if len(extra) > 0 {
 		api += "?" + strings.Join(extra, "&")
 	}
+	charts := map[string]template.HTML{}
+	for _, ci := range doc.Indicators {
+		if html := s.compareChart(w, "timeline", ci.ID, doc); html != "" {
+			charts[ci.ID] = html
+		}
+	}
 	s.render(w, "compare", page{Title: strings.Join(names, " vs "),
-		Data: map[string]any{"Doc": doc, "API": api, "Codes": strings.Join(codes, ",")}})
+		Data: map[string]any{"Doc": doc, "API": api, "Codes": strings.Join(codes, ","), "Charts": charts}})
 }
 
 func (s *Server) countryPage(w http.ResponseWriter, r *http.Request, q *query) {
@@ -240,6 +256,10 @@ func (s *Server) countryPage(w http.ResponseWriter, r *http.Request, q *query) {
 	c, err := s.opts.Store.Registry().Resolve(code)
 	if err != nil {
 		fail(w, bad("iso3", code, err))
+		return
+	}
+	q.path = "/country/" + c.ISO3 // every name of the country is one page
+	if q.ready(s.cache) {
 		return
 	}
 	doc, err := docs.ShowCountry(s.opts.Store, c, nil, 0, 0)
@@ -266,19 +286,25 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request, q *query)
 		fail(w, err)
 		return
 	}
+	if q.ready(s.cache) {
+		return
+	}
 	doc, err := docs.BuildRank(s.opts.Store, id, year, group)
 	if err != nil {
 		fail(w, wrap("year", q.v.Get("year"), err))
 		return
 	}
 	s.render(w, "indicator", page{Title: doc.Indicator.Name,
-		Data: map[string]any{"Doc": doc, "Chart": s.rankChart(doc)}})
+		Data: map[string]any{"Doc": doc, "Chart": s.rankChart(w, doc)}})
 }
 
 func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request, q *query) {
 	cs, err := q.countries("c", 1)
 	if err != nil {
 		fail(w, err)
+		return
+	}
+	if q.ready(s.cache) {
 		return
 	}
 	var ds []docs.ElectionsDocument

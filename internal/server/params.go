@@ -32,26 +32,112 @@ func invalid(param, value, format string, args ...any) error {
 
 // query reads and validates a request's parameters: every parameter must
 // be one the route knows, given at most once unless it is a list.
+//
+// Each reading records the parameter's canonical value: exactly what the
+// route gets from it (countries as ISO codes, a year as a number, a list
+// joined). Once the route has read everything its answer depends on, ready
+// names the answer's cache entry by the route's path and those values, so
+// that spellings of one question share an entry and different questions
+// never do.
 type query struct {
 	v     url.Values
 	store *datasets.Store
+	// path is the route part of the cache key (the request's path, or a
+	// canonical form of it).
+	path string
+	// canon holds each parameter read, by name, with its canonical value;
+	// extra is anything else the answer depends on (oEmbed's origin).
+	canon map[string]string
+	extra string
+	slot  *cacheSlot // nil: the answer is not cached
+	named bool       // ready has named the entry
+}
+
+// cacheable lets the answer to w be cached: w is the recorder of a
+// request served through Server.ServeHTTP.
+func (q *query) cacheable(w http.ResponseWriter) {
+	if rec, ok := w.(*recorder); ok {
+		q.slot = &rec.slot
+	}
+}
+
+// record notes a parameter's canonical value; a parameter read after
+// ready named the entry spoils it, since the name does not cover it.
+func (q *query) record(name, value string) {
+	if q.named && q.slot != nil {
+		q.slot.spoilt = true
+	}
+	q.canon[name] = value
+}
+
+// key is the cache key of the answer: the route's path, the canonical
+// parameters in name order and the extra part.
+func (q *query) key() string {
+	names := make([]string, 0, len(q.canon))
+	for n := range q.canon {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var b strings.Builder
+	b.WriteString(q.path)
+	b.WriteByte('?')
+	for i, n := range names {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(n))
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(q.canon[n]))
+	}
+	if q.extra != "" {
+		b.WriteByte('#')
+		b.WriteString(url.QueryEscape(q.extra))
+	}
+	return b.String()
+}
+
+// ready is called by a route once it has read every parameter its answer
+// depends on and before it builds anything. It names the answer's cache
+// entry and reports whether the answer is already cached, in which case
+// the route writes nothing and the cached answer is served.
+func (q *query) ready(cache *responseCache) bool {
+	if q.slot == nil || q.named {
+		return false
+	}
+	q.named = true
+	q.slot.key = q.key()
+	if c, ok := cache.get(q.slot.key); ok {
+		q.slot.hit = c
+		return true
+	}
+	return false
 }
 
 func newQuery(r *http.Request, store *datasets.Store, allowed ...string) (*query, error) {
 	v, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		return nil, invalid("", r.URL.RawQuery, "the query string is malformed: %v", err)
+		return nil, invalid("", clip(r.URL.RawQuery), "the query string is malformed: %v", err)
 	}
 	for k := range v {
 		if !slices.Contains(allowed, k) {
+			name, value := clip(k), clip(v.Get(k))
 			if len(allowed) == 0 {
-				return nil, invalid(k, v.Get(k), "unknown parameter %q: this address takes none", k)
+				return nil, invalid(name, value, "unknown parameter %q: this address takes none, so drop it", name)
 			}
-			return nil, bad(k, v.Get(k), &indicators.Error{Code: indicators.EInvalid,
-				Msg: fmt.Sprintf("unknown parameter %q: valid parameters are %s", k, strings.Join(allowed, ", ")), Suggestions: indicators.Nearest(k, allowed, 3)})
+			return nil, bad(name, value, &indicators.Error{Code: indicators.EInvalid,
+				Msg: fmt.Sprintf("unknown parameter %q: valid parameters are %s", name, strings.Join(allowed, ", ")), Suggestions: indicators.Nearest(name, allowed, 3)})
 		}
 	}
-	return &query{v: v, store: store}, nil
+	return &query{v: v, store: store, path: r.URL.Path, canon: map[string]string{}}, nil
+}
+
+// clip shortens a value echoed in an error to 200 bytes, so that a long
+// junk query does not get a long answer.
+func clip(s string) string {
+	if len(s) <= 200 {
+		return s
+	}
+	return strings.ToValidUTF8(s[:200], "")
 }
 
 // single returns a parameter given at most once.
@@ -61,11 +147,13 @@ func (q *query) single(name string) (string, error) {
 		return "", invalid(name, strings.Join(vs, ","), "parameter %q is given %d times: give it once", name, len(vs))
 	}
 	if len(vs) == 0 {
+		q.record(name, "")
 		return "", nil
 	}
 	if len(vs[0]) > 200 {
-		return "", invalid(name, vs[0][:200], "parameter %q is too long", name)
+		return "", invalid(name, vs[0][:200], "parameter %q is too long: give at most 200 characters", name)
 	}
+	q.record(name, vs[0])
 	return vs[0], nil
 }
 
@@ -80,8 +168,9 @@ func (q *query) list(name string) ([]string, error) {
 		}
 	}
 	if len(out) > 20 {
-		return nil, invalid(name, strings.Join(out[:20], ","), "parameter %q lists more than 20 values", name)
+		return nil, invalid(name, strings.Join(out[:20], ","), "parameter %q lists more than 20 values: give at most 20", name)
 	}
+	q.record(name, strings.Join(out, ","))
 	return out, nil
 }
 
@@ -95,6 +184,7 @@ func (q *query) year(name string) (int, error) {
 	if err != nil || y < 1900 || y > 2100 {
 		return 0, invalid(name, s, "%s must be a year such as 2023, not %q", name, s)
 	}
+	q.record(name, strconv.Itoa(y))
 	return y, nil
 }
 
@@ -119,6 +209,11 @@ func (q *query) countries(name string, min int) ([]indicators.Country, error) {
 	if _, err := reg.ResolveAll(names); err != nil {
 		return nil, bad(name, strings.Join(names, ","), err)
 	}
+	codes := make([]string, len(out))
+	for i, c := range out {
+		codes[i] = c.ISO3
+	}
+	q.record(name, strings.Join(codes, ","))
 	return out, nil
 }
 
@@ -135,6 +230,7 @@ func (q *query) country(name string) (indicators.Country, error) {
 	if err != nil {
 		return indicators.Country{}, bad(name, s, err)
 	}
+	q.record(name, c.ISO3)
 	return c, nil
 }
 
@@ -174,11 +270,11 @@ func (q *query) group(name string) (string, error) {
 		return "", err
 	}
 	if s == "" {
-		return "post-soviet", nil
-	}
-	if _, err := q.store.Registry().Group(s); err != nil {
+		s = "post-soviet"
+	} else if _, err := q.store.Registry().Group(s); err != nil {
 		return "", bad(name, s, err)
 	}
+	q.record(name, s)
 	return s, nil
 }
 
@@ -190,6 +286,7 @@ func (q *query) format() (string, error) {
 	}
 	switch s {
 	case "", "json":
+		q.record("format", "json")
 		return "json", nil
 	case "csv":
 		return "csv", nil

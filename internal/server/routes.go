@@ -12,7 +12,10 @@ import (
 // are kept and validated as usual.
 func (s *Server) pathRoute(target, param, pathVar string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
+		q, ok := pathQuery(w, r, param)
+		if !ok {
+			return
+		}
 		if param != "" {
 			v := strings.TrimSuffix(r.PathValue(pathVar), ".json")
 			q.Set(param, v)
@@ -37,7 +40,10 @@ func (s *Server) chartPath(prefix string) http.HandlerFunc {
 		if ext == ".html" {
 			ext = ""
 		}
-		q := r.URL.Query()
+		q, ok := pathQuery(w, r, "indicator")
+		if !ok {
+			return
+		}
 		q.Set("indicator", id)
 		r2 := r.Clone(r.Context())
 		r2.URL.Path, r2.URL.RawPath, r2.URL.RawQuery = prefix+r.PathValue("kind")+ext, "", q.Encode()
@@ -47,16 +53,49 @@ func (s *Server) chartPath(prefix string) http.HandlerFunc {
 
 // rankPath serves /api/v1/rank/{id}/{year}.json.
 func (s *Server) rankPath(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q, ok := pathQuery(w, r, "indicator", "year")
+	if !ok {
+		return
+	}
 	q.Set("indicator", r.PathValue("id"))
 	q.Set("year", strings.TrimSuffix(r.PathValue("year"), ".json"))
 	s.forward(w, r, "/api/v1/rank", q)
+}
+
+// pathQuery parses the query of a path form, refusing a malformed query
+// and the parameters the path itself gives, which the query would
+// otherwise silently lose.
+func pathQuery(w http.ResponseWriter, r *http.Request, fromPath ...string) (url.Values, bool) {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		fail(w, invalid("", r.URL.RawQuery, "the query string is malformed: %v", err))
+		return nil, false
+	}
+	for _, p := range fromPath {
+		if p != "" && q.Has(p) {
+			fail(w, invalid(p, q.Get(p), "parameter %q is already given by the path %s: drop it from the query", p, r.URL.Path))
+			return nil, false
+		}
+	}
+	return q, true
 }
 
 func (s *Server) forward(w http.ResponseWriter, r *http.Request, path string, q url.Values) {
 	r2 := r.Clone(r.Context())
 	r2.URL.Path, r2.URL.RawPath, r2.URL.RawQuery = path, "", q.Encode()
 	s.mux.ServeHTTP(w, r2)
+}
+
+// static wraps a route that takes no parameters and whose answer is the
+// same for every request: any parameter is refused, and the answer is
+// cached under its path alone.
+func (s *Server) static(h http.HandlerFunc) http.HandlerFunc {
+	return s.pageHandler(nil, func(w http.ResponseWriter, r *http.Request, q *query) {
+		if q.ready(s.cache) {
+			return
+		}
+		h(w, r)
+	})
 }
 
 func (s *Server) routes() {
@@ -76,7 +115,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/v1/trend", s.api([]string{"country", "indicator", "from", "to"}, s.apiTrend))
 	m.HandleFunc("GET /api/v1/elections", s.api([]string{"country"}, s.apiElections))
 	m.HandleFunc("GET /api/v1/correlate", s.api([]string{"year", "group", "indicator"}, s.apiCorrelate))
-	m.HandleFunc("GET /api/v1/openapi.json", s.openAPI)
+	m.HandleFunc("GET /api/v1/openapi.json", s.static(s.openAPI))
 
 	// Path equivalents of the query-string routes, for links that work on a
 	// baked, static copy of the site.
@@ -97,17 +136,17 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /embed/{kind}", s.pageHandler(chartParams, s.embedPage))
 	m.HandleFunc("GET /oembed", s.pageHandler([]string{"url", "maxwidth", "maxheight", "format"}, s.oEmbed))
 
-	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+	m.HandleFunc("GET /healthz", s.static(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte(`{"status":"ok"}` + "\n"))
-	})
-	m.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+	}))
+	m.HandleFunc("GET /favicon.ico", s.static(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "image/svg+xml")
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		w.Write([]byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#0072b2"/></svg>`))
-	})
-	m.HandleFunc("GET /assets/echarts.min.js", func(w http.ResponseWriter, r *http.Request) {
+	}))
+	m.HandleFunc("GET /assets/echarts.min.js", s.static(func(w http.ResponseWriter, r *http.Request) {
 		if s.opts.EChartsJS == nil {
 			writeError(w, http.StatusNotFound, nil404("no local ECharts copy: pages load it from "+s.opts.AssetHost), "path", r.URL.Path)
 			return
@@ -115,7 +154,7 @@ func (s *Server) routes() {
 		w.Header().Set("Content-Type", "application/javascript; charset=utf-8")
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		w.Write(s.opts.EChartsJS)
-	})
+	}))
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, nil404("no page at "+r.URL.Path+": see / or /api/v1/openapi.json"), "path", r.URL.Path)
 	})

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,7 +40,17 @@ type Options struct {
 	AssetHost string
 	// Version identifies the build and data; it is part of every ETag.
 	Version string
+	// PublicURL is the service's public origin (e.g.
+	// https://rankings.example.org), used by /oembed to recognise its own
+	// pages and to build the addresses it hands out. Empty means the origin
+	// the request was made to.
+	PublicURL string
+	// CacheBytes bounds the response cache; 0 means DefaultCacheBytes.
+	CacheBytes int
 }
+
+// DefaultCacheBytes is the response cache's default bound.
+const DefaultCacheBytes = 64 << 20
 
 // DefaultAssetHost serves the pinned ECharts when no local copy is given.
 const DefaultAssetHost = "https://cdn.jsdelivr.net"
@@ -53,6 +64,9 @@ type Server struct {
 	mux   *http.ServeMux
 	pages map[string]*template.Template
 	cache *responseCache
+	// publicOrigin is Options.PublicURL's origin ("" when unset or not an
+	// origin).
+	publicOrigin string
 }
 
 // New returns the service's handler.
@@ -66,7 +80,15 @@ func New(opts Options) *Server {
 	if opts.AssetHost == "" {
 		opts.AssetHost = DefaultAssetHost
 	}
-	s := &Server{opts: opts, mux: http.NewServeMux(), cache: newResponseCache(64 << 20)}
+	if opts.CacheBytes <= 0 {
+		opts.CacheBytes = DefaultCacheBytes
+	}
+	s := &Server{opts: opts, mux: http.NewServeMux(), cache: newResponseCache(opts.CacheBytes)}
+	if opts.PublicURL != "" {
+		// An unusable public URL (the CLI refuses one) falls back to the
+		// request's origin.
+		s.publicOrigin, _ = ParseOrigin(opts.PublicURL)
+	}
 	s.pages = s.parseTemplates()
 	s.routes()
 	return s
@@ -87,7 +109,11 @@ func (s *Server) EChartsURL() string {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	status, size := s.respond(w, r)
-	s.opts.Logger.Info("request", "method", r.Method, "path", r.URL.Path, "query", r.URL.RawQuery,
+	query := r.URL.RawQuery
+	if len(query) > 1000 { // a junk query does not make a junk log
+		query = strings.ToValidUTF8(query[:1000], "") + "…"
+	}
+	s.opts.Logger.Info("request", "method", r.Method, "path", r.URL.Path, "query", query, "query_bytes", len(r.URL.RawQuery),
 		"status", status, "bytes", size, "duration_ms", float64(time.Since(start).Microseconds())/1000)
 }
 
@@ -98,15 +124,19 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request) (status, size i
 		rec.header.Set("Allow", "GET, HEAD")
 		return s.writeUncached(w, r, rec)
 	}
-	key := r.URL.Path + "?" + r.URL.RawQuery
-	c, ok := s.cache.get(key)
-	if !ok {
-		rec := &recorder{header: http.Header{}, status: http.StatusOK}
-		s.serve(rec, r)
-		if rec.status != http.StatusOK {
-			return s.writeUncached(w, r, rec)
-		}
-		c = s.finish(key, r.URL.Path, rec)
+	// The route validates its parameters and names its cache entry (the
+	// route and its parsed, canonical parameters) before it builds
+	// anything, so a request for a cached answer stops there.
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	s.serve(rec, r)
+	if c := rec.slot.hit; c != nil {
+		return s.writeCached(w, r, c)
+	}
+	if rec.status != http.StatusOK {
+		return s.writeUncached(w, r, rec)
+	}
+	c := s.finish(rec.slot.key, r.URL.Path, rec)
+	if rec.slot.key != "" && !rec.slot.spoilt {
 		s.cache.put(c)
 	}
 	return s.writeCached(w, r, c)
@@ -125,21 +155,37 @@ func (s *Server) serve(rec *recorder, r *http.Request) {
 	s.mux.ServeHTTP(rec, r)
 }
 
-var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
-
-// headers adds what every response carries.
-func (s *Server) headers(h http.Header, path string, body []byte) {
+// headers adds what every response carries. scripts are the hashes of the
+// inline scripts the route itself wrote (allowScripts).
+func (s *Server) headers(h http.Header, path string, scripts []string) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Content-Security-Policy", s.csp(path, h.Get("Content-Type"), body))
+	framable := framable(path)
+	h.Set("Content-Security-Policy", s.csp(framable, scripts))
+	if !framable {
+		// For browsers that know only the older header. Pages anyone may
+		// frame get none: X-Frame-Options has no value that allows every
+		// site (ALLOW-FROM names one origin and current browsers ignore
+		// it), and a browser that does not know the header allows
+		// framing, which is what frame-ancestors * says.
+		h.Set("X-Frame-Options", "DENY")
+	}
 	h.Add("Vary", "Accept-Encoding")
+}
+
+// framable reports whether other sites may frame the page at path: only
+// embeds and charts, which exist to be put in someone else's page.
+func framable(path string) bool {
+	return strings.HasPrefix(path, "/embed/") || strings.HasPrefix(path, "/chart/")
 }
 
 // finish turns a successful response into a cache entry with its ETags and
 // gzipped form.
 func (s *Server) finish(key, path string, rec *recorder) *cached {
-	body := rec.body.Bytes()
-	s.headers(rec.header, path, body)
+	// A copy of exactly the body's length: the recorder's buffer may have
+	// up to twice its capacity, which the cache would hold unaccounted.
+	body := bytes.Clone(rec.body.Bytes())
+	s.headers(rec.header, path, rec.scripts)
 	if rec.header.Get("Cache-Control") == "" {
 		rec.header.Set("Cache-Control", "public, max-age=300")
 	}
@@ -151,8 +197,9 @@ func (s *Server) finish(key, path string, rec *recorder) *cached {
 		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 		zw.Write(body)
 		zw.Close()
-		c.gz = b.Bytes()
+		c.gz = bytes.Clone(b.Bytes())
 	}
+	c.bytes = c.accounted()
 	return c
 }
 
@@ -186,7 +233,7 @@ func (s *Server) writeUncached(w http.ResponseWriter, r *http.Request, rec *reco
 	for k, v := range rec.header {
 		h[k] = v
 	}
-	s.headers(h, r.URL.Path, rec.body.Bytes())
+	s.headers(h, r.URL.Path, rec.scripts)
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Length", strconv.Itoa(rec.body.Len()))
 	w.WriteHeader(rec.status)
@@ -225,25 +272,56 @@ func acceptsGzip(r *http.Request) bool {
 }
 
 // csp allows scripts only from this origin, the chosen asset host and the
-// page's own inline scripts (by hash, so baked pages keep working), and lets
-// only /embed/ and /chart/ pages be framed by other sites.
-func (s *Server) csp(path, ctype string, body []byte) string {
-	scripts := []string{"'self'"}
+// inline scripts the route itself wrote (by hash, so that baked pages keep
+// working), and lets only framable pages be framed by other sites. The
+// hashes are never taken from the finished body: a script that reached
+// it any other way, such as through an HTML-injection bug, is refused.
+func (s *Server) csp(framable bool, scripts []string) string {
+	src := []string{"'self'"}
 	if s.opts.EChartsJS == nil {
-		scripts = append(scripts, s.opts.AssetHost)
+		src = append(src, s.opts.AssetHost)
 	}
-	if strings.HasPrefix(ctype, "text/html") {
-		for _, m := range inlineScript.FindAllSubmatch(body, -1) {
-			sum := sha256.Sum256(m[1])
-			scripts = append(scripts, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
-		}
+	for _, h := range scripts {
+		src = append(src, "'sha256-"+h+"'")
 	}
 	frame := "'none'"
-	if strings.HasPrefix(path, "/embed/") || strings.HasPrefix(path, "/chart/") {
+	if framable {
 		frame = "*"
 	}
-	return "default-src 'self'; script-src " + strings.Join(scripts, " ") +
+	return "default-src 'self'; script-src " + strings.Join(src, " ") +
 		"; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors " + frame
+}
+
+// allowScripts lets the response to w run the inline scripts with these
+// hashes (base64 SHA-256, scriptHashes): the route calls it for the
+// scripts it writes itself.
+func allowScripts(w http.ResponseWriter, hashes []string) {
+	if rec, ok := w.(*recorder); ok {
+		for _, h := range hashes {
+			if !slices.Contains(rec.scripts, h) {
+				rec.scripts = append(rec.scripts, h)
+			}
+		}
+	}
+}
+
+var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
+
+// scriptHashes returns the hashes of the scripts a chart wrote into out
+// (what charts.Chart.WriteFragment or WritePage produced for it): the
+// inline scripts that hold the chart's own option, which is how the
+// chart's drawing script is told from anything else. It is called on the
+// chart's own output only, never on a finished page.
+func scriptHashes(out, option []byte) []string {
+	var hashes []string
+	for _, m := range inlineScript.FindAllSubmatch(out, -1) {
+		if len(option) == 0 || !bytes.Contains(m[1], option) {
+			continue
+		}
+		sum := sha256.Sum256(m[1])
+		hashes = append(hashes, base64.StdEncoding.EncodeToString(sum[:]))
+	}
+	return hashes
 }
 
 // recorder buffers a response so that headers can be computed from the
@@ -253,6 +331,10 @@ type recorder struct {
 	status int
 	body   bytes.Buffer
 	wrote  bool
+	// scripts are the hashes of the inline scripts the route wrote.
+	scripts []string
+	// slot is where the route names its cache entry (query.ready).
+	slot cacheSlot
 }
 
 func (r *recorder) Header() http.Header { return r.header }
@@ -272,6 +354,7 @@ func (r *recorder) reset() {
 	r.header = http.Header{}
 	r.status, r.wrote = http.StatusOK, false
 	r.body.Reset()
+	r.scripts, r.slot = nil, cacheSlot{}
 }
 
 // apiError is the JSON body of every error response.

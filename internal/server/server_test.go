@@ -323,20 +323,35 @@ func TestChartRoutes(t *testing.T) {
 }
 
 func TestOEmbed(t *testing.T) {
-	rec := get(t, "/oembed?url="+url.QueryEscape("https://rankings.example/chart/timeline?c=kaz,uzb&indicator=rsf")+"&maxwidth=600")
+	// httptest requests are made to http://example.com.
+	rec := get(t, "/oembed?url="+url.QueryEscape("http://example.com/chart/timeline?c=kaz,uzb&indicator=rsf")+"&maxwidth=600")
 	var doc map[string]any
 	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil || rec.Code != 200 {
 		t.Fatalf("%d %s", rec.Code, rec.Body)
 	}
 	html, _ := doc["html"].(string)
 	if doc["type"] != "rich" || doc["version"] != "1.0" || doc["width"] != float64(600) ||
-		!strings.Contains(html, `<iframe src="https://rankings.example/embed/timeline?c=kaz,uzb&amp;indicator=rsf"`) {
+		!strings.Contains(html, `<iframe src="http://example.com/embed/timeline?c=kaz,uzb&amp;indicator=rsf"`) {
 		t.Errorf("oEmbed = %v", doc)
 	}
-	for _, bad := range []string{"/oembed", "/oembed?url=ftp://x/chart/ranking", "/oembed?url=" + url.QueryEscape("https://x/compare?c=kaz,uzb"),
-		"/oembed?url=" + url.QueryEscape("https://x/chart/pie?indicator=rsf"), "/oembed?url=" + url.QueryEscape("https://x/chart/ranking?indicator=rsf") + "&maxwidth=huge"} {
-		if r := get(t, bad); r.Code != 400 {
-			t.Errorf("%s: %d, want 400", bad, r.Code)
+	if rec := get(t, "/oembed?url="+url.QueryEscape("http://example.com/embed/ranking/rsf")); rec.Code != 200 ||
+		!strings.Contains(rec.Body.String(), `src=\"http://example.com/embed/ranking?indicator=rsf\"`) {
+		t.Errorf("the path form of an embed: %d %s", rec.Code, rec.Body)
+	}
+	for _, c := range []struct {
+		url    string
+		status int
+	}{
+		{"/oembed", 400},
+		{"/oembed?url=ftp://x/chart/ranking", 400},
+		{"/oembed?url=" + url.QueryEscape("http://example.com/chart/pie?indicator=rsf"), 400},
+		{"/oembed?url=" + url.QueryEscape("http://example.com/chart/ranking?indicator=rsf") + "&maxwidth=huge", 400},
+		{"/oembed?url=" + url.QueryEscape("http://example.com/chart/ranking?indicator=rsf") + "&format=xml", 501},
+		{"/oembed?url=" + url.QueryEscape("https://x/chart/ranking?indicator=rsf"), 404},
+		{"/oembed?url=" + url.QueryEscape("http://example.com/compare?c=kaz,uzb"), 404},
+	} {
+		if r := get(t, c.url); r.Code != c.status {
+			t.Errorf("%s: %d, want %d", c.url, r.Code, c.status)
 		}
 	}
 }
