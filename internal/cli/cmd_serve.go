@@ -19,6 +19,8 @@ import (
 type serverOptions struct {
 	echartsJS string
 	assetHost string
+	// publicURL is serve's --public-url; bake has none.
+	publicURL string
 }
 
 func (o *serverOptions) register(cmd *cobra.Command) {
@@ -38,7 +40,18 @@ func (o *serverOptions) build(env *Env, logger *slog.Logger) (*server.Server, er
 			return nil, usagef("--echarts-js: %v", err)
 		}
 	}
-	return server.New(server.Options{Store: env.Store, Logger: logger, EChartsJS: js, AssetHost: o.assetHost, Version: buildVersion()}), nil
+	return server.New(server.Options{Store: env.Store, Logger: logger, EChartsJS: js, AssetHost: o.assetHost, Version: buildVersion(), PublicURL: o.publicURL}), nil
+}
+
+// everyInterface reports whether a listen address binds every network
+// interface: no host (":8080"), or the wildcard 0.0.0.0 or ::.
+func everyInterface(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return host == "" || (ip != nil && ip.IsUnspecified())
 }
 
 func newServeCmd(env *Env) *cobra.Command {
@@ -54,6 +67,11 @@ SIGINT/SIGTERM, finishing requests in flight.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			logger := slog.New(slog.NewJSONHandler(env.Stderr, nil))
+			if opts.publicURL != "" {
+				if _, err := server.ParseOrigin(opts.publicURL); err != nil {
+					return usagef("--public-url: %v", err)
+				}
+			}
 			h, err := opts.build(env, logger)
 			if err != nil {
 				return err
@@ -61,6 +79,10 @@ SIGINT/SIGTERM, finishing requests in flight.`,
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return usagef("cannot listen on %s: %v", addr, err)
+			}
+			if everyInterface(addr) {
+				fmt.Fprintf(env.Stderr, "rankings: listening on every network interface (%s), so anyone who can reach this machine can use the service; give --addr 127.0.0.1:%d to listen on loopback only\n",
+					addr, ln.Addr().(*net.TCPAddr).Port)
 			}
 			srv := &http.Server{
 				Handler:           h,
@@ -91,7 +113,8 @@ SIGINT/SIGTERM, finishing requests in flight.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on (\":8080\" or \"0.0.0.0:8080\" listens on every network interface)")
+	cmd.Flags().StringVar(&opts.publicURL, "public-url", "", "the service's public origin, such as https://rankings.example.org: /oembed answers only for pages there (default: the origin each request was made to)")
 	opts.register(cmd)
 	return cmd
 }
