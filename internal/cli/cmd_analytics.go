@@ -278,7 +278,11 @@ func newElectionsCmd(env *Env) *cobra.Command {
 				for _, e := range doc.Elections {
 					fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.Date, e.Type, e.Mission, indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), sourceMarkdown(e))
 				}
-				fmt.Fprintf(&b, "\n%s\n", docs.SourceKindSentence(doc.SourceKindCounts, len(doc.Elections)))
+				// The counts, the latest assessment and the caveat, as the
+				// table gives them: a paragraph each.
+				for _, l := range electionsSummary(doc) {
+					fmt.Fprintf(&b, "\n%s\n", mdEscape(l))
+				}
 				_, err := fmt.Fprint(env.Stdout, b.String())
 				return err
 			}
@@ -287,16 +291,10 @@ func newElectionsCmd(env *Env) *cobra.Command {
 			for _, e := range doc.Elections {
 				fmt.Fprintf(&b, "%s  %-20s  %-13s  %s\n            %s\n            %s\n", e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), "mission: "+e.Mission, e.Summary, sourceText(e))
 			}
-			var counts []string
-			for _, a := range indicators.Assessments {
-				counts = append(counts, fmt.Sprintf("%s %d", a.Label(), doc.Counts[string(a)]))
+			b.WriteString("\n")
+			for _, l := range electionsSummary(doc) {
+				b.WriteString(l + "\n")
 			}
-			fmt.Fprintf(&b, "\n%s\n", sayElectionCounts.format(len(doc.Elections), len(doc.Elections), strings.Join(counts, ", ")))
-			fmt.Fprintf(&b, "%s\n", docs.SourceKindSentence(doc.SourceKindCounts, len(doc.Elections)))
-			if doc.Latest != nil {
-				fmt.Fprintf(&b, "Latest assessed: %s %s, %s.\n", doc.Latest.Date, doc.Latest.Type, indicators.Assessment(doc.Latest.Assessment).Label())
-			}
-			b.WriteString("The assessment codes ODIHR's headline conclusion; read it with the summary and the source.\n")
 			_, err = fmt.Fprint(env.Stdout, b.String())
 			return err
 		},
@@ -373,4 +371,22 @@ func corrCell(c docs.Correlation) string {
 		return ""
 	}
 	return fmt.Sprintf("%.0f", *c.Spearman*100)
+}
+
+// electionsSummary is what follows a country's elections in the table and
+// in markdown: the counts by assessment, what kinds of page the
+// assessments rest on, the latest assessed election and the caveat.
+func electionsSummary(doc docs.ElectionsDocument) []string {
+	var counts []string
+	for _, a := range indicators.Assessments {
+		counts = append(counts, fmt.Sprintf("%s %d", a.Label(), doc.Counts[string(a)]))
+	}
+	out := []string{
+		sayElectionCounts.format(len(doc.Elections), len(doc.Elections), strings.Join(counts, ", ")),
+		docs.SourceKindSentence(doc.SourceKindCounts, len(doc.Elections)),
+	}
+	if doc.Latest != nil {
+		out = append(out, fmt.Sprintf("Latest assessed: %s %s, %s.", doc.Latest.Date, doc.Latest.Type, indicators.Assessment(doc.Latest.Assessment).Label()))
+	}
+	return append(out, "The assessment codes ODIHR's headline conclusion; read it with the summary and the source.")
 }

@@ -124,15 +124,6 @@ func sparkline(vals []*float64, higherIsBetter bool) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
-// sig formats a number to 3 significant digits, with a sign.
-func sig(v float64) string {
-	s := fmt.Sprintf("%+.3g", v)
-	if strings.Contains(s, "e") {
-		s = fmt.Sprintf("%+.4f", v)
-	}
-	return strings.Replace(s, "-", "−", 1)
-}
-
 // trendText renders a trend as the TREND column shows it: trendShort's
 // arrow and slope at the precision its interval allows.
 func trendText(t docs.Trend, higherIsBetter bool) string {
@@ -500,7 +491,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 				cell += fmt.Sprintf(" (rank %s)", strings.Replace(r, "/", " of ", 1))
 			}
 			if t := ci.Trends[i]; !t.Insufficient && t.Slope != nil {
-				cell += fmt.Sprintf("; trend %s/yr [95%% CI %s, %s] %d–%d", sig(*t.Slope), sig(*t.CILow), sig(*t.CIHigh), *t.From, *t.To)
+				cell += fmt.Sprintf("; %s (%d–%d)", trendWords(t, ci.HigherIsBetter, slopeUnit(ind)), *t.From, *t.To)
 			}
 			fmt.Fprintf(&b, " %s |", mdEscape(cell))
 		}
