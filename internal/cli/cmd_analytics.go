@@ -27,7 +27,7 @@ historical states included, and says how many ranked entries it cannot list
   rankings rank -i wgi-rl --year 2023 --group central-asia
   rankings rank -i fh-fiw --group territories
   rankings rank -i rsf --group all`,
-		Args: cobra.NoArgs,
+		Args: noArgs("rank takes no countries: it orders a group, e.g. rankings rank --indicator rsf --group central-asia"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if id == "" {
 				return usagef("rank needs --indicator (see \"rankings indicators\")")
@@ -164,7 +164,7 @@ segment's own direction ("worsening by 3.2 points a year, 95% CI 1.5 to
 of figures give no trend.`,
 		Example: `  rankings trend russia --indicator rsf
   rankings trend georgia -i wgi-rl --from 2012`,
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1, "trend needs one country, e.g. rankings trend kazakhstan --indicator rsf"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if id == "" {
 				return usagef("trend needs --indicator (see \"rankings indicators\")")
@@ -257,7 +257,7 @@ func newElectionsCmd(env *Env) *cobra.Command {
 		Use:     "elections <country>",
 		Short:   "List a country's national elections with ODIHR's assessment, summary and source",
 		Example: `  rankings elections kazakhstan --format markdown`,
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1, "elections needs one country, e.g. rankings elections kazakhstan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Store.Registry().Resolve(args[0])
 			if err != nil {
@@ -317,7 +317,7 @@ correlation always means "better on both". --year is the year the figures
 describe; edition-year indicators (RSF, WJP, Freedom House) use their next
 edition, which covers it. The default set is one or two headline indicators
 per source: ` + strings.Join(docs.HeadlineIndicators, ", ") + `.`,
-		Args: cobra.NoArgs,
+		Args: noArgs("correlate takes no countries: it correlates across a group, e.g. rankings correlate --group central-asia --year 2020"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			doc, err := docs.BuildCorrelate(env.Store, year, group, ids)
 			if err != nil {

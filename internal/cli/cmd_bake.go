@@ -31,7 +31,7 @@ site no longer has are gone (so is anything you added to DIR). A folder
 holding other files is refused, so that none of them is overwritten;
 --force replaces such a folder the same way, deleting everything in it. A
 failed or interrupted bake leaves DIR as it was.`,
-		Args: cobra.NoArgs,
+		Args: noArgs("bake takes no arguments: give the folder with -o, e.g. rankings bake -o site"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
 				return usagef("bake needs -o DIR")

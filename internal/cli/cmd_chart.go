@@ -210,7 +210,7 @@ describe, and edition-year indices use the edition of the next year.`,
   rankings chart profile kazakhstan uzbekistan --year 2023
   rankings chart scatter -i wgi-rl,rsf --group all --format png
   rankings chart slope -i fh-fiw --from 2014 --to 2024 --embed -o - >> report.html`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "chart needs a kind (%s), e.g. rankings chart ranking --indicator rsf", kindNames()),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			kind, ok := charts.ParseKind(strings.ToLower(args[0]))
 			if !ok {
@@ -412,7 +412,7 @@ election table with sources, and the sources with their citations.
 --offline inlines ECharts so the file opens with no network.`,
 		Example: `  rankings report kazakhstan uzbekistan
   rankings report georgia armenia azerbaijan -o caucasus.html --offline`,
-		Args: cobra.MinimumNArgs(2),
+		Args: minArgs(2, "report needs at least two countries, e.g. rankings report kazakhstan uzbekistan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cs, err := env.Store.Registry().ResolveAll(args)
 			if err != nil {

@@ -217,7 +217,7 @@ func TestChartUsageErrors(t *testing.T) {
 		{[]string{"chart", "ranking", "-i", "rsf", "--group", "asia"}, "unknown group"},
 		{[]string{"chart", "timeline", "kaz", "-i", "rsf", "--percentile"}, "--percentile is for WGI"},
 		{[]string{"charts"}, "charts needs --year"},
-		{[]string{"report", "kaz"}, "requires at least 2 arg"},
+		{[]string{"report", "kaz"}, "report needs at least two countries, e.g. rankings report kazakhstan uzbekistan"},
 	} {
 		_, stderr, code := run(c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 {

@@ -34,12 +34,7 @@ Freedom House: the edition year).`,
 		Example: `  rankings compare kazakhstan uzbekistan
   rankings compare kaz uzb kgz --indicator rsf,wgi-rl --since 2015
   rankings compare Армения Грузия --format markdown`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) < 2 {
-				return usagef("compare needs at least two countries, e.g. rankings compare kazakhstan uzbekistan")
-			}
-			return nil
-		},
+		Args: minArgs(2, "compare needs at least two countries, e.g. rankings compare kazakhstan uzbekistan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cs, err := env.Store.Registry().ResolveAll(args)
 			if err != nil {

@@ -102,6 +102,7 @@ header for new indicators.`,
   rankings import long my-index.csv --skip-unknown
   rankings import --list
   rankings import --remove 3`,
+		Args: importArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := dataDir(cmd, env)
 			removing := cmd.Flags().Changed("remove")
@@ -146,7 +147,7 @@ every cell, countries, scales, duplicates, the comparison with embedded
 years — and report, storing nothing. Sources:
 ` + sourceList(),
 		Example: `  rankings validate rsf 2026.csv`,
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs(2, "validate needs a source and a file, e.g. rankings validate rsf 2026.csv (sources: %s)", sourceIDs()),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runImport(env, "", args[0], args[1], nil, opt, true)
 		},

@@ -389,7 +389,7 @@ func TestValidateStoresNothing(t *testing.T) {
 	if _, stderr, code = runData(dir, "import", "rfs", "testdata/import/ok/rsf-2027.csv"); code != 2 || !strings.HasPrefix(stderr, `rankings: unknown source "rfs" — did you mean rsf?`) {
 		t.Errorf("unknown source: exit %d, %q", code, stderr)
 	}
-	if _, stderr, code = runData(dir, "import", "--list", "rsf"); code != 2 || stderr != "rankings: --list and --remove take no <source> <file>\n" {
+	if _, stderr, code = runData(dir, "import", "--list", "rsf"); code != 2 || stderr != "rankings: --list and --remove take no source or file, e.g. rankings import --list\n" {
 		t.Errorf("list with args: exit %d, %q", code, stderr)
 	}
 	if h := treeHash(t, dir); h != "" {

@@ -20,7 +20,7 @@ func newCountriesCmd(env *Env) *cobra.Command {
 		Short: "List the countries or territories of a group (default: the 15 post-Soviet states)",
 		Long: "List the countries or territories of a group with their ISO codes. Groups: " + groupHelp() + ". " +
 			"The territories (Crimea XCR, Abkhazia XAB …) are entities of their own, never part of a state, and can be named like countries in every command.",
-		Args: cobra.NoArgs,
+		Args: noArgs("countries takes no arguments: choose the group with --group, e.g. rankings countries --group central-asia"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			doc, err := docs.Countries(env.Store.Registry(), group)
 			if err != nil {
@@ -70,12 +70,7 @@ country of --group (JSON and CSV list every country and territory).`,
   rankings indicators rsf
   rankings indicators wgi-rl --group central-asia
   rankings indicators ti-cpi --format json`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return usagef("indicators takes at most one indicator id, e.g. rankings indicators rsf")
-			}
-			return nil
-		},
+		Args: maxArgs(1, "indicators takes at most one indicator id, e.g. rankings indicators rsf"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				doc, err := docs.BuildIndicatorDetail(env.Store, args[0])
@@ -450,7 +445,7 @@ func newSourcesCmd(env *Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sources",
 		Short: "List the sources: publisher, edition, licence and how to cite them",
-		Args:  cobra.NoArgs,
+		Args:  noArgs("sources takes no arguments, e.g. rankings sources --format json"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			doc, err := docs.Sources(env.Store)
 			if err != nil {

@@ -64,7 +64,7 @@ func newServeCmd(env *Env) *cobra.Command {
 /api/v1/openapi.json) and embeddable charts. Listens on loopback by default;
 logs one structured line per request to stderr; stops gracefully on
 SIGINT/SIGTERM, finishing requests in flight.`,
-		Args: cobra.NoArgs,
+		Args: noArgs("serve takes no arguments: give the address with --addr, e.g. rankings serve --addr 127.0.0.1:8080"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			logger := slog.New(slog.NewJSONHandler(env.Stderr, nil))
 			if opts.publicURL != "" {

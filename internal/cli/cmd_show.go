@@ -20,7 +20,7 @@ func newShowCmd(env *Env) *cobra.Command {
 		Example: `  rankings show kazakhstan
   rankings show "Kyrgyz Republic" --indicator rsf,wgi-rl --from 2015
   rankings show Казахстан --format json`,
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1, "show needs one country, e.g. rankings show kazakhstan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Store.Registry().Resolve(args[0])
 			if err != nil {

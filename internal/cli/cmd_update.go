@@ -45,7 +45,7 @@ address per edition (--year, default this year); for other sources give
 the file's address with --url. Only https:// addresses are accepted.`,
 		Example: `  rankings update rsf --year 2026
   rankings update wgi --url https://example.org/wgidataset.csv`,
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1, "update needs one source, e.g. rankings update rsf --year 2026 (sources: %s)", sourceIDs()),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			source := args[0]
 			if _, err := ingest.LookupSource(source); err != nil {
