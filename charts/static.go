@@ -84,7 +84,12 @@ func textStyle(size vg.Length, bold bool) text.Style {
 func (c *Chart) sourceLines() []string { return wrap(c.Spec.sourceLine(), c.wrapChars()) }
 
 func (c *Chart) headerHeight() vg.Length {
-	return 10 + 20 + vg.Length(len(c.sourceLines()))*11 + 8
+	return 10 + 20 + vg.Length(len(c.titleLines())-1)*18 + vg.Length(len(c.sourceLines()))*11 + 8
+}
+
+// titleLines is the title wrapped to the image's width.
+func (c *Chart) titleLines() []string {
+	return wrap(c.Spec.Title, max(20, int((c.layoutWidth()-28)/titleStyle.Width("n"))))
 }
 
 func (c *Chart) noteLines() []string {
@@ -123,7 +128,12 @@ func (c *Chart) drawStatic(cv vg.Canvas, wl, hl vg.Length) error {
 	dc.FillPolygon(color.White, []vg.Point{{X: 0, Y: 0}, {X: wl, Y: 0}, {X: wl, Y: hl}, {X: 0, Y: hl}})
 	// Header: title and source line; footer: notes.
 	y := hl - 10
-	dc.FillText(titleStyle, vg.Point{X: 14, Y: y}, c.Spec.Title)
+	for i, l := range c.titleLines() {
+		if i > 0 {
+			y -= 18
+		}
+		dc.FillText(titleStyle, vg.Point{X: 14, Y: y}, l)
+	}
 	y -= 22
 	grey := smallStyle
 	grey.Color = color.Gray{Y: 0x44}

@@ -100,12 +100,14 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 }
 
 // render writes a chart in one format.
-func render(w io.Writer, c *charts.Chart, format string, embed bool, o charts.Options) error {
+func render(w io.Writer, c *charts.Chart, format string, embed bool, o charts.Options, img *imageFlags) error {
 	switch format {
-	case "svg":
-		return c.WriteSVG(w)
-	case "png":
-		return c.WritePNG(w)
+	case "svg", "png", "pdf":
+		io, err := img.options(format, c)
+		if err != nil {
+			return err
+		}
+		return c.WriteImage(w, charts.ImageFormat(format), io)
 	}
 	if embed {
 		return c.WriteFragment(w, o)
@@ -167,6 +169,7 @@ func newChartCmd(env *Env) *cobra.Command {
 	var year, from, to int
 	var embed, percentile bool
 	var ef echartsFlags
+	var img *imageFlags
 	cmd := &cobra.Command{
 		Use:   "chart <kind> [countries...] --indicator id [--year Y] [--group G] [--embed] [--offline] [--format html|svg|png] [-o FILE]",
 		Short: "Draw one chart: ranking, timeline, profile, heatmap, scatter or slope",
@@ -249,7 +252,10 @@ describe, and edition-year indices use the edition of the next year.`,
 				}
 				out = defaultName(spec, req, ext)
 			}
-			return output(env, out, func(w io.Writer) error { return render(w, c, format, embed, opt) })
+			if _, err := img.options(format, c); err != nil {
+				return err
+			}
+			return output(env, out, func(w io.Writer) error { return render(w, c, format, embed, opt, img) })
 		},
 	}
 	cmd.Flags().StringSliceVarP(&ids, "indicator", "i", nil, "indicator id (scatter: x,y; profile: a list, default the headline set)")
@@ -261,7 +267,8 @@ describe, and edition-year indices use the edition of the next year.`,
 	cmd.Flags().BoolVar(&percentile, "percentile", false, "timeline of a WGI indicator: draw the percentile rank with its published 90% bounds")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, - for stdout (default: a name derived from the chart)")
 	ef.register(cmd)
-	formatFlag(cmd, &format, "html", "svg", "png")
+	formatFlag(cmd, &format, "html", "svg", "png", "pdf")
+	img = addImageFlags(cmd)
 	return cmd
 }
 
@@ -270,6 +277,7 @@ func newChartsCmd(env *Env) *cobra.Command {
 	var ids []string
 	var year int
 	var ef echartsFlags
+	var img *imageFlags
 	cmd := &cobra.Command{
 		Use:   "charts --year Y [countries...] [--group G] [-o DIR]",
 		Short: "Write the per-year comparison set: one ranking chart per indicator and an index.html",
@@ -346,7 +354,10 @@ named, every bar is drawn alike.`,
 					return err
 				}
 				name := fmt.Sprintf("%s-%d.%s", ind.ID, year, format)
-				if err := writeFileAtomic(filepath.Join(dir, name), func(w io.Writer) error { return render(w, c, format, false, opt) }); err != nil {
+				if _, err := img.options(format, c); err != nil {
+					return err
+				}
+				if err := writeFileAtomic(filepath.Join(dir, name), func(w io.Writer) error { return render(w, c, format, false, opt, img) }); err != nil {
 					return err
 				}
 				links = append(links, charts.Cell{Text: ind.Name + " (" + ind.ID + ")", Href: name})
@@ -385,7 +396,8 @@ named, every bar is drawn alike.`,
 	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group: "+strings.Join(countries.GroupNames(), ", "))
 	cmd.Flags().StringVarP(&dir, "output", "o", "", "output folder (default: charts-YEAR)")
 	ef.register(cmd)
-	formatFlag(cmd, &format, "html", "svg", "png")
+	formatFlag(cmd, &format, "html", "svg", "png", "pdf")
+	img = addImageFlags(cmd)
 	return cmd
 }
 
