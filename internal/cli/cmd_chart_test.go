@@ -209,7 +209,7 @@ func TestChartUsageErrors(t *testing.T) {
 		{[]string{"chart", "scatter", "-i", "rsf"}, "needs two indicators"},
 		{[]string{"chart", "timeline", "-i", "rsf"}, "needs at least one country"},
 		{[]string{"chart", "ranking", "-i", "rsf", "--format", "svg", "--embed"}, "--embed and --offline are for --format html"},
-		{[]string{"chart", "ranking", "-i", "rsf", "--format", "pdf"}, `unknown format "pdf"`},
+		{[]string{"chart", "ranking", "-i", "rsf", "--format", "jpg"}, `unknown format "jpg": use one of html, svg, png, pdf`},
 		{[]string{"chart", "ranking", "-i", "odihr"}, "list of elections"},
 		{[]string{"chart", "ranking", "-i", "rsf", "--year", "1990"}, "no figures for 1990"},
 		{[]string{"chart", "slope", "-i", "rsf", "--from", "2012", "--to", "2025"}, "different methodology segments"},
