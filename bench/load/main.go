@@ -6,6 +6,13 @@
 //
 // Any status other than 200 or a transport error counts as an error; the
 // exit status is 1 when there were errors.
+//
+// With -junk N every request carries a parameter no route knows, with a
+// name never sent before and a value of N bytes, as a cache-inflation
+// attack would; the expected answer is then 400, and anything else counts
+// as an error:
+//
+//	go run ./bench/load -junk 15000 -d 30s http://127.0.0.1:8080/healthz
 package main
 
 import (
@@ -16,7 +23,9 @@ import (
 	"net/http"
 	"os"
 	"sort"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -35,6 +44,12 @@ func (r Result) RPS() float64 { return float64(r.Requests) / r.Elapsed.Seconds()
 
 // Drive sends requests to url from conns goroutines for d.
 func Drive(ctx context.Context, url string, conns int, d time.Duration) Result {
+	return drive(ctx, url, conns, d, 0)
+}
+
+// drive is Drive, with junk > 0 adding a fresh unknown parameter of junk
+// bytes to every request and expecting 400.
+func drive(ctx context.Context, url string, conns int, d time.Duration, junk int) Result {
 	tr := &http.Transport{MaxIdleConns: conns, MaxIdleConnsPerHost: conns, DisableCompression: false}
 	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 	defer tr.CloseIdleConnections()
@@ -44,6 +59,12 @@ func Drive(ctx context.Context, url string, conns int, d time.Duration) Result {
 	res := Result{URL: url}
 	var lat []time.Duration
 	var wg sync.WaitGroup
+	var seq atomic.Int64
+	value := strings.Repeat("a", junk)
+	want := http.StatusOK
+	if junk > 0 {
+		want = http.StatusBadRequest
+	}
 	start := time.Now()
 	for i := 0; i < conns; i++ {
 		wg.Add(1)
@@ -54,7 +75,15 @@ func Drive(ctx context.Context, url string, conns int, d time.Duration) Result {
 			var bytes int64
 			for ctx.Err() == nil {
 				t0 := time.Now()
-				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+				u := url
+				if junk > 0 {
+					sep := "?"
+					if strings.Contains(u, "?") {
+						sep = "&"
+					}
+					u += fmt.Sprintf("%sk%d=%s", sep, seq.Add(1), value)
+				}
+				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 				req.Header.Set("Accept-Encoding", "gzip")
 				resp, err := client.Do(req)
 				if err != nil {
@@ -66,7 +95,7 @@ func Drive(ctx context.Context, url string, conns int, d time.Duration) Result {
 				}
 				b, err := io.Copy(io.Discard, resp.Body)
 				resp.Body.Close()
-				if err != nil || resp.StatusCode != http.StatusOK {
+				if err != nil || resp.StatusCode != want {
 					if ctx.Err() != nil {
 						break
 					}
@@ -98,6 +127,7 @@ func Drive(ctx context.Context, url string, conns int, d time.Duration) Result {
 func main() {
 	conns := flag.Int("c", 64, "concurrent connections")
 	dur := flag.Duration("d", 30*time.Second, "duration per URL")
+	junk := flag.Int("junk", 0, "add an unknown parameter of this many bytes, new on every request, and expect 400")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "load: give one or more URLs")
@@ -106,7 +136,7 @@ func main() {
 	failed := false
 	fmt.Printf("%-70s %10s %10s %10s %8s\n", "URL", "req/s", "p50", "p99", "errors")
 	for _, u := range flag.Args() {
-		r := Drive(context.Background(), u, *conns, *dur)
+		r := drive(context.Background(), u, *conns, *dur, *junk)
 		fmt.Printf("%-70s %10.0f %10s %10s %8d\n", u, r.RPS(), r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Errors)
 		failed = failed || r.Errors > 0 || r.Requests == 0
 	}
