@@ -1,0 +1,129 @@
+package docs
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/rankings-dev/rankings/indicators"
+)
+
+// schemaFile holds the JSON Schemas of the documents, generated from the Go
+// types of this package and their doc comments by TestSchemaGolden
+// (go test ./internal/docs -run SchemaGolden -update rewrites it; a removed
+// or retyped field fails even then, since /api/v1 documents change only by
+// adding fields).
+//
+//go:embed schema.json
+var schemaFile []byte
+
+// SchemaSet is the layout of schema.json: which definition each document
+// is, and the definitions (JSON Schema 2020-12), keyed by Go type name.
+type SchemaSet struct {
+	// Documents maps a document's name (compare, rank, …) to the name of
+	// its definition in Defs.
+	Documents map[string]string `json:"documents"`
+	// Defs are the definitions; a reference between them is
+	// "#/$defs/Name".
+	Defs map[string]json.RawMessage `json:"$defs"`
+}
+
+// defsRef is how a definition refers to another in schema.json.
+const defsRef = "#/$defs/"
+
+var schemas = func() SchemaSet {
+	var s SchemaSet
+	if err := json.Unmarshal(schemaFile, &s); err != nil {
+		panic(fmt.Sprintf("docs: schema.json: %v", err))
+	}
+	return s
+}()
+
+// Schemas returns the documents' definitions as schema.json holds them.
+func Schemas() SchemaSet { return schemas }
+
+// SchemaNames lists the documents that have a schema, in name order.
+func SchemaNames() []string {
+	names := make([]string, 0, len(schemas.Documents))
+	for n := range schemas.Documents {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// SchemaDef returns the name of the definition of the document name
+// (compare → Compare); an unknown name is a user error listing the names.
+func SchemaDef(name string) (string, error) {
+	if def, ok := schemas.Documents[strings.ToLower(name)]; ok {
+		return def, nil
+	}
+	names := SchemaNames()
+	e := indicators.Errorf(indicators.EInvalid, "unknown document %q: the documents are %s", name, strings.Join(names, ", "))
+	e.Suggestions = indicators.Nearest(name, names, 3)
+	return "", e
+}
+
+// Schema returns the JSON Schema (draft 2020-12) of the document name as
+// one self-contained JSON document: the document's definition and every
+// definition it refers to. `rankings schema <name>` prints it; the web
+// API's OpenAPI description holds the same definitions.
+func Schema(name string) ([]byte, error) {
+	def, err := SchemaDef(name)
+	if err != nil {
+		return nil, err
+	}
+	reach := map[string]json.RawMessage{}
+	var visit func(string)
+	visit = func(d string) {
+		if _, ok := reach[d]; ok {
+			return
+		}
+		raw := schemas.Defs[d]
+		reach[d] = raw
+		for _, r := range schemaRefs(raw) {
+			visit(r)
+		}
+	}
+	visit(def)
+	doc := struct {
+		Schema string                     `json:"$schema"`
+		Title  string                     `json:"title"`
+		Ref    string                     `json:"$ref"`
+		Defs   map[string]json.RawMessage `json:"$defs"`
+	}{"https://json-schema.org/draft/2020-12/schema", strings.ToLower(name), defsRef + def, reach}
+	var b bytes.Buffer
+	if err := WriteJSON(&b, doc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// schemaRefs lists the definitions raw refers to.
+func schemaRefs(raw json.RawMessage) []string {
+	var out []string
+	rest := string(raw)
+	for {
+		i := strings.Index(rest, `"`+defsRef)
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+1+len(defsRef):]
+		j := strings.IndexByte(rest, '"')
+		out = append(out, rest[:j])
+		rest = rest[j:]
+	}
+}
+
+// SchemaComponents returns every definition with its references rewritten
+// to prefix (an OpenAPI description's "#/components/schemas/").
+func SchemaComponents(prefix string) map[string]json.RawMessage {
+	out := make(map[string]json.RawMessage, len(schemas.Defs))
+	for name, raw := range schemas.Defs {
+		out[name] = json.RawMessage(strings.ReplaceAll(string(raw), `"`+defsRef, `"`+prefix))
+	}
+	return out
+}
