@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/rankings-dev/rankings/charts"
+	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
 )
@@ -118,7 +120,7 @@ func (s *Server) funcs() template.FuncMap {
 		"pick": func(all []indicators.Country, selected string) map[string]any {
 			group, _ := store.Registry().Group("post-soviet")
 			territories, _ := store.Registry().Group("territories")
-			return map[string]any{"Group": group, "Territories": territories, "All": all, "Selected": selected}
+			return map[string]any{"Group": byName(group), "Territories": byName(territories), "All": byName(all), "Selected": selected}
 		},
 		// entityHeader names a ranking's rows: Country, or Country or
 		// territory when a territory is among them.
@@ -198,7 +200,15 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request, q *query) {
 		}
 	}
 	s.render(w, "index", page{Title: "Compare countries", Data: map[string]any{
-		"Countries": reg.Countries(), "Group": group, "Indicators": inds}})
+		"Countries": byName(reg.Countries()), "Group": byName(group), "Indicators": inds}})
+}
+
+// byName is a copy of cs sorted by name in the display language, as a
+// reader scans a picker.
+func byName(cs []indicators.Country) []indicators.Country {
+	out := slices.Clone(cs)
+	countries.SortByName(out, countries.DisplayLanguage)
+	return out
 }
 
 func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
