@@ -197,7 +197,7 @@ func highlighted(r Request) map[string]bool {
 
 // latestYear is the latest year in which any of the countries has a
 // figure.
-func latestYear(store *datasets.Store, ind indicators.Indicator, cs []indicators.Country) (int, error) {
+func latestYear(store *datasets.Store, ind indicators.Indicator, who string, cs []indicators.Country) (int, error) {
 	years, err := store.Years(ind.ID)
 	if err != nil {
 		return 0, err
@@ -215,7 +215,20 @@ func latestYear(store *datasets.Store, ind indicators.Indicator, cs []indicators
 			}
 		}
 	}
-	return 0, indicators.Errorf(indicators.ENotFound, "%s has no figures for these countries", ind.ID)
+	return 0, docs.NoFigures(who, ind.ID, 0, 0, nil)
+}
+
+// seriesYears is every year in which any of cs has a figure on ind.
+func seriesYears(store *datasets.Store, ind indicators.Indicator, cs []indicators.Country) ([]int, error) {
+	var years []int
+	for _, c := range cs {
+		s, err := store.Series(ind.ID, c.ISO3)
+		if err != nil {
+			return nil, err
+		}
+		years = append(years, s.Years()...)
+	}
+	return years, nil
 }
 
 func yearObs(store *datasets.Store, ind indicators.Indicator, year int) (map[string]indicators.Observation, error) {
@@ -230,9 +243,11 @@ func yearObs(store *datasets.Store, ind indicators.Indicator, year int) (map[str
 	return out, nil
 }
 
-func noYear(store *datasets.Store, ind indicators.Indicator, year int) error {
+// noYear is the error of a chart of who (in words) on ind in a year in
+// which the source has no figures at all, with the years it has.
+func noYear(store *datasets.Store, ind indicators.Indicator, who string, year int) error {
 	years, _ := store.Years(ind.ID)
-	return indicators.Errorf(indicators.ENotFound, "%s has no figures for %d: years with figures are %s", ind.ID, year, indicators.YearRanges(years))
+	return docs.NoFigures(who, ind.ID, year, year, years)
 }
 
 // groupTitle is the group a chart shows, in words.
@@ -291,13 +306,24 @@ func spanLabel(ind indicators.Indicator, lo, hi int) (string, bool) {
 	return ind.Unit + ": " + strings.Join(parts, "; "), higher
 }
 
-func yearsBetween(store *datasets.Store, ind indicators.Indicator, from, to int) (int, int, error) {
+// yearsBetween is the span from..to (0 = open: the indicator's first or
+// last year) of a chart of cs (who, in words) on ind. A span wholly after
+// or before the years in which cs have figures is an error saying what the
+// data covers.
+func yearsBetween(store *datasets.Store, ind indicators.Indicator, who string, cs []indicators.Country, from, to int) (int, int, error) {
 	years, err := store.Years(ind.ID)
 	if err != nil {
 		return 0, 0, err
 	}
 	if len(years) == 0 {
-		return 0, 0, indicators.Errorf(indicators.ENotFound, "%s has no figures", ind.ID)
+		return 0, 0, docs.NoFigures(who, ind.ID, from, to, nil)
+	}
+	if (from != 0 && from > years[len(years)-1]) || (to != 0 && to < years[0]) {
+		have, err := seriesYears(store, ind, cs)
+		if err != nil {
+			return 0, 0, err
+		}
+		return 0, 0, docs.NoFigures(who, ind.ID, from, to, have)
 	}
 	if from == 0 {
 		from = years[0]

@@ -20,7 +20,7 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	}
 	cs = namedFirst(cs, r.Countries)
 	hl := highlighted(r)
-	from, to, err := yearsBetween(store, ind, r.From, r.To)
+	from, to, err := yearsBetween(store, ind, groupTitle(r), cs, r.From, r.To)
 	if err != nil {
 		return charts.Spec{}, err
 	}

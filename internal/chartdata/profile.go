@@ -133,6 +133,9 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 		}
 		s.Series = append(s.Series, sr)
 	}
+	if err := profileHasFigures(store, s, inds, r.Countries, year); err != nil {
+		return charts.Spec{}, err
+	}
 	s.Notes = append(s.Notes, "Each dot is a country's percentile in the field its source ranked that year: for rank k of N it is 100 × (N − k) / N, the share of the N ranked countries and territories placed below it (rank 1 of 180 is 99.4, rank 180 of 180 is 0). The label gives the published figure and its rank.")
 	if len(ownPct) > 0 {
 		s.Notes = append(s.Notes, fmt.Sprintf("On the rows of the %s the percentile is the percentile rank the publisher itself publishes, which can differ from 100 × (N − k) / N by a fraction of a point.", strings.Join(ownPct, " and the ")))
@@ -146,6 +149,28 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
+}
+
+// profileHasFigures returns NoFigures when the profile s of cs on inds in
+// the described year holds no dot: what the data covers is the years,
+// described, in which any of cs has a figure on any of inds.
+func profileHasFigures(store *datasets.Store, s charts.Spec, inds []indicators.Indicator, cs []indicators.Country, year int) error {
+	for _, sr := range s.Series {
+		if len(sr.Points) > 0 {
+			return nil
+		}
+	}
+	var years []int
+	for _, ind := range inds {
+		have, err := seriesYears(store, ind, cs)
+		if err != nil {
+			return err
+		}
+		for _, y := range have {
+			years = append(years, y-coveredOffset(ind))
+		}
+	}
+	return docs.NoFigures(names(cs), "", year, year, years)
 }
 
 // sourceOf is the name of an indicator's source and its publisher without

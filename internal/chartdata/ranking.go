@@ -32,7 +32,7 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 			return charts.Spec{}, err
 		}
 		if len(ms) == 0 {
-			return charts.Spec{}, noYear(store, ind, year)
+			return charts.Spec{}, noYear(store, ind, groupTitle(r), year)
 		}
 		ms = withNamed(ms, r.Countries)
 	} else {
@@ -40,7 +40,7 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 			return charts.Spec{}, err
 		}
 		if year == 0 {
-			if year, err = latestYear(store, ind, ms); err != nil {
+			if year, err = latestYear(store, ind, groupTitle(r), ms); err != nil {
 				return charts.Spec{}, err
 			}
 		}
@@ -50,7 +50,7 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		return charts.Spec{}, err
 	}
 	if len(by) == 0 {
-		return charts.Spec{}, noYear(store, ind, year)
+		return charts.Spec{}, noYear(store, ind, groupTitle(r), year)
 	}
 	label, higher := axisLabel(ind, year)
 	sub, cite := source(ind, year)
@@ -71,7 +71,11 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		s.Series = append(s.Series, charts.Series{Name: m.Name, Code: m.ISO3, Highlight: hl[m.ISO3], Points: []charts.Point{p}})
 	}
 	if n == 0 {
-		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s (group %s) in %d", ind.ID, countries.GroupTitle(r.Group), r.Group, year)
+		have, err := seriesYears(store, ind, ms)
+		if err != nil {
+			return charts.Spec{}, err
+		}
+		return charts.Spec{}, docs.NoFigures(fmt.Sprintf("%s (group %s)", countries.GroupTitle(r.Group), r.Group), ind.ID, year, year, have)
 	}
 	if ind.Ranks == indicators.RanksComputed {
 		s.Notes = append(s.Notes, "Ranks \"k of N\" are computed by rankings within the year over every country and territory the source scored (the publisher gives no rank); ties share the best rank.")

@@ -77,6 +77,9 @@ func Report(store *datasets.Store, cs []indicators.Country, ids []string) (chart
 			latest = append(latest, fmt.Sprintf("There are no ODIHR election assessments for %s: the table covers the 15 post-Soviet states.", c.Name))
 		}
 	}
+	if err := reportHasFigures(store, doc, cs, ids, len(all)); err != nil {
+		return charts.Document{}, err
+	}
 	paras := latest
 	if len(all) > 0 {
 		paras = append(paras, docs.SourceKindSentence(docs.CountSourceKinds(all), len(all)))
@@ -143,6 +146,42 @@ func joinAnd(xs []string) string {
 		return xs[0]
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// reportHasFigures returns NoFigures when the report doc of cs on ids draws
+// no chart and has no election (elections of them): what the data covers
+// is the years in which any of cs has a figure on any of ids.
+func reportHasFigures(store *datasets.Store, doc charts.Document, cs []indicators.Country, ids []string, elections int) error {
+	if elections > 0 {
+		return nil
+	}
+	for _, sec := range doc.Sections {
+		if sec.Chart != nil {
+			return nil
+		}
+	}
+	var years []int
+	var drawn []string
+	for _, id := range ids {
+		ind, err := store.Indicator(id)
+		if err != nil {
+			return err
+		}
+		if ind.Events {
+			continue
+		}
+		drawn = append(drawn, id)
+		have, err := seriesYears(store, ind, cs)
+		if err != nil {
+			return err
+		}
+		years = append(years, have...)
+	}
+	one := ""
+	if len(drawn) == 1 {
+		one = drawn[0]
+	}
+	return docs.NoFigures(joinAnd(namesOf(cs)), one, 0, 0, years)
 }
 
 func reportSection(store *datasets.Store, ind indicators.Indicator, cs []indicators.Country, iso3s []string) (charts.Section, error) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/datasets"
+	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 )
 
@@ -24,11 +25,11 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 	}
 	year := r.Year
 	if year == 0 {
-		ly, err := latestYear(store, xi, ms)
+		ly, err := latestYear(store, xi, countries.GroupTitle(r.Group), ms)
 		if err != nil {
 			return charts.Spec{}, err
 		}
-		ly2, err := latestYear(store, yi, ms)
+		ly2, err := latestYear(store, yi, countries.GroupTitle(r.Group), ms)
 		if err != nil {
 			return charts.Spec{}, err
 		}

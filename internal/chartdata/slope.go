@@ -17,13 +17,13 @@ func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.S
 	}
 	to := r.To
 	if to == 0 {
-		if to, err = latestYear(store, ind, cs); err != nil {
+		if to, err = latestYear(store, ind, groupTitle(r), cs); err != nil {
 			return charts.Spec{}, err
 		}
 	}
 	seg, ok := ind.SegmentAt(to)
 	if !ok {
-		return charts.Spec{}, noYear(store, ind, to)
+		return charts.Spec{}, noYear(store, ind, groupTitle(r), to)
 	}
 	from := r.From
 	if from == 0 {

@@ -3,11 +3,11 @@ package chartdata
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/docs"
 )
 
 func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (charts.Spec, error) {
@@ -17,7 +17,7 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 	if len(r.Countries) > len(charts.Palette)*2 {
 		return charts.Spec{}, invalid("a timeline shows at most %d countries; got %d", len(charts.Palette)*2, len(r.Countries))
 	}
-	from, to, err := yearsBetween(store, ind, r.From, r.To)
+	from, to, err := yearsBetween(store, ind, names(r.Countries), r.Countries, r.From, r.To)
 	if err != nil {
 		return charts.Spec{}, err
 	}
@@ -96,7 +96,11 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 		s.Series = append(s.Series, sr)
 	}
 	if !any {
-		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s between %d and %d", ind.ID, strings.Join(names, ", "), from, to)
+		have, err := seriesYears(store, ind, r.Countries)
+		if err != nil {
+			return charts.Spec{}, err
+		}
+		return charts.Spec{}, docs.NoFigures(docs.NamesAnd(names), ind.ID, from, to, have)
 	}
 	switch {
 	case percentile:

@@ -367,7 +367,7 @@ named, every bar is drawn alike.`,
 				fmt.Fprint(env.Stderr, "\r\x1b[K")
 			}
 			if n == 0 {
-				return indicators.Errorf(indicators.ENotFound, "no indicator has figures for %d", year)
+				return chartsNoFigures(env.Store, inds, year)
 			}
 			doc.Sections = append(doc.Sections, charts.Section{Heading: "Charts", List: links})
 			if len(skipped) > 0 {

@@ -211,7 +211,7 @@ func TestChartUsageErrors(t *testing.T) {
 		{[]string{"chart", "ranking", "-i", "rsf", "--format", "svg", "--embed"}, "--embed and --offline are for --format html"},
 		{[]string{"chart", "ranking", "-i", "rsf", "--format", "jpg"}, `unknown format "jpg": use one of html, svg, png, pdf`},
 		{[]string{"chart", "ranking", "-i", "odihr"}, "list of elections"},
-		{[]string{"chart", "ranking", "-i", "rsf", "--year", "1990"}, "no figures for 1990"},
+		{[]string{"chart", "ranking", "-i", "rsf", "--year", "1990"}, "on rsf in 1990: the data starts in 2002"},
 		{[]string{"chart", "slope", "-i", "rsf", "--from", "2012", "--to", "2025"}, "different methodology segments"},
 		{[]string{"chart", "timeline", "kazakstn", "-i", "rsf"}, "did you mean Kazakhstan"},
 		{[]string{"chart", "ranking", "-i", "rsf", "--group", "asia"}, "unknown group"},

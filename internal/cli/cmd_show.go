@@ -33,6 +33,9 @@ func newShowCmd(env *Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if showEmpty(doc) {
+				return indicators.Errorf(indicators.ENotFound, "no figures for %s: no source in the data has any figure of it", doc.Country.Name)
+			}
 			switch format {
 			case "json":
 				return writeJSON(env.Stdout, doc)
@@ -118,6 +121,16 @@ func showTable(env *Env, doc docs.Show) error {
 	}
 	_, err := fmt.Fprint(env.Stdout, b.String())
 	return err
+}
+
+// showEmpty reports whether doc holds no figure and no election.
+func showEmpty(doc docs.Show) bool {
+	for _, s := range doc.Indicators {
+		if len(s.Values) > 0 {
+			return false
+		}
+	}
+	return len(doc.Elections) == 0
 }
 
 // hasRank reports whether any figure shown has a rank.

@@ -188,8 +188,7 @@ func BuildRank(store *datasets.Store, id string, year int, group string) (Rank, 
 		}
 	}
 	if len(rows) == 0 {
-		return Rank{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s (group %s) in %d: years with figures are %s",
-			id, countries.GroupTitle(group), group, year, indicators.YearRanges(years))
+		return Rank{}, rankNoFigures(store, id, group, codes, year)
 	}
 	ref := indicatorRef(ind, year)
 	pos := positions(rows, ref.HigherIsBetter)
@@ -311,6 +310,31 @@ type TrendDocument struct {
 	Breaks    []Break        `json:"breaks"`
 }
 
+// rankNoFigures is the error of a ranking of the group's members (codes)
+// on id that has no rows: NoFigures with the years in which any member has
+// a figure (for the group all, any entity), for the year asked (every
+// year, when year is 0: no member has a figure at all).
+func rankNoFigures(store *datasets.Store, id, group string, codes []string, year int) error {
+	var years []int
+	if group == countries.GroupAll {
+		// The whole field of a year without figures is empty: what the
+		// data covers is every year the source ranked.
+		all, err := store.Years(id)
+		if err != nil {
+			return err
+		}
+		codes, years = nil, all
+	}
+	for _, code := range codes {
+		s, err := store.Series(id, code)
+		if err != nil {
+			return err
+		}
+		years = append(years, s.Years()...)
+	}
+	return NoFigures(fmt.Sprintf("%s (group %s)", countries.GroupTitle(group), group), id, year, year, years)
+}
+
 // BuildTrend fits a country's trend on one indicator, separately within each
 // methodology segment, over the years from..to (0 = open).
 func BuildTrend(store *datasets.Store, c indicators.Country, id string, from, to int) (TrendDocument, error) {
@@ -326,7 +350,7 @@ func BuildTrend(store *datasets.Store, c indicators.Country, id string, from, to
 		return TrendDocument{}, err
 	}
 	if len(s.Points) == 0 {
-		return TrendDocument{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s (%s)", id, c.Name, c.ISO3)
+		return TrendDocument{}, NoFigures(c.Name, id, from, to, nil)
 	}
 	doc := TrendDocument{Country: CountryRef(c), Indicator: indicatorRef(ind, s.Points[len(s.Points)-1].Year),
 		From: Int(from), To: Int(to), Values: []Value{}, Segments: []SegmentTrend{}, Breaks: IndicatorDoc(ind).Breaks}
@@ -337,8 +361,7 @@ func BuildTrend(store *datasets.Store, c indicators.Country, id string, from, to
 		}
 	}
 	if len(doc.Values) == 0 {
-		return TrendDocument{}, indicators.Errorf(indicators.ENotFound, "%s has no figures for %s between %s: years with figures are %s",
-			id, c.ISO3, yearWindow(from, to), indicators.YearRanges(s.Years()))
+		return TrendDocument{}, NoFigures(c.Name, id, from, to, s.Years())
 	}
 	for _, seg := range ind.Segments {
 		var ys []int
@@ -356,16 +379,6 @@ func BuildTrend(store *datasets.Store, c indicators.Country, id string, from, to
 			HigherIsBetter: seg.Direction == indicators.HigherIsBetter, Trend: TrendDoc(c.ISO3, indicators.FitTrend(ys, vs))})
 	}
 	return doc, nil
-}
-
-func yearWindow(from, to int) string {
-	switch {
-	case from != 0 && to != 0:
-		return fmt.Sprintf("%d and %d", from, to)
-	case from != 0:
-		return fmt.Sprintf("%d and now", from)
-	}
-	return fmt.Sprintf("the start and %d", to)
 }
 
 // ElectionsDocument is the document of `rankings elections`.
@@ -429,6 +442,22 @@ type CorrelateAxis struct {
 	Year           int    `json:"year"`
 	HigherIsBetter bool   `json:"higher_is_better"`
 	N              int    `json:"n"`
+}
+
+// lastCoveredYear is the last year, as the year the figures describe, in
+// which any of members has a figure on any of inds; 0 when none has any.
+func lastCoveredYear(store *datasets.Store, inds []indicators.Indicator, members []indicators.Country) int {
+	last := 0
+	for _, ind := range inds {
+		for _, m := range members {
+			s, err := store.Series(ind.ID, m.ISO3)
+			if err != nil || len(s.Points) == 0 {
+				continue
+			}
+			last = max(last, s.Points[len(s.Points)-1].Year-coveredYearOffset(ind))
+		}
+	}
+	return last
 }
 
 // coveredYearOffset is what to add to a data year to get the edition that
@@ -514,6 +543,9 @@ func BuildCorrelate(store *datasets.Store, year int, group string, ids []string)
 		doc.Indicators = append(doc.Indicators, CorrelateAxis{ID: ind.ID, Year: y, HigherIsBetter: seg.Direction == indicators.HigherIsBetter, N: n})
 	}
 	if len(cols) < 2 {
+		if last := lastCoveredYear(store, inds, members); last != 0 && year > last {
+			return CorrelateDocument{}, indicators.Errorf(indicators.ENotFound, "fewer than two indicators have figures for %d in the %s group: the data runs to %d", year, group, last)
+		}
 		return CorrelateDocument{}, indicators.Errorf(indicators.ENotFound, "fewer than two indicators have figures for %d in the %s group", year, group)
 	}
 	doc.Matrix = make([][]Correlation, len(cols))

@@ -260,6 +260,9 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 		doc.Indicators = append(doc.Indicators, compareIndicatorDoc(c, agg))
 		notes.add(c, opt.Since)
 	}
+	if err := compareHasFigures(store, doc, inds, opt); err != nil {
+		return Compare{}, err
+	}
 	for _, c := range opt.Countries {
 		es, err := store.Elections(c.ISO3)
 		if err != nil {
@@ -275,6 +278,47 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 	}
 	doc.Notes = append(append([]string{}, notes.sentences()...), doc.Notes...)
 	return doc, nil
+}
+
+// compareHasFigures returns an error when a comparison on inds compares
+// nothing: with a year, NoFigures with the years in which any of the
+// countries has figures on any of inds (the one, where one was asked for);
+// without one, that no indicator has a year in which all of them have
+// figures. A comparison of elections alone is never empty.
+func compareHasFigures(store *datasets.Store, doc Compare, inds []indicators.Indicator, opt CompareOptions) error {
+	if len(doc.Indicators) > 0 {
+		return nil
+	}
+	var names []string
+	for _, c := range opt.Countries {
+		names = append(names, c.Name)
+	}
+	var years []int
+	var ids []string
+	for _, ind := range inds {
+		if ind.Events {
+			continue
+		}
+		ids = append(ids, ind.ID)
+		for _, c := range opt.Countries {
+			s, err := store.Series(ind.ID, c.ISO3)
+			if err != nil {
+				return err
+			}
+			years = append(years, s.Years()...)
+		}
+	}
+	switch {
+	case len(ids) == 0:
+		return nil
+	case opt.Year == 0 && len(years) > 0:
+		return indicators.Errorf(indicators.ENotFound, "no indicator has a year in which %s all have figures: see each one's figures with \"rankings show <country>\"", NamesAnd(names))
+	}
+	id := ""
+	if len(ids) == 1 {
+		id = ids[0]
+	}
+	return NoFigures(NamesAnd(names), id, opt.Year, opt.Year, years)
 }
 
 // sinceNotes collects what a comparison did with an explicit --since that

@@ -6,6 +6,7 @@ package docs
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/datasets/countries"
@@ -372,7 +373,8 @@ func ElectionDoc(e indicators.Election) Election {
 }
 
 // ShowCountry builds a country's figures on the given indicators (all when
-// ids is empty), from year from to year to (0 = open).
+// ids is empty), from year from to year to (0 = open). Indicators or years
+// that leave no figure are an error (NoFigures) saying what the data covers.
 func ShowCountry(store *datasets.Store, c indicators.Country, ids []string, from, to int) (Show, error) {
 	doc := Show{Country: CountryRef(c), Indicators: []ShowSeries{}, Elections: []Election{}}
 	inds, err := selectIndicators(store, ids)
@@ -415,7 +417,56 @@ func ShowCountry(store *datasets.Store, c indicators.Country, ids []string, from
 		}
 		doc.Indicators = append(doc.Indicators, ss)
 	}
+	// A country's whole document (no indicator, no years chosen) is its
+	// page, which may be empty; a choice that leaves nothing is an error.
+	if len(ids) > 0 || from != 0 || to != 0 {
+		if err := showHasFigures(store, doc, inds, from, to); err != nil {
+			return Show{}, err
+		}
+	}
 	return doc, nil
+}
+
+// showHasFigures returns NoFigures when doc, a country's figures on inds in
+// the years from..to, holds none: what the data covers is the years in which
+// the country has figures on any of inds (on the one, where one was asked
+// for).
+func showHasFigures(store *datasets.Store, doc Show, inds []indicators.Indicator, from, to int) error {
+	if len(doc.Elections) > 0 {
+		return nil
+	}
+	for _, s := range doc.Indicators {
+		if len(s.Values) > 0 {
+			return nil
+		}
+	}
+	var years []int
+	for _, ind := range inds {
+		if ind.Events {
+			es, err := store.Elections(doc.Country.ISO3)
+			if err != nil {
+				return err
+			}
+			for _, e := range es {
+				years = append(years, e.Year())
+			}
+			continue
+		}
+		s, err := store.Series(ind.ID, doc.Country.ISO3)
+		if err != nil {
+			return err
+		}
+		years = append(years, s.Years()...)
+	}
+	id := ""
+	if len(inds) == 1 {
+		id = inds[0].ID
+		if inds[0].Events && len(years) == 0 {
+			c := indicators.Country{ISO3: doc.Country.ISO3, Name: doc.Country.Name}
+			return indicators.Errorf(indicators.ENotFound, "no figures for %s on %s: %s", c.Name, id, strings.TrimSuffix(NoElectionsReason(c), "."))
+		}
+	}
+	return NoFigures(doc.Country.Name, id, from, to, years)
 }
 
 // selectIndicators resolves a list of ids (all indicators when empty).
