@@ -77,18 +77,9 @@ func Schema(name string) ([]byte, error) {
 		return nil, err
 	}
 	reach := map[string]json.RawMessage{}
-	var visit func(string)
-	visit = func(d string) {
-		if _, ok := reach[d]; ok {
-			return
-		}
-		raw := schemas.Defs[d]
-		reach[d] = raw
-		for _, r := range schemaRefs(raw) {
-			visit(r)
-		}
+	for _, d := range schemaReach(def) {
+		reach[d] = schemas.Defs[d]
 	}
-	visit(def)
 	doc := struct {
 		Schema string                     `json:"$schema"`
 		Title  string                     `json:"title"`
@@ -100,6 +91,31 @@ func Schema(name string) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// schemaReach lists def and every definition it refers to, directly or
+// not, in name order.
+func schemaReach(defs ...string) []string {
+	seen := map[string]bool{}
+	var visit func(string)
+	visit = func(d string) {
+		if seen[d] {
+			return
+		}
+		seen[d] = true
+		for _, r := range schemaRefs(schemas.Defs[d]) {
+			visit(r)
+		}
+	}
+	for _, d := range defs {
+		visit(d)
+	}
+	out := make([]string, 0, len(seen))
+	for d := range seen {
+		out = append(out, d)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // schemaRefs lists the definitions raw refers to.
@@ -118,12 +134,22 @@ func schemaRefs(raw json.RawMessage) []string {
 	}
 }
 
-// SchemaComponents returns every definition with its references rewritten
-// to prefix (an OpenAPI description's "#/components/schemas/").
-func SchemaComponents(prefix string) map[string]json.RawMessage {
-	out := make(map[string]json.RawMessage, len(schemas.Defs))
-	for name, raw := range schemas.Defs {
-		out[name] = json.RawMessage(strings.ReplaceAll(string(raw), `"`+defsRef, `"`+prefix))
+// SchemaComponents returns the definitions of the documents named and
+// every definition they refer to, with their references rewritten to
+// prefix (an OpenAPI description's "#/components/schemas/"); an unknown
+// name is an error.
+func SchemaComponents(prefix string, documents ...string) (map[string]json.RawMessage, error) {
+	var defs []string
+	for _, name := range documents {
+		def, err := SchemaDef(name)
+		if err != nil {
+			return nil, err
+		}
+		defs = append(defs, def)
 	}
-	return out
+	out := map[string]json.RawMessage{}
+	for _, d := range schemaReach(defs...) {
+		out[d] = json.RawMessage(strings.ReplaceAll(string(schemas.Defs[d]), `"`+defsRef, `"`+prefix))
+	}
+	return out, nil
 }

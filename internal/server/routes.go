@@ -115,7 +115,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/v1/trend", s.api([]string{"country", "indicator", "from", "to"}, s.apiTrend))
 	m.HandleFunc("GET /api/v1/elections", s.api([]string{"country"}, s.apiElections))
 	m.HandleFunc("GET /api/v1/correlate", s.api([]string{"year", "group", "indicator"}, s.apiCorrelate))
-	m.HandleFunc("GET /api/v1/openapi.json", s.static(s.openAPI))
+	m.HandleFunc("GET /api/v1/openapi.json", s.pageHandler(nil, s.openAPI))
 
 	// Path equivalents of the query-string routes, for links that work on a
 	// baked, static copy of the site.

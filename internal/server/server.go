@@ -24,6 +24,7 @@ import (
 
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/docs"
 )
 
 // Options configure the service.
@@ -357,16 +358,9 @@ func (r *recorder) reset() {
 	r.scripts, r.slot = nil, cacheSlot{}
 }
 
-// apiError is the JSON body of every error response.
-type apiError struct {
-	Error struct {
-		Code        string   `json:"code"`
-		Message     string   `json:"message"`
-		Param       string   `json:"param,omitempty"`
-		Value       string   `json:"value,omitempty"`
-		Suggestions []string `json:"suggestions,omitempty"`
-	} `json:"error"`
-}
+// apiError is the JSON body of every error response; its type is in docs,
+// where its schema is generated from it.
+type apiError = docs.ErrorDocument
 
 // writeError writes a JSON error naming the bad parameter and value and
 // the nearest valid values.

@@ -49,6 +49,7 @@ func get(t *testing.T, target string, headers ...string) *httptest.ResponseRecor
 	}
 	rec := httptest.NewRecorder()
 	testServer().ServeHTTP(rec, req)
+	checkResponse(t, req, rec)
 	return rec
 }
 
