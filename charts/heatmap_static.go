@@ -12,7 +12,7 @@ import (
 )
 
 func staticHeatmap(dc draw.Canvas, s Spec) error {
-	lo, hi := yearSpan(s)
+	lo, _ := yearSpan(s)
 	cols, col := heatColumns(s)
 	panels := s.panels()
 	p := newPlot(s.XLabel, "")
@@ -37,17 +37,16 @@ func staticHeatmap(dc draw.Canvas, s Spec) error {
 	}
 	p.NominalY(names...)
 	p.Add(dataRange{-0.5, float64(len(cols)) - 0.5, -0.5, float64(n) - 0.5})
-	showText := hi-lo <= 24
-	var keys []string
+	var keys []colourKey
 	for _, pn := range panels {
 		pn := pn
 		vmin, vmax := heatRange(s, pn)
 		colors := heatColours(pn)
-		key := fmt.Sprintf("colour: %s (%s) to %s (%s)", s.format(vmin), pick(pn.HigherIsBetter, "worse", "better"), s.format(vmax), pick(pn.HigherIsBetter, "better", "worse"))
+		label := s.YLabel
 		if len(s.Panels) > 1 {
-			key = fmt.Sprintf("%s, colour: %s (%s) to %s (%s)", pn.Title, s.format(vmin), pick(pn.HigherIsBetter, "worse", "better"), s.format(vmax), pick(pn.HigherIsBetter, "better", "worse"))
+			label = pn.Title
 		}
-		keys = append(keys, key)
+		keys = append(keys, colourKey{label: label, lo: s.format(vmin), hi: s.format(vmax), colors: colors, higher: pn.HigherIsBetter})
 		p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
 			tx, ty := p.Transforms(&c)
 			for i, sr := range s.Series {
@@ -66,14 +65,17 @@ func staticHeatmap(dc draw.Canvas, s Spec) error {
 						// The named countries' rows are outlined.
 						c.StrokeLines(lineStyle(color.Black, 1.2, nil), append(cell, cell[0]))
 					}
-					if showText {
-						st := textStyle(6, false)
-						st.XAlign, st.YAlign = draw.XCenter, draw.YCenter
-						// Light text on the dark end of the ramp.
-						if dark := (f < 0.6) == (pn.HigherIsBetter); dark {
+					// The value, where the cell has room for it.
+					st := textStyle(6, false)
+					st.XAlign, st.YAlign = draw.XCenter, draw.YCenter
+					if txt := s.format(pt.Y); st.Width(txt) <= x1-x0-2 && st.Height(txt) <= y1-y0-1 {
+						// Light text on the dark end of the ramp, which
+						// is the low end of a higher-is-better scale and
+						// the high end of a lower-is-better one.
+						if dark := f < 0.6 && pn.HigherIsBetter || f > 0.4 && !pn.HigherIsBetter; dark {
 							st.Color = color.White
 						}
-						c.FillText(st, vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}, s.format(pt.Y))
+						c.FillText(st, vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}, txt)
 					}
 				}
 			}
@@ -90,14 +92,45 @@ func staticHeatmap(dc draw.Canvas, s Spec) error {
 			}
 		}))
 	}
-	// Colour keys, one per panel, under the axis title.
-	keyH := vg.Length(11*len(keys) + 4)
-	grey := smallStyle
+	// Colour bars, one per panel, under the axis title.
+	keyH := vg.Length(keyRowH*len(keys) + 4)
 	for k, key := range keys {
-		dc.FillText(grey, vg.Point{X: dc.Min.X + 40, Y: dc.Min.Y + keyH - vg.Length(11*(k+1))}, key)
+		key.draw(dc, dc.Min.Y+keyH-vg.Length(keyRowH*(k+1)))
 	}
 	p.Draw(draw.Crop(dc, 0, 0, keyH, 0))
 	return nil
+}
+
+// keyRowH is the height of one colour bar row.
+const keyRowH = 16
+
+// colourKey is a heatmap panel's colour bar: its label, the ends of its
+// scale with which end is better, and its ramp.
+type colourKey struct {
+	label, lo, hi string
+	colors        []string
+	higher        bool
+}
+
+// draw draws the key as "label  lo (worse) [gradient] hi (better)" on the
+// line at y.
+func (k colourKey) draw(dc draw.Canvas, y vg.Length) {
+	st := smallStyle
+	st.YAlign = draw.YCenter
+	x := dc.Min.X + 40
+	mid := y + keyRowH/2
+	dc.FillText(st, vg.Point{X: x, Y: mid}, k.label+":")
+	x += st.Width(k.label+":") + 8
+	left := fmt.Sprintf("%s (%s)", k.lo, pick(k.higher, "worse", "better"))
+	dc.FillText(st, vg.Point{X: x, Y: mid}, left)
+	x += st.Width(left) + 6
+	const barW, steps = 160, 64
+	for i := 0; i < steps; i++ {
+		x0 := x + vg.Length(i)*barW/steps
+		x1 := x + vg.Length(i+1)*barW/steps + 0.3
+		dc.FillPolygon(ramp(k.colors, (float64(i)+0.5)/steps), []vg.Point{{X: x0, Y: mid - 4}, {X: x1, Y: mid - 4}, {X: x1, Y: mid + 4}, {X: x0, Y: mid + 4}})
+	}
+	dc.FillText(st, vg.Point{X: x + barW + 6, Y: mid}, fmt.Sprintf("%s (%s)", k.hi, pick(k.higher, "better", "worse")))
 }
 
 // ramp interpolates a colour scale at f in [0, 1].

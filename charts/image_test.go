@@ -94,3 +94,26 @@ func near(s string, want float64) bool {
 	v, err := strconv.ParseFloat(s, 64)
 	return err == nil && v > want-1 && v < want+1
 }
+
+// TestStaticKeys: a static heatmap carries its colour bar with both ends
+// named and the values in cells wide enough for them; a static timeline
+// with uncertainty says in its legend what the shaded band is.
+func TestStaticKeys(t *testing.T) {
+	texts := func(s Spec) string {
+		var b bytes.Buffer
+		if err := build(t, s).WriteSVG(&b); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(svgTexts(t, b.Bytes()), "\n")
+	}
+	h := texts(fixture(Heatmap, plainNames, "K"))
+	for _, want := range []string{"K y, higher is better:", "0.0 (worse)", "100.0 (better)", "20.0", "43.0"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("heatmap SVG lacks %q", want)
+		}
+	}
+	tl := texts(fixture(Timeline, plainNames, "K"))
+	if !strings.Contains(tl, "Shaded band, in each country's colour: the K band.") {
+		t.Errorf("timeline SVG does not explain its band:\n%s", tl)
+	}
+}

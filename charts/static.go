@@ -41,13 +41,16 @@ func (c *Chart) staticSize() (vg.Length, vg.Length) {
 		if n := len(s.Panels); n > 1 {
 			plotH = vg.Length(200*n + 10)
 		}
+		if hasBand(s) {
+			plotH += 13
+		}
 		if len(s.Events) > 0 {
 			plotH += vg.Length(16*len(s.Series)+70) + legendHeight(c.layoutWidth(), eventItems(s), 6) - 13
 		}
 	case Profile:
 		plotH = profileStaticHeight(s)
 	case Heatmap:
-		plotH = vg.Length(18*len(s.Series) + 90 + 11*len(s.panels()))
+		plotH = vg.Length(18*len(s.Series) + 90 + keyRowH*len(s.panels()))
 	default:
 		plotH = 400
 	}
@@ -214,9 +217,10 @@ func dashOf(name string) []vg.Length {
 func glyphOf(symbol string) draw.GlyphDrawer {
 	switch symbol {
 	case "rect", "roundRect":
-		return draw.SquareGlyph{}
+		// Filled, as ECharts draws them.
+		return draw.BoxGlyph{}
 	case "triangle", "arrow":
-		return draw.TriangleGlyph{}
+		return draw.PyramidGlyph{}
 	case "diamond", "pin":
 		return diamondGlyph{}
 	case "emptyCircle":

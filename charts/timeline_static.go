@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -58,6 +59,10 @@ func seriesLines(p *plot.Plot, s Spec, i int, pts []Point) {
 				}
 				if len(poly) >= 4 {
 					c.FillPolygon(band, c.ClipPolygonXY(poly))
+				} else if len(run) == 1 && run[0].HasBand() {
+					// A figure standing alone: its interval as a bar.
+					x := tx(at(run[0].X))
+					c.StrokeLine2(lineStyle(band, 4, nil), x, ty(run[0].Lo), x, ty(run[0].Hi))
 				}
 				var line []vg.Point
 				for _, q := range run {
@@ -106,6 +111,16 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		items = append(items, seriesItem(sr.Name, i))
 	}
 	legendH := drawLegendRow(dc, items, 5) + 8
+	if hasBand(s) {
+		// The shaded band says what it is, under the series' entries.
+		y := dc.Max.Y - legendH - 2
+		x := dc.Min.X + 40
+		dc.FillPolygon(color.Gray{Y: 0xd8}, []vg.Point{{X: x, Y: y - 4}, {X: x + 22, Y: y - 4}, {X: x + 22, Y: y + 4}, {X: x, Y: y + 4}})
+		ts := smallStyle
+		ts.YAlign = draw.YCenter
+		dc.FillText(ts, vg.Point{X: x + 27, Y: y}, bandLegend(s))
+		legendH += 13
+	}
 	body := draw.Crop(dc, 0, 0, 0, -legendH)
 	stripH := vg.Length(0)
 	if len(s.Events) > 0 {
@@ -313,4 +328,24 @@ func eventItems(s Spec) []legendItem {
 		}
 	}
 	return out
+}
+
+// hasBand reports whether any point of a timeline has a band drawn.
+func hasBand(s Spec) bool {
+	for _, sr := range s.Series {
+		for _, p := range sr.Points {
+			if p.HasBand() && !p.Missing() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bandLegend is the legend line of a timeline's shaded band.
+func bandLegend(s Spec) string {
+	if s.Band == "" {
+		return "Shaded band: the uncertainty the source publishes, in each country's colour."
+	}
+	return fmt.Sprintf("Shaded band, in each country's colour: the %s.", s.Band)
 }
