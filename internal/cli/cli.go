@@ -132,6 +132,7 @@ N is every country and territory the source ranked that year.`,
 		newImportCmd(env),
 		newValidateCmd(env),
 		newUpdateCmd(env),
+		newSchemaCmd(env),
 	)
 	userData(root, env)
 	widthFlag(root, env)
