@@ -39,11 +39,14 @@ type RankRow struct {
 	PublishedValue *float64 `json:"published_value"`
 	Rank           *int     `json:"rank"`
 	RankOf         *int     `json:"rank_of"`
-	Percentile     *float64 `json:"percentile"`
-	PctLower       *float64 `json:"pct_lower"`
-	PctUpper       *float64 `json:"pct_upper"`
-	Status         string   `json:"status,omitempty"`
-	Note           string   `json:"note,omitempty"`
+	// Percentile is the share of the ranked field below the country,
+	// 100·(N−k)/N for rank k of N; null without a rank. PctLower and
+	// PctUpper are the publisher's percentile bounds (WGI), else null.
+	Percentile *float64 `json:"percentile"`
+	PctLower   *float64 `json:"pct_lower"`
+	PctUpper   *float64 `json:"pct_upper"`
+	Status     string   `json:"status,omitempty"`
+	Note       string   `json:"note,omitempty"`
 }
 
 // Rank is the document of `rankings rank`.
@@ -421,6 +424,11 @@ func BuildElections(store *datasets.Store, c indicators.Country) (ElectionsDocum
 
 // Correlation is one cell of the correlation matrix.
 type Correlation struct {
+	// Spearman is the rank correlation of the two indicators' values
+	// across the N members that have both, KendallB Kendall's tau-b; the
+	// values are not reoriented, so where one indicator is lower-is-better
+	// (higher_is_better of its axis) agreement shows as a negative
+	// correlation. Null where it cannot be computed (too few members).
 	Spearman *float64 `json:"spearman"`
 	KendallB *float64 `json:"kendall_tau_b"`
 	N        int      `json:"n"`
@@ -428,11 +436,13 @@ type Correlation struct {
 
 // CorrelateDocument is the document of `rankings correlate`.
 type CorrelateDocument struct {
-	Year       int             `json:"year"`
+	Year int `json:"year"`
+	// YearNote says how the editions were aligned to Year.
 	YearNote   string          `json:"year_note"`
 	Group      string          `json:"group"`
 	Indicators []CorrelateAxis `json:"indicators"`
-	Matrix     [][]Correlation `json:"matrix"`
+	// Matrix[i][j] correlates Indicators[i] with Indicators[j].
+	Matrix [][]Correlation `json:"matrix"`
 }
 
 // CorrelateAxis is an indicator of the matrix with the year of its figures

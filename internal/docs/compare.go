@@ -22,7 +22,9 @@ func round(v float64, d int) *float64 {
 
 // CompareValue is one country's figure in a comparison.
 type CompareValue struct {
-	ISO3  string   `json:"iso3"`
+	ISO3 string `json:"iso3"`
+	// Value is the figure in the indicator's unit; null when the country
+	// has none that year.
 	Value *float64 `json:"value"`
 	// PublishedValue is the figure as the publisher originally published
 	// it where the source's current files restate it (RSF 2013–2021),
@@ -30,30 +32,39 @@ type CompareValue struct {
 	PublishedValue *float64 `json:"published_value"`
 	Rank           *int     `json:"rank"`
 	RankOf         *int     `json:"rank_of"`
-	Percentile     *float64 `json:"percentile"`
-	StdErr         *float64 `json:"stderr"`
-	Lower          *float64 `json:"lower"`
-	Upper          *float64 `json:"upper"`
-	Pct            *float64 `json:"pct"`
-	PctLower       *float64 `json:"pct_lower"`
-	PctUpper       *float64 `json:"pct_upper"`
-	Status         string   `json:"status,omitempty"`
-	Note           string   `json:"note,omitempty"`
+	// Percentile is the share of the ranked field below the country,
+	// 100·(N−k)/N for rank k of N; null without a rank.
+	Percentile *float64 `json:"percentile"`
+	StdErr     *float64 `json:"stderr"`
+	Lower      *float64 `json:"lower"`
+	Upper      *float64 `json:"upper"`
+	Pct        *float64 `json:"pct"`
+	PctLower   *float64 `json:"pct_lower"`
+	PctUpper   *float64 `json:"pct_upper"`
+	Status     string   `json:"status,omitempty"`
+	Note       string   `json:"note,omitempty"`
 }
 
 // Trend is a fitted trend in a document. Slopes are points of the index per
 // year; with too few points every figure is null and Insufficient is true.
 type Trend struct {
-	ISO3         string   `json:"iso3"`
-	Slope        *float64 `json:"slope"`
-	CILow        *float64 `json:"ci_low"`
-	CIHigh       *float64 `json:"ci_high"`
-	TheilSen     *float64 `json:"theil_sen"`
-	RSquared     *float64 `json:"r_squared"`
-	N            int      `json:"n"`
-	From         *int     `json:"from"`
-	To           *int     `json:"to"`
-	Insufficient bool     `json:"insufficient"`
+	ISO3 string `json:"iso3"`
+	// Slope is the least-squares slope in points of the index per year,
+	// with its 95% confidence interval CILow..CIHigh; a slope in the
+	// better direction is an improvement (see higher_is_better).
+	Slope  *float64 `json:"slope"`
+	CILow  *float64 `json:"ci_low"`
+	CIHigh *float64 `json:"ci_high"`
+	// TheilSen is the Theil–Sen slope (median of pairwise slopes), points
+	// per year; RSquared the fit's R².
+	TheilSen *float64 `json:"theil_sen"`
+	RSquared *float64 `json:"r_squared"`
+	// N is the number of yearly figures fitted, From and To the first and
+	// last of their years.
+	N            int  `json:"n"`
+	From         *int `json:"from"`
+	To           *int `json:"to"`
+	Insufficient bool `json:"insufficient"`
 }
 
 // TrendDoc renders a fit.
@@ -110,17 +121,27 @@ func (c ChangeDoc) FieldChanged() bool {
 
 // Pair is the difference between two countries.
 type PairDoc struct {
-	A               string  `json:"a"`
-	B               string  `json:"b"`
-	Difference      float64 `json:"difference"`
-	Ahead           *string `json:"ahead"`
-	Distinguishable *bool   `json:"distinguishable"`
+	// A and B are the iso3 codes of the pair.
+	A string `json:"a"`
+	B string `json:"b"`
+	// Difference is A's value minus B's, in the indicator's unit.
+	Difference float64 `json:"difference"`
+	// Ahead is the iso3 of the better of the two on the indicator's
+	// direction; null when they are equal.
+	Ahead *string `json:"ahead"`
+	// Distinguishable is true when the publisher's uncertainty intervals
+	// do not overlap, false when they do; null when the source publishes
+	// no uncertainty.
+	Distinguishable *bool `json:"distinguishable"`
 }
 
 // GroupDoc is a group's median and mean on the comparison's indicator and
 // year, with its coverage.
 type GroupDoc struct {
-	Name    string   `json:"name"`
+	Name string `json:"name"`
+	// Median and Mean are the group's, over its N members with a figure
+	// of the Of members; null when none has one. Missing lists the iso3
+	// codes of the members without a figure.
 	Median  *float64 `json:"median"`
 	Mean    *float64 `json:"mean"`
 	N       int      `json:"n"`
@@ -130,21 +151,34 @@ type GroupDoc struct {
 
 // CompareIndicator is one indicator of the compare document.
 type CompareIndicator struct {
-	ID              string         `json:"id"`
-	Name            string         `json:"name"`
-	Unit            string         `json:"unit"`
-	Year            int            `json:"year"`
-	YearMeaning     string         `json:"year_meaning"`
-	HigherIsBetter  bool           `json:"higher_is_better"`
-	Segment         string         `json:"segment,omitempty"`
-	Values          []CompareValue `json:"values"`
-	Leader          *string        `json:"leader"`
-	Distinguishable *bool          `json:"distinguishable"`
-	Pairs           []PairDoc      `json:"pairs"`
-	Since           int            `json:"since"`
-	Trends          []Trend        `json:"trends"`
-	Changes         []ChangeDoc    `json:"changes"`
-	Group           *GroupDoc      `json:"group"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Unit string `json:"unit"`
+	// Year is the year compared, in the indicator's own year: the one
+	// asked for, or the latest all the countries have.
+	Year           int    `json:"year"`
+	YearMeaning    string `json:"year_meaning"`
+	HigherIsBetter bool   `json:"higher_is_better"`
+	// Segment names the methodology segment of Year; absent for an
+	// indicator with one segment.
+	Segment string         `json:"segment,omitempty"`
+	Values  []CompareValue `json:"values"`
+	// Leader is the iso3 of the country ahead on the indicator's direction;
+	// null when the best figures are tied or fewer than two countries have
+	// one.
+	Leader *string `json:"leader"`
+	// Distinguishable says whether the leader is ahead of every other
+	// country beyond the publisher's uncertainty; null when the source
+	// publishes none.
+	Distinguishable *bool     `json:"distinguishable"`
+	Pairs           []PairDoc `json:"pairs"`
+	// Since is the base year of Trends and Changes, within the segment of
+	// Year.
+	Since   int         `json:"since"`
+	Trends  []Trend     `json:"trends"`
+	Changes []ChangeDoc `json:"changes"`
+	// Group is the group's median and mean on the indicator in Year.
+	Group *GroupDoc `json:"group"`
 	// Spark holds each country's values from Since to Year (null = no
 	// figure), for sparklines.
 	Spark [][]*float64 `json:"spark"`

@@ -31,10 +31,19 @@ func Int(v int) *int {
 
 // Country is a country in every document.
 type Country struct {
-	ISO3   string   `json:"iso3"`
-	ISO2   string   `json:"iso2,omitempty"`
-	Name   string   `json:"name"`
-	Kind   string   `json:"kind,omitempty"`
+	// ISO3 is the ISO 3166-1 alpha-3 code, or for an entity without one
+	// the registry's own X code (Crimea XCR, Transnistria XTR).
+	ISO3 string `json:"iso3"`
+	// ISO2 is the alpha-2 code; only in the countries document, and absent
+	// for entities without one.
+	ISO2 string `json:"iso2,omitempty"`
+	// Name is the English name.
+	Name string `json:"name"`
+	// Kind is country or territory (a disputed or occupied territory a
+	// source scores on its own); only in the countries document.
+	Kind string `json:"kind,omitempty"`
+	// Groups are the groups the entity belongs to (post-soviet,
+	// central-asia, …); only in the countries document, absent when none.
 	Groups []string `json:"groups,omitempty"`
 }
 
@@ -82,9 +91,13 @@ func groupsOf(reg *countries.Registry, iso3 string) []string {
 
 // Scale is an indicator's scale; an unbounded end is null.
 type Scale struct {
-	Min         *float64 `json:"min"`
-	Max         *float64 `json:"max"`
-	Approximate bool     `json:"approximate,omitempty"`
+	// Min and Max are the ends of the scale in the indicator's unit; null
+	// for an end the scale does not have (RSF's points scale of 2002–2012).
+	Min *float64 `json:"min"`
+	Max *float64 `json:"max"`
+	// Approximate is true, and present only, where the ends are typical
+	// values rather than bounds (WGI's about −2.5 to 2.5).
+	Approximate bool `json:"approximate,omitempty"`
 }
 
 func scaleDoc(s indicators.Scale) Scale {
@@ -93,12 +106,20 @@ func scaleDoc(s indicators.Scale) Scale {
 
 // Segment is a methodology segment of an indicator.
 type Segment struct {
-	From           int    `json:"from"`
-	To             *int   `json:"to"`
-	Label          string `json:"label,omitempty"`
-	Scale          Scale  `json:"scale"`
-	HigherIsBetter bool   `json:"higher_is_better"`
-	Reason         string `json:"reason,omitempty"`
+	// From is the segment's first year, in the indicator's own year.
+	From int `json:"from"`
+	// To is its last year; null for the current segment, which is open.
+	To *int `json:"to"`
+	// Label names the methodology (RSF "2022 methodology"); absent when
+	// the indicator has one segment.
+	Label string `json:"label,omitempty"`
+	Scale Scale  `json:"scale"`
+	// HigherIsBetter is the segment's own direction: true where a larger
+	// value is better.
+	HigherIsBetter bool `json:"higher_is_better"`
+	// Reason says why the segment begins with a break; absent for the
+	// first segment.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Break is a methodology break.
@@ -122,26 +143,42 @@ type Uncertainty struct {
 
 // Indicator is the metadata of an indicator.
 type Indicator struct {
-	ID             string      `json:"id"`
-	Name           string      `json:"name"`
-	Source         string      `json:"source"`
-	Unit           string      `json:"unit"`
-	Scale          Scale       `json:"scale"`
-	HigherIsBetter bool        `json:"higher_is_better"`
-	Direction      string      `json:"direction"`
-	YearMeaning    string      `json:"year_meaning"`
-	YearNote       string      `json:"year_note"`
-	Segments       []Segment   `json:"segments"`
-	Breaks         []Break     `json:"breaks"`
-	Uncertainty    Uncertainty `json:"uncertainty"`
-	Ranks          string      `json:"ranks,omitempty"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Source string `json:"source"`
+	// Unit says what a value is, with its range ("score 0–100").
+	Unit  string `json:"unit"`
+	Scale Scale  `json:"scale"`
+	// HigherIsBetter is the direction of the current segment; Segments
+	// gives each segment's own (RSF 2002–2012 is lower-is-better).
+	HigherIsBetter bool `json:"higher_is_better"`
+	// Direction is the same in words: "higher is better" or "lower is
+	// better".
+	Direction string `json:"direction"`
+	// YearMeaning is "edition" (the year of the publisher's edition, which
+	// mostly covers the year before: RSF, WJP, Freedom House) or "data"
+	// (the year the figures describe: WGI, V-Dem, CPI).
+	YearMeaning string      `json:"year_meaning"`
+	YearNote    string      `json:"year_note"`
+	Segments    []Segment   `json:"segments"`
+	Breaks      []Break     `json:"breaks"`
+	Uncertainty Uncertainty `json:"uncertainty"`
+	// Ranks is "published" (the publisher's own ranks) or "computed"
+	// (ranked by rankings within each year over every entity the source
+	// scored, better first, ties sharing the lowest rank); absent for an
+	// indicator without ranks (ODIHR's elections).
+	Ranks string `json:"ranks,omitempty"`
 	// RanksComputedTo is, where ranks are "published", the last year whose
 	// ranks rankings computed because the publisher gives none (CPI:
 	// 2016); absent when every rank is the publisher's.
-	RanksComputedTo int    `json:"ranks_computed_to,omitempty"`
-	Status          string `json:"status,omitempty"`
-	Notes           string `json:"notes,omitempty"`
-	Events          bool   `json:"events,omitempty"`
+	RanksComputedTo int `json:"ranks_computed_to,omitempty"`
+	// Status explains the status codes the values carry (Freedom House:
+	// F, PF, NF); absent for other indicators.
+	Status string `json:"status,omitempty"`
+	Notes  string `json:"notes,omitempty"`
+	// Events is true, and present only, for a list of events rather than
+	// yearly figures (odihr: elections).
+	Events bool `json:"events,omitempty"`
 }
 
 // IndicatorDoc renders an indicator's metadata.
@@ -285,7 +322,10 @@ func SourceKindSentence(counts map[string]int, total int) string {
 
 // Value is one figure of a country in a year.
 type Value struct {
-	Year  int     `json:"year"`
+	// Year is the indicator's own year (an edition or a data year).
+	Year int `json:"year"`
+	// Value is the figure in the indicator's unit, on the scale and in the
+	// direction of the segment that holds Year.
 	Value float64 `json:"value"`
 	// PublishedValue is the figure the publisher originally published,
 	// set only where the source's current files restate it (RSF
@@ -293,16 +333,30 @@ type Value struct {
 	// scale lower was better). It is null wherever Value is the figure as
 	// published, as for every indicator but RSF. See PublishedValue.
 	PublishedValue *float64 `json:"published_value"`
-	Rank           *int     `json:"rank"`
-	RankOf         *int     `json:"rank_of"`
-	StdErr         *float64 `json:"stderr"`
-	Lower          *float64 `json:"lower"`
-	Upper          *float64 `json:"upper"`
-	Pct            *float64 `json:"pct"`
-	PctLower       *float64 `json:"pct_lower"`
-	PctUpper       *float64 `json:"pct_upper"`
-	Status         string   `json:"status,omitempty"`
-	Note           string   `json:"note,omitempty"`
+	// Rank is the global rank k (1 is best) among RankOf entities, the
+	// whole field the source ranked that year; both are null where the
+	// indicator has no ranks.
+	Rank   *int `json:"rank"`
+	RankOf *int `json:"rank_of"`
+	// StdErr is the publisher's standard error of Value (WGI, CPI); null
+	// for indicators that publish none.
+	StdErr *float64 `json:"stderr"`
+	// Lower and Upper are interval bounds of Value where the data gives
+	// them (uncertainty.bounds of the indicator: a user's imported data
+	// may; no built-in indicator does); null elsewhere.
+	Lower *float64 `json:"lower"`
+	Upper *float64 `json:"upper"`
+	// Pct is the publisher's percentile rank, 0–100 (WGI), with its 90%
+	// bounds PctLower and PctUpper; null for other indicators.
+	Pct      *float64 `json:"pct"`
+	PctLower *float64 `json:"pct_lower"`
+	PctUpper *float64 `json:"pct_upper"`
+	// Status is the publisher's status code (Freedom House: F, PF, NF);
+	// absent for other indicators.
+	Status string `json:"status,omitempty"`
+	// Note qualifies the figure in a sentence (a computed rank, an
+	// estimate); absent when there is nothing to say.
+	Note string `json:"note,omitempty"`
 }
 
 // ValueDoc renders an observation of ind.
@@ -349,14 +403,25 @@ type Show struct {
 
 // Election is an ODIHR-assessed election.
 type Election struct {
-	ISO3       string `json:"iso3"`
-	Date       string `json:"date"`
-	Type       string `json:"type"`
-	Mission    string `json:"mission"`
+	ISO3 string `json:"iso3"`
+	// Date is the election day, YYYY-MM-DD.
+	Date string `json:"date"`
+	// Type is presidential, parliamentary, referendum and the like.
+	Type string `json:"type"`
+	// Mission is the kind of ODIHR mission that observed it, "none" when
+	// none did.
+	Mission string `json:"mission"`
+	// Assessment is whether the election met OSCE commitments: met,
+	// mostly_met, partly_met, not_met, not_observed or unknown.
 	Assessment string `json:"assessment"`
-	Score      *int   `json:"score"`
-	Summary    string `json:"summary"`
-	SourceURL  string `json:"source_url"`
+	// Score is the assessment as a number: met 3, mostly met 2, partly
+	// met 1, not met 0; null for not_observed and unknown.
+	Score *int `json:"score"`
+	// Summary is the assessment in a sentence or two; read it with the
+	// source.
+	Summary string `json:"summary"`
+	// SourceURL is the page the assessment rests on.
+	SourceURL string `json:"source_url"`
 	// SourceKind says what the page at SourceURL is: odihr, osce_pa,
 	// mirror or secondary; "" when the table does not say.
 	SourceKind string `json:"source_kind"`
