@@ -15,6 +15,10 @@ type Source struct {
 	Licence   string
 	Citation  string // how to cite it in a report
 	Notes     string
+	// Accessed is set where the source's own citation guidance asks for
+	// the date the data was accessed (the World Bank's "Accessed on" for
+	// the WGI); a citation of such a source ends with that date.
+	Accessed bool
 }
 
 var inf = math.Inf(1)
@@ -57,6 +61,7 @@ var sources = []Source{
 		Licence:   "CC BY 4.0",
 		Citation:  "Kaufmann, D. and A. Kraay, Worldwide Governance Indicators, 2024 Update, World Bank, www.govindicators.org",
 		Notes:     "The 2024 update revised the whole back-series: its figures, and especially its percentile ranks, differ from earlier WGI releases.",
+		Accessed:  true,
 	},
 	{
 		ID:        "fh-fiw",
