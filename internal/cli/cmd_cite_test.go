@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// citeGoldenCases are the goldens of `rankings cite`, one per format; each
+// gives --accessed so that the output does not depend on the day.
+var citeGoldenCases = []struct {
+	name string
+	args []string
+}{
+	{"cite-rsf", []string{"cite", "rsf", "--accessed", "2026-05-03"}},
+	{"cite-all", []string{"cite", "all", "--accessed", "2026-05-03"}},
+	{"cite-all-bibtex", []string{"cite", "all", "--format", "bibtex", "--accessed", "2026-05-03"}},
+	{"cite-all-ris", []string{"cite", "all", "--format", "ris", "--accessed", "2026-05-03"}},
+	{"cite-all-csl-json", []string{"cite", "all", "--format", "csl-json", "--accessed", "2026-05-03"}},
+	{"cite-wgi-rl-json", []string{"cite", "wgi-rl", "--format", "json", "--accessed", "2026-05-03"}},
+	// An edition asked for; with all, a source without it says so.
+	{"cite-fh-fiw-2020-bibtex", []string{"cite", "fh-fiw", "--year", "2020", "-f", "bibtex", "--accessed", "2026-05-03"}},
+	{"cite-all-2020", []string{"cite", "all", "--year", "2020", "--accessed", "2026-05-03"}},
+	// Errors a user can cause: one line, exit 2.
+	{"err-cite-unknown", []string{"cite", "rsff"}},
+	{"err-cite-no-edition", []string{"cite", "rsf", "--year", "2011"}},
+	{"err-cite-bad-accessed", []string{"cite", "rsf", "--accessed", "3 May 2026"}},
+	{"err-cite-no-argument", []string{"cite"}},
+}
+
+func TestCiteGolden(t *testing.T) {
+	for _, c := range citeGoldenCases {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := run(c.args...)
+			if strings.HasPrefix(c.name, "err-") && (code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and one line on stderr", code, stdout, stderr)
+			}
+			got := fmt.Sprintf("$ rankings %s\nexit %d\n--- stderr\n%s--- stdout\n%s", strings.Join(c.args, " "), code, stderr, stdout)
+			path := filepath.Join("testdata", "golden", c.name+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/cli -run CiteGolden -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s (go test ./internal/cli -run CiteGolden -update rewrites it after a deliberate change):\n%s", path, firstDiff(string(want), got))
+			}
+		})
+	}
+}
+
+// TestCiteAccessedIsToday checks that without --accessed the access date
+// is the date of the run.
+func TestCiteAccessedIsToday(t *testing.T) {
+	stdout, _, code := run("cite", "wgi-rl")
+	if code != 0 || !strings.Contains(stdout, ", accessed 20") {
+		t.Errorf("exit %d: %s", code, stdout)
+	}
+}
