@@ -114,6 +114,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/v1/rank", s.api([]string{"indicator", "year", "group"}, s.apiRank))
 	m.HandleFunc("GET /api/v1/trend", s.api([]string{"country", "indicator", "from", "to"}, s.apiTrend))
 	m.HandleFunc("GET /api/v1/elections", s.api([]string{"country"}, s.apiElections))
+	m.HandleFunc("GET /api/v1/cite", s.cite)
 	m.HandleFunc("GET /api/v1/correlate", s.api([]string{"year", "group", "indicator"}, s.apiCorrelate))
 	m.HandleFunc("GET /api/v1/openapi.json", s.pageHandler(nil, s.openAPI))
 
