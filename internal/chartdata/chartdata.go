@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/datasets"
@@ -39,6 +40,9 @@ type Request struct {
 	// Percentile draws a WGI timeline as the percentile rank with its
 	// published 90% bounds instead of the estimate.
 	Percentile bool
+	// Accessed is the access date in the citations of sources that ask
+	// for one; zero: today.
+	Accessed time.Time
 }
 
 func invalid(format string, args ...any) error {
@@ -123,22 +127,15 @@ func entities(store *datasets.Store, series []charts.Series) charts.Entities {
 	return charts.Countries
 }
 
-// source returns the subtitle (publisher, dataset, edition) and the
-// citation of an indicator's source; edition fills the citation's
-// "<edition>" placeholder.
-func source(ind indicators.Indicator, edition int) (subtitle, citation string) {
+// source returns the subtitle (publisher, dataset, edition) and the full
+// citation of an indicator's source for the editions (years) drawn.
+func source(ind indicators.Indicator, r Request, editions ...int) (subtitle, citation string) {
 	src, ok := indicators.SourceByID(ind.Source)
 	if !ok {
 		return "Source: " + ind.Source, ""
 	}
 	subtitle = fmt.Sprintf("Source: %s, %s (%s)", src.Publisher, src.Name, src.Edition)
-	citation = src.Citation
-	ed := "latest"
-	if edition > 0 {
-		ed = strconv.Itoa(edition)
-	}
-	citation = strings.ReplaceAll(citation, "<edition>", ed)
-	return subtitle, citation
+	return subtitle, citations(accessedOn(r), cited{ind, editions})
 }
 
 // yearText is how a year of the indicator reads: "2025 edition" or "2023".

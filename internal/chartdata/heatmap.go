@@ -31,7 +31,7 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		from = currentFrom(ind, from)
 	}
 	label, higher := spanLabel(ind, from, to)
-	sub, cite := source(ind, to)
+	sub, cite := source(ind, r, spanYears(store, ind, from, to)...)
 	s := charts.Spec{Kind: charts.Heatmap, Indicator: ind.ID, Year: to,
 		Title:    fmt.Sprintf("%s, %d–%d: %s", ind.Name, from, to, heatmapWho(r)),
 		Subtitle: sub, Citation: cite, XLabel: yearAxis(ind), YLabel: label, HigherIsBetter: higher,

@@ -87,7 +87,7 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 	s := charts.Spec{Kind: charts.Profile, Indicator: "profile", Year: year,
 		Title:          fmt.Sprintf("Governance profile, %d: %s", year, names(r.Countries)),
 		Subtitle:       "Sources: " + sourceNames(inds),
-		Citation:       "see each source's citation in \"rankings sources\"",
+		Citation:       profileCitation(inds, year, r),
 		HigherIsBetter: true, Decimals: 1, Min: 0, Max: 100,
 		XLabel: "percentile in the ranked field, 100 = best: right is better\n100 × (N − k) / N for rank k of N"}
 	var editions, ownPct, computed []string

@@ -53,7 +53,7 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		return charts.Spec{}, noYear(store, ind, groupTitle(r), year)
 	}
 	label, higher := axisLabel(ind, year)
-	sub, cite := source(ind, year)
+	sub, cite := source(ind, r, year)
 	lo, hi := scaleRange(ind, year)
 	s := charts.Spec{Kind: charts.Ranking, Indicator: ind.ID, Year: year,
 		Title:    fmt.Sprintf("%s, %s: %s", ind.Name, yearText(ind, year), groupTitle(r)),

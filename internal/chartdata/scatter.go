@@ -50,7 +50,7 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 	s := charts.Spec{Kind: charts.Scatter, Indicator: xi.ID + "-vs-" + yi.ID, Year: year,
 		Title:    fmt.Sprintf("%s vs %s, %d: %s", shortName(xi), shortName(yi), year, groupTitle(r)),
 		Subtitle: "Sources: " + sourceNames([]indicators.Indicator{xi, yi}),
-		Citation: "see each source's citation in \"rankings sources\"",
+		Citation: citations(accessedOn(r), cited{xi, []int{year + coveredOffset(xi)}}, cited{yi, []int{year + coveredOffset(yi)}}),
 		XLabel:   shortName(xi) + " — " + xl, YLabel: shortName(yi) + " — " + yl,
 		HigherIsBetter: yh, XHigherIsBetter: xh, Decimals: yi.Decimals, Min: ymin, Max: ymax, XMin: xmin, XMax: xmax}
 	hl := highlighted(r)

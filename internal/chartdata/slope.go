@@ -45,7 +45,7 @@ func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.S
 			from, to, ind.ID, seg.From, seg.From)
 	}
 	label, higher := axisLabel(ind, to)
-	sub, cite := source(ind, to)
+	sub, cite := source(ind, r, from, to)
 	// The whole scale when it is bounded: a slope on an axis cut to the
 	// data magnifies small changes.
 	lo, hi := scaleRange(ind, to)

@@ -32,7 +32,7 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 		return charts.Spec{}, invalid("%s publishes no percentile rank: --percentile is for WGI indicators", ind.ID)
 	}
 	label, higher := spanLabel(ind, from, to)
-	sub, cite := source(ind, to)
+	sub, cite := source(ind, r, spanYears(store, ind, from, to)...)
 	var names []string
 	for _, c := range r.Countries {
 		names = append(names, c.Name)

@@ -64,3 +64,30 @@ func TestCiteAccessedIsToday(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stdout)
 	}
 }
+
+// TestChartOutputsCiteInFull checks that chart outputs carry each
+// source's full citation and never send the reader to "rankings sources".
+func TestChartOutputsCiteInFull(t *testing.T) {
+	for _, args := range [][]string{
+		{"chart", "profile", "kaz", "-o", "-"},
+		{"chart", "profile", "kaz", "--embed", "-o", "-"},
+		{"chart", "profile", "kaz", "--format", "svg", "-o", "-"},
+		{"chart", "scatter", "-i", "wgi-rl,rsf", "-o", "-"},
+		{"chart", "scatter", "-i", "wgi-rl,rsf", "--format", "svg", "-o", "-"},
+		{"chart", "timeline", "kaz", "-i", "wgi-rl", "--embed", "-o", "-"},
+	} {
+		stdout, stderr, code := run(args...)
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+			continue
+		}
+		for _, bad := range []string{"see `rankings sources`", "rankings sources\"", "rankings sources\\\"", "rankings sources&#34;", "rankings sources&quot;", "<edition>"} {
+			if strings.Contains(stdout, bad) {
+				t.Errorf("%v: the output contains %q", args, bad)
+			}
+		}
+		if !strings.Contains(stdout, "Worldwide Governance Indicators, 2024 Update") || !strings.Contains(stdout, "accessed 20") {
+			t.Errorf("%v: the output lacks the WGI citation with its access date", args)
+		}
+	}
+}
