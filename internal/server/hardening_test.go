@@ -122,8 +122,7 @@ func TestUnknownParameterEverywhere(t *testing.T) {
 			sep = "&"
 		}
 		rec := get(t, u+sep+"utm_source=x")
-		var body apiError
-		json.Unmarshal(rec.Body.Bytes(), &body)
+		body, _ := errorOf(rec) // JSON, or the HTML error page of a page
 		if rec.Code != http.StatusBadRequest || body.Error.Param != "utm_source" ||
 			!strings.Contains(body.Error.Message, `unknown parameter "utm_source"`) || strings.Contains(body.Error.Message, "\n") {
 			t.Errorf("%s with an unknown parameter: %d %+v", u, rec.Code, body.Error)

@@ -144,7 +144,7 @@ func (s *Server) funcs() template.FuncMap {
 
 // pageNames are the page templates; each is parsed with the layout once,
 // when the server is made.
-var pageNames = []string{"index", "compare", "country", "indicator", "electionspage"}
+var pageNames = []string{"index", "compare", "country", "indicator", "electionspage", "errorpage"}
 
 func (s *Server) parseTemplates() map[string]*template.Template {
 	out := map[string]*template.Template{}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -17,6 +18,9 @@ import (
 type badParam struct {
 	param, value string
 	err          error
+	// unwanted: the parameter has no place in the address at all (an
+	// unknown one, or one the path already gives).
+	unwanted bool
 }
 
 func (e *badParam) Error() string { return e.err.Error() }
@@ -24,6 +28,16 @@ func (e *badParam) Unwrap() error { return e.err }
 
 func bad(param, value string, err error) error {
 	return &badParam{param: param, value: value, err: err}
+}
+
+// unwantedParam marks err, a parameter's error, as one about the
+// parameter itself rather than its value.
+func unwantedParam(err error) error {
+	var bp *badParam
+	if errors.As(err, &bp) {
+		bp.unwanted = true
+	}
+	return err
 }
 
 func invalid(param, value, format string, args ...any) error {
@@ -122,10 +136,10 @@ func newQuery(r *http.Request, store *datasets.Store, allowed ...string) (*query
 		if !slices.Contains(allowed, k) {
 			name, value := clip(k), clip(v.Get(k))
 			if len(allowed) == 0 {
-				return nil, invalid(name, value, "unknown parameter %q: this address takes none, so drop it", name)
+				return nil, unwantedParam(invalid(name, value, "unknown parameter %q: this address takes none, so drop it", name))
 			}
-			return nil, bad(name, value, &indicators.Error{Code: indicators.EInvalid,
-				Msg: fmt.Sprintf("unknown parameter %q: valid parameters are %s", name, strings.Join(allowed, ", ")), Suggestions: indicators.Nearest(name, allowed, 3)})
+			return nil, unwantedParam(bad(name, value, &indicators.Error{Code: indicators.EInvalid,
+				Msg: fmt.Sprintf("unknown parameter %q: valid parameters are %s", name, strings.Join(allowed, ", ")), Suggestions: indicators.Nearest(name, allowed, 3)}))
 		}
 	}
 	return &query{v: v, store: store, path: r.URL.Path, canon: map[string]string{}}, nil

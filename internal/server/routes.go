@@ -73,7 +73,7 @@ func pathQuery(w http.ResponseWriter, r *http.Request, fromPath ...string) (url.
 	}
 	for _, p := range fromPath {
 		if p != "" && q.Has(p) {
-			fail(w, invalid(p, q.Get(p), "parameter %q is already given by the path %s: drop it from the query", p, r.URL.Path))
+			fail(w, unwantedParam(invalid(p, q.Get(p), "parameter %q is already given by the path %s: drop it from the query", p, r.URL.Path)))
 			return nil, false
 		}
 	}

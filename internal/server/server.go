@@ -122,6 +122,7 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request) (status, size i
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		rec := &recorder{header: http.Header{}, status: http.StatusOK}
 		writeError(rec, http.StatusMethodNotAllowed, &indicators.Error{Code: indicators.EInvalid, Msg: "only GET and HEAD are supported"}, "", "")
+		s.htmlError(rec, r)
 		rec.header.Set("Allow", "GET, HEAD")
 		return s.writeUncached(w, r, rec)
 	}
@@ -134,6 +135,7 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request) (status, size i
 		return s.writeCached(w, r, c)
 	}
 	if rec.status != http.StatusOK {
+		s.htmlError(rec, r)
 		return s.writeUncached(w, r, rec)
 	}
 	c := s.finish(rec.slot.key, r.URL.Path, rec)
@@ -336,6 +338,9 @@ type recorder struct {
 	scripts []string
 	// slot is where the route names its cache entry (query.ready).
 	slot cacheSlot
+	// failure is the error the route answered with (writeError), which a
+	// page shows as HTML (htmlError).
+	failure *failure
 }
 
 func (r *recorder) Header() http.Header { return r.header }
@@ -355,7 +360,7 @@ func (r *recorder) reset() {
 	r.header = http.Header{}
 	r.status, r.wrote = http.StatusOK, false
 	r.body.Reset()
-	r.scripts, r.slot = nil, cacheSlot{}
+	r.scripts, r.slot, r.failure = nil, cacheSlot{}, nil
 }
 
 // apiError is the JSON body of every error response; its type is in docs,
@@ -375,6 +380,10 @@ func writeError(w http.ResponseWriter, status int, err error, param, value strin
 	}
 	if status == http.StatusInternalServerError {
 		body.Error.Code, body.Error.Message = indicators.EInternal, "internal error"
+	}
+	if rec, ok := w.(*recorder); ok {
+		var bp *badParam
+		rec.failure = &failure{status: status, doc: body, unwanted: errors.As(err, &bp) && bp.unwanted}
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
