@@ -143,6 +143,9 @@ type Section struct {
 	Tables     []Table
 	// List is a list of links or lines (the index of a chart set).
 	List []Cell
+	// NoEventTable leaves the election table out of the chart's figures:
+	// the document has a section of its own for the elections.
+	NoEventTable bool
 }
 
 // WriteDocument writes d as one HTML page; with o.EChartsJS set it is
@@ -164,6 +167,9 @@ func WriteDocument(w io.Writer, d Document, o Options) error {
 			seen[s.Chart.ID] = true
 			v.NoLib = false
 			cv := s.Chart.view()
+			if s.NoEventTable {
+				cv.Tables = s.chartTables()
+			}
 			sv.Chart = &cv
 		}
 		v.Sections = append(v.Sections, sv)

@@ -26,10 +26,20 @@ import (
 // The canvas keeps its own transform (vg's y axis points up; the page's
 // down) and gives fpdf page coordinates in points.
 type pdfCanvas struct {
-	doc   *fpdf.Fpdf
-	h     float64 // page height in points
-	st    pdfState
-	stack []pdfState
+	doc *fpdf.Fpdf
+	// x0 and y0 are where the canvas's top left corner is on the page, and
+	// h is its height, all in points: a one-page image is the whole page,
+	// a chart in a document (WritePDFDocument) a box on one of its pages.
+	x0, y0 float64
+	h      float64
+	st     pdfState
+	stack  []pdfState
+	res    *pdfResources
+}
+
+// pdfResources are what every canvas drawing into one fpdf document
+// shares: the fonts registered with it and how many images it holds.
+type pdfResources struct {
 	fonts map[string]bool
 	imgs  int
 }
@@ -53,7 +63,14 @@ func newPDFCanvas(w, h vg.Length) *pdfCanvas {
 	doc.SetModificationDate(pdfEpoch)
 	doc.SetCreator("rankings", true)
 	doc.AddPage()
-	c := &pdfCanvas{doc: doc, h: float64(h), fonts: map[string]bool{}}
+	return newPDFCanvasAt(doc, 0, 0, h, &pdfResources{fonts: map[string]bool{}})
+}
+
+// newPDFCanvasAt returns a canvas that draws into doc's current page in
+// the box whose top left corner is (x, y) on the page, h tall, all in
+// points. res is shared by every canvas drawing into doc.
+func newPDFCanvasAt(doc *fpdf.Fpdf, x, y float64, h vg.Length, res *pdfResources) *pdfCanvas {
+	c := &pdfCanvas{doc: doc, x0: x, y0: y, h: float64(h), res: res}
 	c.st = pdfState{m: [6]float64{1, 0, 0, 1, 0, 0}, width: 1, col: color.Black}
 	vg.Initialize(c)
 	return c
@@ -73,7 +90,7 @@ func (c *pdfCanvas) WriteTo(w io.Writer) (int64, error) {
 func (c *pdfCanvas) page(p vg.Point) (float64, float64) {
 	m := c.st.m
 	x, y := float64(p.X), float64(p.Y)
-	return m[0]*x + m[2]*y + m[4], c.h - (m[1]*x + m[3]*y + m[5])
+	return c.x0 + m[0]*x + m[2]*y + m[4], c.y0 + c.h - (m[1]*x + m[3]*y + m[5])
 }
 
 // scaleOf is how much the transform stretches lengths (line widths).
@@ -249,15 +266,9 @@ func (c *pdfCanvas) FillString(f font.Face, pt vg.Point, str string) {
 	if f.Font.Size == 0 || f.Face == nil || str == "" {
 		return
 	}
-	name := f.Name()
-	if !c.fonts[name] {
-		var b bytes.Buffer
-		if _, err := f.Face.WriteSourceTo(nil, &b); err != nil {
-			c.doc.SetError(fmt.Errorf("charts: font %s: %w", name, err))
-			return
-		}
-		c.doc.AddUTF8FontFromBytes(name, "", b.Bytes())
-		c.fonts[name] = true
+	name, ok := pdfFont(c.doc, c.res.fonts, f)
+	if !ok {
+		return
 	}
 	c.paint()
 	c.doc.SetFont(name, "", float64(f.Font.Size)*c.scaleOf())
@@ -274,6 +285,25 @@ func (c *pdfCanvas) FillString(f font.Face, pt vg.Point, str string) {
 	c.doc.Text(x, y, str)
 }
 
+// pdfFont registers f's font with doc, once per doc (fonts records which
+// are), as a UTF-8 TrueType font embedded as a subset, and returns the
+// name to select it by; false when its source cannot be read (the error
+// is set on doc).
+func pdfFont(doc *fpdf.Fpdf, fonts map[string]bool, f font.Face) (string, bool) {
+	name := f.Name()
+	if fonts[name] {
+		return name, true
+	}
+	var b bytes.Buffer
+	if _, err := f.Face.WriteSourceTo(nil, &b); err != nil {
+		doc.SetError(fmt.Errorf("charts: font %s: %w", name, err))
+		return "", false
+	}
+	doc.AddUTF8FontFromBytes(name, "", b.Bytes())
+	fonts[name] = true
+	return name, true
+}
+
 // DrawImage implements vg.Canvas (axis-aligned images only).
 func (c *pdfCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
 	var b bytes.Buffer
@@ -281,8 +311,8 @@ func (c *pdfCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
 		c.doc.SetError(err)
 		return
 	}
-	c.imgs++
-	name := fmt.Sprintf("img%d", c.imgs)
+	c.res.imgs++
+	name := fmt.Sprintf("img%d", c.res.imgs)
 	opts := fpdf.ImageOptions{ImageType: "png"}
 	c.doc.RegisterImageOptionsReader(name, opts, &b)
 	x0, y0 := c.page(vg.Point{X: rect.Min.X, Y: rect.Max.Y})

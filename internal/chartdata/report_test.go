@@ -39,7 +39,7 @@ func firstOfKind(t *testing.T, s *datasets.Store, iso3 string, k indicators.Sour
 func TestReportLabelsSecondarySources(t *testing.T) {
 	s := datasets.Embedded()
 	cs := []indicators.Country{country(t, s, "kazakhstan"), country(t, s, "uzbekistan")}
-	doc, err := Report(s, cs, []string{"rsf"})
+	doc, err := Report(s, cs, ReportOptions{Indicators: []string{"rsf"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +182,7 @@ func TestReportRankChangeGolden(t *testing.T) {
 	for _, p := range Sentences(cmp, cs) {
 		b.WriteString(p + "\n")
 	}
-	doc, err := Report(s, cs, []string{"rsf", "wjp", "wgi-rl"})
+	doc, err := Report(s, cs, ReportOptions{Indicators: []string{"rsf", "wjp", "wgi-rl"}})
 	if err != nil {
 		t.Fatal(err)
 	}

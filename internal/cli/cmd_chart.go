@@ -408,33 +408,60 @@ func isTerminal(w io.Writer) bool {
 }
 
 func newReportCmd(env *Env) *cobra.Command {
-	var out string
+	var out, format, group string
 	var ids []string
+	var year int
 	var ef echartsFlags
 	cmd := &cobra.Command{
-		Use:   "report <country> <country> [<country>...] [-o report.html] [--offline]",
-		Short: "Write a comparison brief: per indicator a chart, a table and the facts in sentences",
-		Long: `Write a comparison brief as one HTML file: per indicator (default: the
-headline set) a timeline of the countries over the current methodology, its
-table, and sentences stating the facts ("In the 2025 edition Kazakhstan
-ranked 141st of 180 countries and territories …; Uzbekistan 148th …"),
-with the direction of the
-scale and whether differences are distinguishable; then the OSCE/ODIHR
-election table with sources, and the sources with their citations.
---offline inlines ECharts so the file opens with no network.`,
+		Use:   "report <country> <country> [<country>...] [-o report.html] [--format html|pdf|markdown]",
+		Short: "Write a comparison brief: an overview, per indicator a chart, a table and the facts in sentences",
+		Long: `Write a comparison brief: an overview table of the countries on every
+indicator (value, rank k of N, who is ahead, the group median), then per
+indicator (default: the headline set) a timeline of the countries over
+the methodology of the year shown, its figures, and sentences stating the
+facts ("In the 2025 edition Kazakhstan ranked 141st of 180 countries and
+territories …; Uzbekistan 148th …"), with the direction of the scale and
+whether differences are distinguishable; then the OSCE/ODIHR election
+table with sources, and the full citation of every source.
+
+--format html (default) writes one page; --offline inlines ECharts so it
+opens with no network. --format pdf writes a print document: a title
+page with the contents, then each section on its own pages with its
+chart as vector art and its fonts embedded. --format markdown writes
+report.md and its charts as SVG files in report-files/ beside it, linked
+from the text, for pandoc, Word or Google Docs.
+
+--year reports each indicator in that year of its own (an edition year
+for RSF, WJP and Freedom House) and the elections held in or before it.`,
 		Example: `  rankings report kazakhstan uzbekistan
-  rankings report georgia armenia azerbaijan -o caucasus.html --offline`,
+  rankings report kaz uzb --format pdf -o brief.pdf
+  rankings report kaz uzb --format markdown -o brief.md   # and brief-files/*.svg
+  rankings report georgia armenia azerbaijan --group south-caucasus --year 2020
+  rankings report kaz uzb -i rsf,wgi-rl -o brief.html --offline`,
 		Args: minArgs(2, "report needs at least two countries, e.g. rankings report kazakhstan uzbekistan"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			ext, ok := reportExt[format]
+			if !ok {
+				return usagef("unknown format %q: use one of html, pdf, markdown", format)
+			}
+			if ef.offline && format != "html" {
+				return usagef("--offline is for --format html: a %s report needs no chart library", format)
+			}
+			if format == "markdown" && out == "-" {
+				return usagef("--format markdown writes its charts as files beside the report: give -o report.md, not -o -")
+			}
 			cs, err := env.Store.Registry().ResolveAll(args)
 			if err != nil {
+				return err
+			}
+			if _, err := env.Store.Registry().Group(group); err != nil {
 				return err
 			}
 			opt, err := ef.options(env)
 			if err != nil {
 				return err
 			}
-			doc, err := chartdata.Report(env.Store, cs, ids)
+			doc, err := chartdata.Report(env.Store, cs, chartdata.ReportOptions{Year: year, Group: group, Indicators: ids})
 			if err != nil {
 				return err
 			}
@@ -443,13 +470,55 @@ election table with sources, and the sources with their citations.
 				for _, c := range cs {
 					codes = append(codes, strings.ToLower(c.ISO3))
 				}
-				out = "report-" + strings.Join(codes, "-") + ".html"
+				out = "report-" + strings.Join(codes, "-") + ext
+			}
+			switch format {
+			case "pdf":
+				return output(env, out, func(w io.Writer) error { return charts.WritePDFDocument(w, doc, charts.PDFOptions{}) })
+			case "markdown":
+				return writeMarkdownReport(env, out, doc)
 			}
 			return output(env, out, func(w io.Writer) error { return charts.WriteDocument(w, doc, opt) })
 		},
 	}
 	cmd.Flags().StringSliceVarP(&ids, "indicator", "i", nil, "indicator ids (default: the headline set)")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, - for stdout (default: report-<codes>.html)")
+	cmd.Flags().IntVarP(&year, "year", "y", 0, "each indicator's own year to report (default: the latest all the countries have)")
+	cmd.Flags().StringVarP(&group, "group", "g", "post-soviet", "group whose median the overview gives: "+strings.Join(countries.GroupNames(), ", "))
+	cmd.Flags().StringVarP(&format, "format", "f", "html", "output format: html, pdf, markdown")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, - for stdout (default: report-<codes>.html, .pdf or .md)")
 	ef.register(cmd)
 	return cmd
+}
+
+// reportExt is the file extension of each report format.
+var reportExt = map[string]string{"html": ".html", "pdf": ".pdf", "markdown": ".md"}
+
+// writeMarkdownReport writes doc as markdown to path and its charts as SVG
+// files in the folder beside it named after it ("brief.md",
+// "brief-files/03-rsf.svg"), each file written whole or not at all.
+func writeMarkdownReport(env *Env, path string, doc charts.Document) error {
+	if _, err := os.Stat(filepath.Dir(path)); err != nil {
+		return usagef("cannot write %s: %v", path, errText(err))
+	}
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	dir := filepath.Join(filepath.Dir(path), base+"-files")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return usagef("cannot write %s: %v", dir, errText(err))
+	}
+	o := charts.MarkdownOptions{Dir: base + "-files", Create: func(name string) (io.WriteCloser, error) {
+		return &atomicWriter{path: filepath.Join(dir, name)}, nil
+	}}
+	return output(env, path, func(w io.Writer) error { return charts.WriteMarkdownDocument(w, doc, o) })
+}
+
+// atomicWriter collects a file's bytes and writes the file whole on Close.
+type atomicWriter struct {
+	path string
+	b    bytes.Buffer
+}
+
+func (a *atomicWriter) Write(p []byte) (int, error) { return a.b.Write(p) }
+
+func (a *atomicWriter) Close() error {
+	return atomicfile.Write(a.path, func(w io.Writer) error { _, err := w.Write(a.b.Bytes()); return err })
 }
