@@ -197,7 +197,9 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		finish(q)
 		st := textStyle(9, true)
 		st.YAlign = draw.YTop
-		strip.FillText(st, vg.Point{X: strip.Min.X + 40, Y: strip.Max.Y - 16}, "OSCE/ODIHR election assessments, at the date of each election")
+		// The strip's legend rows, then its heading, then the strip.
+		stripLegendH := legendHeight(strip.Max.X-strip.Min.X, eventItems(s), 6)
+		strip.FillText(st, vg.Point{X: strip.Min.X + 40, Y: strip.Max.Y - stripLegendH - 3}, "OSCE/ODIHR election assessments, at the date of each election")
 		q.X.Tick.Marker = yearTicks{}
 		var names []string
 		rowOf := map[string]float64{}
@@ -231,7 +233,7 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		}
 		drawLegendRow(strip, stripItems, 6)
 		plots = append(plots, q)
-		canvases = append(canvases, draw.Crop(strip, 0, 0, 0, -30))
+		canvases = append(canvases, draw.Crop(strip, 0, 0, 0, -(stripLegendH+17)))
 	}
 	// Every plot's data area starts at the same x, so that the panels and
 	// the strip share their year positions exactly.
