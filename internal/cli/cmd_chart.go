@@ -35,7 +35,7 @@ type echartsFlags struct {
 
 func (f *echartsFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.offline, "offline", false, "inline the ECharts library: one self-contained file that opens with no network")
-	cmd.Flags().StringVar(&f.path, "echarts-js", "", "the ECharts "+charts.EChartsVersion+" echarts.min.js file for --offline (default: $"+EChartsEnv+", else "+echartsCache+" found from the current directory up)")
+	cmd.Flags().StringVar(&f.path, "echarts-js", "", "the ECharts "+charts.EChartsVersion+" echarts.min.js file for --offline (default: $"+EChartsEnv+", else "+echartsCache+" found from the current directory up, else a copy rankings fetches once from the npm registry into your cache folder)")
 }
 
 // options loads the library for --offline.
@@ -51,8 +51,13 @@ func (f *echartsFlags) options(env *Env) (charts.Options, error) {
 		path = findUp(echartsCache)
 	}
 	if path == "" {
-		return charts.Options{}, usagef("--offline needs the ECharts %s library: run \"make echarts\" in the rankings repository (it fetches it into %s), or pass --echarts-js PATH or set %s",
-			charts.EChartsVersion, echartsCache, EChartsEnv)
+		// No copy given and no repository checkout: the one in the user's
+		// cache folder, fetched there on first use.
+		js, _, err := fetchedECharts(env)
+		if err != nil {
+			return charts.Options{}, err
+		}
+		return charts.Options{EChartsJS: js}, nil
 	}
 	js, err := os.ReadFile(path)
 	if err != nil {
