@@ -111,9 +111,9 @@ func (s *Server) errorData(r *http.Request, f *failure) errorPageData {
 	if e.Param == "" || f.status >= 500 {
 		return d
 	}
-	one, many := "Did you mean %s?", "Did you mean one of these?"
+	one, many := "Try %s instead.", "Try one of these instead:"
 	if f.unwanted {
-		one, many = "Did you mean the parameter %s?", "Did you mean one of these parameters?"
+		one, many = "Try the parameter %s instead.", "Try one of these parameters instead:"
 	}
 	for _, sg := range e.Suggestions {
 		to, text := sg, sg

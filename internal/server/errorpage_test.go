@@ -58,9 +58,9 @@ func TestErrorPages(t *testing.T) {
 		{"/country/kazakstn", 400, `unknown country "kazakstn" — did you mean Kazakhstan?`, []string{`<a href="/country/KAZ">Kazakhstan</a>`}},
 		{"/compare?c=kaz,uzbekstan", 400, `did you mean Uzbekistan?`, []string{`<a href="/compare?c=kaz,UZB">Uzbekistan</a>`}},
 		{"/compare/kaz,uzbekstan?year=2020", 400, `did you mean Uzbekistan?`, []string{`<a href="/compare/kaz,UZB?year=2020">Uzbekistan</a>`}},
-		{"/elections/KAZ,kyrgystan", 400, `did you mean Kyrgyzstan or`, []string{`Did you mean one of these?`, `<li><a href="/elections/KAZ,KGZ">Kyrgyzstan</a></li>`}},
+		{"/elections/KAZ,kyrgystan", 400, `did you mean Kyrgyzstan or`, []string{`Try one of these instead:`, `<li><a href="/elections/KAZ,KGZ">Kyrgyzstan</a></li>`}},
 		{"/compare?c=kaz,uzb&yaer=2020", 400, `unknown parameter "yaer"`, []string{
-			`Did you mean the parameter <a href="/compare?c=kaz,uzb&amp;year=2020">year</a>?`,
+			`Try the parameter <a href="/compare?c=kaz,uzb&amp;year=2020">year</a> instead.`,
 			`<a href="/compare?c=kaz,uzb">Open the address without yaer</a>`}},
 		{"/country/KAZ?utm_source=x", 400, `unknown parameter "utm_source": this address takes none`, []string{`<a href="/country/KAZ">Open the address without utm_source</a>`}},
 		{"/compare/kaz,uzb?c=kaz", 400, `already given by the path`, []string{`<a href="/compare/kaz,uzb">`}},
