@@ -150,8 +150,16 @@ func TestBrowser(t *testing.T) {
 		tab()
 		typeKeys("Armenia")
 		tab()
+		if active() != "SUMMARY" {
+			t.Fatalf("after the second country focus is on %s, not the control that adds one", active())
+		}
+		tab()
 		if active() != "indicator" {
-			t.Fatalf("after the second country focus is on %s", active())
+			t.Fatalf("after adding a country focus is on %s", active())
+		}
+		tab()
+		if active() != "year" {
+			t.Fatalf("after the indicator focus is on %s", active())
 		}
 		tab()
 		if active() != "BUTTON" {

@@ -199,8 +199,37 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request, q *query) {
 			inds = append(inds, ind)
 		}
 	}
+	more := []pickerSlot{{3, "Third country"}, {4, "Fourth country"}, {5, "Fifth country"}, {6, "Sixth country"}}
 	s.render(w, "index", page{Title: "Compare countries", Data: map[string]any{
-		"Countries": byName(reg.Countries()), "Group": byName(group), "Indicators": inds}})
+		"Countries": byName(reg.Countries()), "Group": byName(group), "Indicators": inds,
+		"More": more, "Years": s.pickerYears(inds)}})
+}
+
+// pickerSlot is an optional country select of the picker: the compare
+// page ignores the ones left empty.
+type pickerSlot struct {
+	N     int
+	Label string
+}
+
+// pickerYears are the years the picker offers, latest first: every year in
+// which one of inds has figures.
+func (s *Server) pickerYears(inds []indicators.Indicator) []int {
+	var years []int
+	for _, ind := range inds {
+		ys, err := s.opts.Store.Years(ind.ID)
+		if err != nil {
+			continue
+		}
+		for _, y := range ys {
+			if !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+		}
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+	return years
 }
 
 // byName is a copy of cs sorted by name in the display language, as a

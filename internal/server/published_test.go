@@ -45,7 +45,7 @@ func TestPublishedFigures(t *testing.T) {
 		{"/country/KAZ", `<p class="note">¹ RSF&#39;s 2013 report published 55.08 on its 2013–2021 scale (lower is better); its current files give 44.92.</p>`},
 		{"/indicator/rsf/2015?group=central-asia", `<p class="note">³ RSF&#39;s 2015 report published 53.46 on its 2013–2021 scale (lower is better); its current files give 46.54.</p>`},
 		{"/indicator/rsf/2015?group=central-asia", `<p class="rk-table-note">³ RSF&#39;s 2015 report published 53.46`},
-		{"/compare?c=kaz,uzb&indicator=rsf&year=2015", `<td class="n">46.54¹ (160 of 180)</td>`},
+		{"/compare?c=kaz,uzb&indicator=rsf&year=2015", `data-label="Kazakhstan">46.54¹ (160 of 180)</td>`},
 		{"/compare?c=kaz,uzb&indicator=rsf&year=2015", `<p class="note">² RSF&#39;s 2015 report published 61.14 on its 2013–2021 scale (lower is better); its current files give 38.86.</p>`},
 	} {
 		rec := get(t, c.url)

@@ -51,7 +51,7 @@ func TestCountryPageSegmentHeadings(t *testing.T) {
 		t.Errorf("%d row groups; want one per segment (3)", n)
 	}
 	// A single-segment indicator keeps its direction in the caption.
-	if !strings.Contains(html.UnescapeString(rec.Body.String()), "WJP Rule of Law Index overall score</a> — score 0–1, higher is better</caption>") {
+	if !strings.Contains(html.UnescapeString(rec.Body.String()), "WJP Rule of Law Index overall score</a> — score 0–1, higher is better</span></caption>") {
 		t.Error("the WJP table's caption lost its direction")
 	}
 }

@@ -238,7 +238,7 @@ func TestSecurityHeaders(t *testing.T) {
 func TestPages(t *testing.T) {
 	for _, c := range []struct{ url, want string }{
 		{"/", `<select id="c1" name="c">`},
-		{"/compare?c=kaz,uzb", "<caption>RSF World Press Freedom Index score, 2026</caption>"},
+		{"/compare?c=kaz,uzb", `<caption id="cap-rsf">RSF World Press Freedom Index score, 2026</caption>`},
 		{"/compare?c=kaz,uzb", "N = every country and territory the source ranked that year"},
 		{"/compare?c=kaz&c=uzb&indicator=rsf", "141 of 180"},
 		{"/compare/KAZ,UZB", "Kazakhstan vs Uzbekistan"},
