@@ -160,3 +160,44 @@ func TestSupplementRatings(t *testing.T) {
 		t.Errorf("a rating only one file has for an edition both hold gave %v", err)
 	}
 }
+
+const mapsDir = "../../../shared/maps"
+
+// TestCommittedRegionIsGenerated derives the region file from the shared
+// boundaries twice and compares it byte for byte with the committed
+// datasets/data/region.json.
+func TestCommittedRegionIsGenerated(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(mapsDir, RegionInput)); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI needs the boundaries file in %s: %v", mapsDir, err)
+		}
+		t.Skipf("boundaries not found in %s: skipping the region check (CI runs it)", mapsDir)
+	}
+	first, err := RegionOf(mapsDir, countries.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := RegionOf(mapsDir, countries.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, second) {
+		t.Error("the region file differs between two runs: the generator is not deterministic")
+	}
+	want, err := os.ReadFile(filepath.Join("..", "data", RegionFile))
+	if err != nil {
+		t.Fatalf("%s is not committed: run make data", RegionFile)
+	}
+	if !bytes.Equal(want, first) {
+		t.Errorf("datasets/data/%s differs from what the boundaries give: run make data and review the diff", RegionFile)
+	}
+	if len(first) > 200_000 {
+		t.Errorf("the region file is %d bytes: simplify more, it is embedded in every binary", len(first))
+	}
+}
+
+func TestRegionFailsOnMissingBoundaries(t *testing.T) {
+	if _, err := RegionOf(t.TempDir(), countries.Default()); err == nil {
+		t.Error("an empty maps folder gave no error")
+	}
+}
