@@ -26,6 +26,9 @@ type Chart struct {
 	option        []byte
 	// staticW is the width a static image is laid out at (0: staticWidth).
 	staticW vg.Length
+	// geo is a map's outlines (GeoJSON in map coordinates, made safe like
+	// the option), which the page registers with ECharts before drawing.
+	geo []byte
 }
 
 // Build turns a spec into a chart. It fails on an unknown kind, a missing
@@ -53,6 +56,11 @@ func Build(s Spec) (*Chart, error) {
 		m, c.Height, err = buildScatter(s)
 	case Slope:
 		m, c.Height, err = buildSlope(s)
+	case Map:
+		var geo map[string]any
+		if m, c.Height, geo, err = buildMap(s); err == nil {
+			c.geo, err = safeJSON(geo)
+		}
 	}
 	if err != nil {
 		return nil, err

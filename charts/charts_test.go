@@ -90,6 +90,27 @@ func fixture(k Kind, names []string, text string) Spec {
 		for i, n := range names {
 			base.Series = append(base.Series, Series{Name: n, Code: "C" + strconv.Itoa(i), Points: []Point{pt(2014, float64(40+10*i)), pt(2024, float64(60-10*i))}})
 		}
+	case Map:
+		base.Year = 2022
+		base.Credit = text + " boundaries credit"
+		box := func(lon, lat float64) [][][][2]float64 {
+			return [][][][2]float64{{{{lon, lat}, {lon + 8, lat}, {lon + 8, lat + 6}, {lon, lat + 6}}}}
+		}
+		for i, n := range names {
+			var pts []Point
+			for y := 2020; y <= 2023; y++ {
+				if i == 2 && y == 2022 {
+					continue // no data in the year shown
+				}
+				p := pt(float64(y), float64(20+25*i+y-2020))
+				p.Rank, p.RankOf = 100-30*i, 180
+				pts = append(pts, p)
+			}
+			code := "C" + strconv.Itoa(i)
+			base.Series = append(base.Series, Series{Name: n, Code: code, Highlight: i == 1, Points: pts})
+			base.Shapes = append(base.Shapes, Shape{Code: code, Name: n, Polygons: box(50+8*float64(i), 45)})
+		}
+		base.Shapes = append(base.Shapes, Shape{Code: "CTX", Name: text + " neighbour", Polygons: box(50, 51)})
 	}
 	return base
 }

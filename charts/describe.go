@@ -102,6 +102,8 @@ func describe(s Spec) string {
 		describeScatter(&b, s)
 	case Slope:
 		describeSlope(&b, s)
+	case Map:
+		describeMap(&b, s)
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -384,6 +386,8 @@ func Tables(s Spec) []Table {
 		return out
 	case Profile:
 		return []Table{profileTable(s)}
+	case Map:
+		return []Table{mapTable(s)}
 	case Scatter:
 		t := Table{Caption: s.Title + " — figures", Header: []string{"Country", s.XLabel, s.YLabel}}
 		var fn footnotes

@@ -75,6 +75,11 @@ type chartView struct {
 	Notes       []string
 	Tables      []Table
 	Option      template.JS
+
+	// Geo and GeoName are a map's outlines and the name they are
+	// registered under; empty for other kinds.
+	Geo     template.JS
+	GeoName string
 }
 
 type sectionView struct {
@@ -84,7 +89,8 @@ type sectionView struct {
 
 func (c *Chart) view() chartView {
 	return chartView{ID: c.ID, Title: c.Spec.Title, Width: c.Width, Height: c.Height, Description: describe(c.Spec),
-		Source: c.Spec.sourceLine(), Notes: c.Spec.Notes, Tables: c.Tables(), Option: template.JS(c.option)}
+		Source: c.Spec.sourceLine(), Notes: c.Spec.Notes, Tables: c.Tables(), Option: template.JS(c.option),
+		Geo: template.JS(c.geo), GeoName: geoNameOf(c)}
 }
 
 func newView(o Options, title string) (view, error) {
@@ -248,6 +254,8 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
     var el = document.getElementById(id);
     if (!el || el.getAttribute("data-drawn")) { return; }
     el.setAttribute("data-drawn", "1");
+    {{if .Chart.Geo}}window.echarts.registerMap({{.Chart.GeoName}}, {{.Chart.Geo}});
+    {{end -}}
     var chart = window.echarts.init(el, null, {renderer: "canvas"});
     chart.setOption(option);
     window.addEventListener("resize", function () { chart.resize(); });

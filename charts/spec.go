@@ -46,10 +46,14 @@ const (
 	Scatter Kind = "scatter"
 	// Slope: two years, one line per country.
 	Slope Kind = "slope"
+	// Map: a group's countries on a map of the region, filled by their
+	// figures in one year, the countries around them in grey; a slider
+	// shows the other years of the same methodology.
+	Map Kind = "map"
 )
 
 // Kinds lists every chart kind in display order.
-func Kinds() []Kind { return []Kind{Ranking, Timeline, Profile, Heatmap, Scatter, Slope} }
+func Kinds() []Kind { return []Kind{Ranking, Timeline, Profile, Heatmap, Scatter, Slope, Map} }
 
 // ParseKind returns the kind named s, and false when there is none.
 func ParseKind(s string) (Kind, bool) {
@@ -65,8 +69,10 @@ func ParseKind(s string) (Kind, bool) {
 // one series per country with one point, a timeline one series per country
 // with a point per year, a profile one series per country with a point per
 // category (indicator), a heatmap one series (row) per country with a point
-// per year, a scatter one series per country with one (X, Y) point and a
-// slope one series per country with a point per year.
+// per year, a scatter one series per country with one (X, Y) point, a
+// slope one series per country with a point per year, and a map one series
+// per country with a point per year of the methodology segment of Year,
+// which it shows first.
 type Spec struct {
 	Kind Kind
 	// ID overrides the chart id; by default it is derived from the kind,
@@ -133,6 +139,11 @@ type Spec struct {
 	// Entities says what the series are, for the description and the
 	// table: countries (the default), territories, or both.
 	Entities Entities
+	// Shapes are the outlines a map draws: each series' country (matched
+	// by code) and the countries around them, drawn grey for context.
+	Shapes []Shape
+	// Credit is the boundaries' credit line a map carries.
+	Credit string
 }
 
 // Entities says what a chart's series are.
@@ -356,6 +367,9 @@ func (s Spec) validate() error {
 	}
 	if len(s.Series) == 0 {
 		return fmt.Errorf("charts: %s chart %q has no series", s.Kind, s.Title)
+	}
+	if s.Kind == Map && len(s.Shapes) == 0 {
+		return fmt.Errorf("charts: map %q has no shapes", s.Title)
 	}
 	if s.Kind == Profile && len(s.Categories) < 3 {
 		return fmt.Errorf("charts: a profile needs at least 3 indicators, got %d", len(s.Categories))

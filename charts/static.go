@@ -51,6 +51,8 @@ func (c *Chart) staticSize() (vg.Length, vg.Length) {
 		plotH = profileStaticHeight(s)
 	case Heatmap:
 		plotH = vg.Length(18*len(s.Series) + 90 + keyRowH*len(s.panels()))
+	case Map:
+		plotH = staticMapHeight(s, c.layoutWidth())
 	default:
 		plotH = 400
 	}
@@ -164,6 +166,8 @@ func (c *Chart) drawStatic(cv vg.Canvas, wl, hl vg.Length) error {
 		return staticScatter(body, s)
 	case Slope:
 		return staticSlope(body, s)
+	case Map:
+		return staticMap(body, s)
 	}
 	return fmt.Errorf("charts: unknown kind %q", s.Kind)
 }

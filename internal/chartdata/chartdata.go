@@ -93,6 +93,8 @@ func Build(store *datasets.Store, r Request) (charts.Spec, error) {
 		s, err = scatter(store, inds[0], inds[1], r)
 	case charts.Slope:
 		s, err = slope(store, inds[0], r)
+	case charts.Map:
+		s, err = mapSpec(store, inds[0], r)
 	default:
 		names := []string{}
 		for _, k := range charts.Kinds() {

@@ -148,6 +148,22 @@ func checkSegments(t *testing.T, name string, ind indicators.Indicator, spec cha
 		return arr
 	}
 	switch spec.Kind {
+	case charts.Map:
+		// One map, one segment: every year of the slider.
+		segs := map[int]bool{}
+		for _, sr := range spec.Series {
+			for _, p := range sr.Points {
+				if !p.Missing() {
+					segs[seg(int(p.X))] = true
+				}
+			}
+		}
+		if len(segs) > 1 {
+			t.Errorf("%s: a map holds figures of %d segments", name, len(segs))
+		}
+		if len(m.VisualMap) != 1 || !strings.Contains(strings.Join(m.VisualMap[0].Text, " "), "better") || !strings.Contains(spec.YLabel, "is better") {
+			t.Errorf("%s: the map's colour scale does not say which end is better: %+v", name, m.VisualMap)
+		}
 	case charts.Timeline:
 		// Each value axis: the segments of every figure drawn on it.
 		axis := map[int]map[int]bool{}
