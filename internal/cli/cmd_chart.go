@@ -177,7 +177,7 @@ func newChartCmd(env *Env) *cobra.Command {
 	var img *imageFlags
 	cmd := &cobra.Command{
 		Use:   "chart <kind> [countries...] --indicator id [--year Y] [--group G] [--embed] [--offline] [--format html|svg|png] [-o FILE]",
-		Short: "Draw one chart: ranking, timeline, profile, heatmap, scatter or slope",
+		Short: "Draw one chart: ranking, timeline, profile, heatmap, scatter, slope or map",
 		Long: `Draw one chart as an HTML page (interactive, ECharts), an embeddable
 fragment (--embed: a <figure> and a <script> to paste into a report), a
 self-contained offline page (--offline: ECharts inlined), or an SVG or PNG
@@ -207,9 +207,14 @@ Kinds:
             methodology), one line per country, on the indicator's whole
             scale (or zoomed to the data where the scale is unbounded, as
             the axis says)
+  map       the group's countries (post-soviet, central-asia,
+            south-caucasus, eastern-europe, baltics) on a map of the region,
+            filled by their figures in --year (default: the latest), the
+            countries around them grey, the named ones outlined; a slider
+            shows the other years of that year's methodology
 
 --year is the indicator's own year (edition year for RSF, WJP, Freedom
-House) for ranking; for profile and scatter it is the year the figures
+House) for ranking and map; for profile and scatter it is the year the figures
 describe, and edition-year indices use the edition of the next year.`,
 		Example: `  rankings chart ranking --indicator rsf
   rankings chart ranking kazakhstan uzbekistan -i wgi-rl --year 2023 -o rl.html
@@ -217,7 +222,8 @@ describe, and edition-year indices use the edition of the next year.`,
   rankings chart timeline georgia armenia -i wgi-va --percentile --format svg
   rankings chart profile kazakhstan uzbekistan --year 2023
   rankings chart scatter -i wgi-rl,rsf --group all --format png
-  rankings chart slope -i fh-fiw --from 2014 --to 2024 --embed -o - >> report.html`,
+  rankings chart slope -i fh-fiw --from 2014 --to 2024 --embed -o - >> report.html
+  rankings chart map kazakhstan -i fh-fiw --group central-asia --format svg`,
 		Args: minArgs(1, "chart needs a kind (%s), e.g. rankings chart ranking --indicator rsf", kindNames()),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			kind, ok := charts.ParseKind(strings.ToLower(args[0]))
