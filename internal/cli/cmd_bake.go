@@ -21,7 +21,13 @@ func newBakeCmd(env *Env) *cobra.Command {
 		Long: `Write every page, every API document (each country, indicator and year),
 and the assets into DIR at the same URLs the service uses; query-string
 routes are written at their path equivalents (/compare/KAZ,UZB,
-/api/v1/rank/rsf/2025.json …).
+/api/v1/rank/rsf/2025.json …). Bake follows the links of every page it
+writes and writes what they lead to, so that no link of the copy is
+broken. A static server cannot answer a query string, so a link with one
+(/chart/timeline?c=KAZ,UZB&indicator=wgi-rl) is written at a path that
+spells its parameters out in name order
+(/chart/timeline/c=KAZ,UZB&indicator=wgi-rl) and the page's link is
+rewritten to point there.
 
 DIR may be new, empty, or a previous bake: bake writes a file named
 ` + server.BakeMarker + ` into every site it makes. A rebake builds the new

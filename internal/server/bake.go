@@ -5,19 +5,22 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/rankings-dev/rankings/indicators"
-	"github.com/rankings-dev/rankings/internal/atomicfile"
 )
 
 // BakePaths lists every URL of the site in its path form: pages, API
@@ -71,16 +74,122 @@ func (s *Server) BakePaths() ([]string, error) {
 	return paths, nil
 }
 
-// fileFor maps a URL path to the file that serves it statically: pages
-// become index.html in a folder of that name.
+// fileFor maps a URL path to the file that serves it statically: a path
+// with an extension (.json, .svg, .png, .js …) is that file, any other
+// path a page, index.html in a folder of that name.
 func fileFor(p string) string {
 	switch {
 	case p == "/":
 		return "index.html"
-	case path.Ext(p) == ".json" || path.Ext(p) == ".js" || path.Ext(p) == ".svg" || path.Ext(p) == ".png":
+	case fileExt.MatchString(path.Ext(p)):
 		return strings.TrimPrefix(p, "/")
 	}
 	return strings.TrimPrefix(p, "/") + "/index.html"
+}
+
+// fileExt matches the extension of a path that is a file, not a page.
+var fileExt = regexp.MustCompile(`^\.[a-z0-9]+$`)
+
+// staticPath is the path at which a baked copy serves the site's URL u (a
+// path with an optional query). A path without a query is itself. A
+// static file cannot answer a query string, so a URL with one is baked
+// at a path that spells its parameters out, in name order, after the
+// route's own path: /chart/timeline?indicator=rsf&c=KAZ,UZB is baked at
+// /chart/timeline/c=KAZ,UZB&indicator=rsf (a page) and
+// /chart/timeline.png?… at /chart/timeline/c=…&indicator=rsf.png. The
+// "=" keeps these apart from the path forms, whose segments have none;
+// any character but letters, digits and ",_-=&" is written as ~ and its
+// hexadecimal code, so that the name is a file name on every system.
+func staticPath(u *url.URL) string {
+	if u.RawQuery == "" {
+		return u.Path
+	}
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		q = url.Values{"": {u.RawQuery}}
+	}
+	names := make([]string, 0, len(q))
+	for n := range q {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var parts []string
+	for _, n := range names {
+		for _, v := range q[n] {
+			parts = append(parts, fileSafe(n)+"="+fileSafe(v))
+		}
+	}
+	base, ext := u.Path, path.Ext(u.Path)
+	if fileExt.MatchString(ext) {
+		base = strings.TrimSuffix(base, ext)
+	} else {
+		ext = ""
+	}
+	return strings.TrimSuffix(base, "/") + "/" + strings.Join(parts, "&") + ext
+}
+
+// fileSafe writes s with only letters, digits and ",_-", every other byte
+// as ~ and two hexadecimal digits.
+func fileSafe(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == ',', c == '_', c == '-':
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "~%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// linkAttr matches a link in a page the site renders: an href or src
+// attribute in double quotes, as the templates write them.
+var linkAttr = regexp.MustCompile(`(\s(?:href|src)=)"([^"]*)"`)
+
+// internalLink resolves an attribute value found in the page at base to a
+// URL of the site, or reports that it is not one (another origin, a
+// fragment of the same page, a mailto: or data: address).
+func internalLink(base *url.URL, raw string) (*url.URL, bool) {
+	v := html.UnescapeString(raw)
+	if v == "" || strings.HasPrefix(v, "#") || strings.HasPrefix(v, "//") {
+		return nil, false
+	}
+	u, err := url.Parse(v)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" {
+		return nil, false
+	}
+	return base.ResolveReference(u), true
+}
+
+// bakeLinks rewrites the links of a page at base that a static copy
+// cannot serve as they are (those with a query string, and relative ones)
+// to the paths staticPath bakes them at, and returns the page and the
+// site URLs (path and query) it links to.
+func bakeLinks(base *url.URL, page []byte) ([]byte, []string) {
+	var links []string
+	out := linkAttr.ReplaceAllFunc(page, func(m []byte) []byte {
+		sub := linkAttr.FindSubmatch(m)
+		u, ok := internalLink(base, string(sub[2]))
+		if !ok {
+			return m
+		}
+		target := u.EscapedPath()
+		if u.RawQuery != "" {
+			target += "?" + u.RawQuery
+		}
+		links = append(links, target)
+		if u.RawQuery == "" && strings.HasPrefix(string(sub[2]), "/") {
+			return m
+		}
+		p := (&url.URL{Path: staticPath(u)}).EscapedPath()
+		if u.Fragment != "" {
+			p += "#" + u.EscapedFragment()
+		}
+		return []byte(string(sub[1]) + `"` + html.EscapeString(p) + `"`)
+	})
+	return out, links
 }
 
 // BakeMarker is the file a bake writes last into the folder it fills. A
@@ -182,13 +291,18 @@ func (s *Server) Bake(dir string, progress func(done, total int)) (int, error) {
 	return res.Files, err
 }
 
-// BakeWith writes the whole site into dir. A new or empty dir is filled;
+// BakeWith writes the whole site into dir: every path BakePaths lists
+// and every page, document and image those pages link to, followed link
+// by link, so that no link of a baked page leads nowhere. A link with a
+// query string is baked at the path staticPath spells out and rewritten
+// in the page to point there. A new or empty dir is filled;
 // a dir holding a previous bake (its BakeMarker) is replaced whole, so
 // files the new site no longer has are gone; any other non-empty dir is
 // refused with a *BakeDirError, or replaced whole with o.Force. A
 // replacement is built in a new folder beside dir and renamed into place
 // only once complete, so a failed or stopped bake leaves dir as it was. A
-// path that does not give 200 stops the bake with an error.
+// path that does not give 200 stops the bake with an error that names the
+// page linking to it.
 func (s *Server) BakeWith(dir string, o BakeOptions) (BakeResult, error) {
 	if _, err := inspectBakeDir(dir, o.Force); err != nil {
 		return BakeResult{}, err // refuse before any work
@@ -197,7 +311,7 @@ func (s *Server) BakeWith(dir string, o BakeOptions) (BakeResult, error) {
 	if err != nil {
 		return BakeResult{}, err
 	}
-	return s.bakeTo(dir, paths, o)
+	return s.bakeTo(dir, paths, -1, o)
 }
 
 // bakeTarget is a folder found fit to bake into.
@@ -300,8 +414,10 @@ var bakeFault func(urlPath string) error
 // bakeRename moves folders into and out of place; tests replace it.
 var bakeRename = os.Rename
 
-// bakeTo writes the given URL paths into dir as BakeWith describes.
-func (s *Server) bakeTo(dir string, paths []string, o BakeOptions) (BakeResult, error) {
+// bakeTo writes the given URL paths into dir as BakeWith describes, and
+// the pages they link to up to depth links away from them (every page
+// reachable when depth is negative).
+func (s *Server) bakeTo(dir string, paths []string, depth int, o BakeOptions) (BakeResult, error) {
 	t, err := inspectBakeDir(dir, o.Force)
 	if err != nil {
 		return BakeResult{}, err
@@ -312,17 +428,19 @@ func (s *Server) bakeTo(dir string, paths []string, o BakeOptions) (BakeResult, 
 	}
 	paths = slices.Clone(paths)
 	sort.Strings(paths)
-	res := BakeResult{Files: len(paths), Replaced: t.replaced}
+	res := BakeResult{Replaced: t.replaced}
 
 	if t.empty {
 		// Fill the empty folder where it is (it may be a mount point, which
 		// cannot be swapped); on failure, take out what was written.
-		if err := s.writeSite(ctx, t.dir, paths, o.Progress); err != nil {
-			for _, name := range topNames(paths) {
+		files, err := s.writeSite(ctx, t.dir, paths, depth, o.Progress)
+		if err != nil {
+			for _, name := range topNames(files) {
 				os.RemoveAll(filepath.Join(t.dir, name))
 			}
 			return BakeResult{}, err
 		}
+		res.Files = len(files)
 		return res, nil
 	}
 
@@ -349,7 +467,9 @@ func (s *Server) bakeTo(dir string, paths []string, o BakeOptions) (BakeResult, 
 		err = os.Chmod(site, perm) // the replacement keeps the folder's mode
 	}
 	if err == nil {
-		err = s.writeSite(ctx, site, paths, o.Progress)
+		var files []string
+		files, err = s.writeSite(ctx, site, paths, depth, o.Progress)
+		res.Files = len(files)
 	}
 	if err != nil {
 		os.RemoveAll(hold)
@@ -383,39 +503,144 @@ func (s *Server) bakeTo(dir string, paths []string, o BakeOptions) (BakeResult, 
 	return res, nil
 }
 
-// writeSite writes every path into dir, then the marker.
-func (s *Server) writeSite(ctx context.Context, dir string, paths []string, progress func(done, total int)) error {
-	for i, p := range paths {
-		if err := ctx.Err(); err != nil {
-			return err
+// writeSite writes every path into dir, and every page they link to up to
+// depth links away (all when depth is negative), then the marker. It
+// returns the files it wrote, the marker not included, also on failure.
+func (s *Server) writeSite(ctx context.Context, dir string, paths []string, depth int, progress func(done, total int)) (files []string, err error) {
+	type item struct {
+		url   string // path and query, as the site serves it
+		from  string // the page that links to it; "" for a listed path
+		depth int
+	}
+	var queue []item
+	seen := map[string]bool{} // baked paths (staticPath)
+	add := func(raw, from string, d int) error {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return fmt.Errorf("bake %s: a link to %q that is not a URL", from, raw)
 		}
-		if bakeFault != nil {
-			if err := bakeFault(p); err != nil {
-				return err
-			}
+		if p := staticPath(u); !seen[p] {
+			seen[p] = true
+			queue = append(queue, item{raw, from, d})
 		}
-		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-		if rec.Code != http.StatusOK {
-			body, _ := io.ReadAll(io.LimitReader(rec.Body, 300))
-			return fmt.Errorf("bake %s: status %d: %s", p, rec.Code, bytes.TrimSpace(body))
-		}
-		if err := writeFile(filepath.Join(dir, filepath.FromSlash(fileFor(p))), rec.Body.Bytes()); err != nil {
-			return err
-		}
-		if progress != nil {
-			progress(i+1, len(paths))
+		return nil
+	}
+	for _, p := range paths {
+		if err := add(p, "", 0); err != nil {
+			return nil, err
 		}
 	}
-	return writeFile(filepath.Join(dir, BakeMarker), []byte(markerLine))
+	// Workers render and write pages side by side; this goroutine alone
+	// keeps the queue and follows links.
+	type result struct {
+		it    item
+		name  string // the file it is baked as, "" if it failed to render
+		links []string
+		err   error
+	}
+	jobs, results := make(chan item), make(chan result)
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for it := range jobs {
+				r := result{it: it}
+				var body []byte
+				r.name, body, r.links, r.err = s.bakeOne(it.url, it.from)
+				if r.err == nil {
+					r.err = writeFile(filepath.Join(dir, filepath.FromSlash(r.name)), body)
+				}
+				results <- r
+			}
+		}()
+	}
+	busy := 0
+	defer func() {
+		close(jobs)
+		for ; busy > 0; busy-- { // wait for the pages still being written
+			if r := <-results; r.name != "" && r.err == nil {
+				files = append(files, r.name)
+			}
+		}
+	}()
+
+	next, faulted := 0, -1
+	for next < len(queue) || busy > 0 {
+		var send chan item
+		var it item
+		if next < len(queue) && ctx.Err() == nil {
+			it = queue[next]
+			if bakeFault != nil && faulted < next {
+				faulted = next
+				if err := bakeFault(it.url); err != nil {
+					return files, err
+				}
+			}
+			send = jobs
+		}
+		if send == nil && busy == 0 {
+			return files, ctx.Err()
+		}
+		select {
+		case send <- it:
+			next++
+			busy++
+			continue
+		case r := <-results:
+			busy--
+			if r.name != "" {
+				files = append(files, r.name)
+			}
+			if r.err != nil {
+				return files, r.err
+			}
+			if depth < 0 || r.it.depth < depth {
+				for _, l := range r.links {
+					if err := add(l, r.it.url, r.it.depth+1); err != nil {
+						return files, err
+					}
+				}
+			}
+			if progress != nil {
+				progress(len(files), len(queue))
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return files, err
+	}
+	return files, writeFile(filepath.Join(dir, BakeMarker), []byte(markerLine))
 }
 
-// topNames lists the entries a bake of paths creates directly in its
-// folder, the marker included.
-func topNames(paths []string) []string {
+// bakeOne renders the site's URL raw (path and query), linked from the
+// page from ("" for a listed path), and returns the file it is baked as,
+// its content with the links rewritten for a static copy, and the site
+// URLs a page links to.
+func (s *Server) bakeOne(raw, from string) (name string, body []byte, links []string, err error) {
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, raw, nil))
+	if rec.Code != http.StatusOK {
+		msg, _ := io.ReadAll(io.LimitReader(rec.Body, 300))
+		if from != "" {
+			return "", nil, nil, fmt.Errorf("bake %s (linked from %s): status %d: %s", raw, from, rec.Code, bytes.TrimSpace(msg))
+		}
+		return "", nil, nil, fmt.Errorf("bake %s: status %d: %s", raw, rec.Code, bytes.TrimSpace(msg))
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	body = rec.Body.Bytes()
+	if strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+		body, links = bakeLinks(u, body)
+	}
+	return fileFor(staticPath(u)), body, links, nil
+}
+
+// topNames lists the entries a bake of these files creates directly in
+// its folder, the marker included.
+func topNames(files []string) []string {
 	names := []string{BakeMarker}
-	for _, p := range paths {
-		first, _, _ := strings.Cut(fileFor(p), "/")
+	for _, f := range files {
+		first, _, _ := strings.Cut(f, "/")
 		if !slices.Contains(names, first) {
 			names = append(names, first)
 		}
@@ -423,10 +648,14 @@ func topNames(paths []string) []string {
 	return names
 }
 
-// writeFile writes a baked file, making its folder first.
+// writeFile writes a baked file, making its folder first. The file is
+// new in a folder no one serves yet (a new site being built, or an empty
+// folder being filled), so it is written in place without the sync and
+// rename of an atomic write: syncing each of thousands of files would
+// take most of the bake's time, and a failed bake is removed whole.
 func writeFile(name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	return atomicfile.WriteBytes(name, data)
+	return os.WriteFile(name, data, 0o644)
 }

@@ -29,7 +29,7 @@ func bakeServer() *Server {
 
 // bakeSmall bakes smallSite into dir.
 func bakeSmall(dir string, o BakeOptions) (BakeResult, error) {
-	return bakeServer().bakeTo(dir, smallSite, o)
+	return bakeServer().bakeTo(dir, smallSite, 0, o)
 }
 
 // tree reads every file under dir, keyed by its slash path.
