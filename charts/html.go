@@ -28,6 +28,25 @@ type Options struct {
 	// ScriptURL loads the library when it is not inlined; empty means
 	// DefaultScriptURL (with its integrity hash).
 	ScriptURL string
+	// Tools are the download links and embed code shown under the chart
+	// of WritePage and WriteFragment; nil shows none.
+	Tools *Tools
+}
+
+// Tools are what a web chart offers its reader under the drawing: its
+// files to download and the code that embeds it in another page.
+type Tools struct {
+	// Downloads link the chart's files, in order (PNG, SVG, PDF, CSV).
+	Downloads []Download
+	// EmbedCode is the HTML a reader pastes into a page to embed the
+	// chart; "" offers none.
+	EmbedCode string
+}
+
+// Download is one file of a chart: the link's text ("PNG"), its address
+// and the file name it saves under.
+type Download struct {
+	Label, Href, File string
 }
 
 // CheckECharts verifies that js is the pinned ECharts build (SHA-256) and
@@ -75,6 +94,8 @@ type chartView struct {
 	Notes       []string
 	Tables      []Table
 	Option      template.JS
+	Tools       *Tools
+	Kind        Kind
 
 	// Geo and GeoName are a map's outlines and the name they are
 	// registered under; empty for other kinds.
@@ -89,7 +110,7 @@ type sectionView struct {
 
 func (c *Chart) view() chartView {
 	return chartView{ID: c.ID, Title: c.Spec.Title, Width: c.Width, Height: c.Height, Description: describe(c.Spec),
-		Source: c.Spec.sourceLine(), Notes: c.Spec.Notes, Tables: c.Tables(), Option: template.JS(c.option),
+		Source: c.Spec.sourceLine(), Notes: c.Spec.Notes, Tables: c.Tables(), Option: template.JS(c.option), Kind: c.Spec.Kind,
 		Geo: template.JS(c.geo), GeoName: geoNameOf(c)}
 }
 
@@ -114,7 +135,9 @@ func (c *Chart) WritePage(w io.Writer, o Options) error {
 	if err != nil {
 		return err
 	}
-	v.Charts = []chartView{c.view()}
+	cv := c.view()
+	cv.Tools = o.Tools
+	v.Charts = []chartView{cv}
 	return tpl.ExecuteTemplate(w, "page", v)
 }
 
@@ -129,7 +152,9 @@ func (c *Chart) WriteFragment(w io.Writer, o Options) error {
 	if err != nil {
 		return err
 	}
-	v.Charts = []chartView{c.view()}
+	cv := c.view()
+	cv.Tools = o.Tools
+	v.Charts = []chartView{cv}
 	return tpl.ExecuteTemplate(w, "fragment", v)
 }
 
@@ -149,19 +174,9 @@ type Section struct {
 	Tables     []Table
 	// List is a list of links or lines (the index of a chart set).
 	List []Cell
-	// Thumbs are linked pictures with captions, shown as a grid (the
-	// index of a chart set, a picture of each chart).
-	Thumbs []Thumb
 	// NoEventTable leaves the election table out of the chart's figures:
 	// the document has a section of its own for the elections.
 	NoEventTable bool
-}
-
-// Thumb is a small picture of a linked page with its caption: Src is the
-// picture's address, Width and Height its size on the page in CSS pixels.
-type Thumb struct {
-	Href, Src, Text string
-	Width, Height   int
 }
 
 // WriteDocument writes d as one HTML page; with o.EChartsJS set it is
@@ -200,8 +215,6 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;colo
 main{max-width:960px;margin:0 auto}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-top:1px solid #ddd;padding-top:16px}
 .rk-sub{color:#444;margin:0 0 16px}
-.rk-thumbs{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:20px 16px}
-.rk-thumbs a{display:block;color:#0b5394;font-size:14px}.rk-thumbs img{display:block;width:100%;height:auto;border:1px solid #e3e3e3;margin-bottom:4px}
 </style>
 {{template "rkstyle"}}
 {{- end -}}
@@ -219,6 +232,13 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-top:
 .rk-table thead th{border-bottom:2px solid #999}
 .rk-table-note{color:#444;font-size:13px;margin:2px 0}
 details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
+.rk-tools{display:flex;flex-wrap:wrap;gap:4px 18px;align-items:baseline;margin:6px 0 0;font-size:13px;color:#444}
+.rk-tools a{color:#0b5394}
+.rk-embed summary{cursor:pointer;color:#0b5394}
+.rk-embed[open]{flex-basis:100%}
+.rk-embed label{display:block;margin:6px 0 4px}
+.rk-embed textarea{box-sizing:border-box;width:100%;max-width:720px;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;padding:6px;border:1px solid #bbb;resize:vertical}
+.rk-copied{display:block;color:#1b6e3a;min-height:1.2em}
 @media print{details.rk-data{display:block}details.rk-data>summary{display:none}.rk-chart{break-inside:avoid}}
 </style>
 {{- end -}}
@@ -243,6 +263,18 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
 {{- define "figure" -}}
 <figure class="rk-chart" id="{{.ID}}-figure">
 <div class="rk-canvas" id="{{.ID}}" role="img" aria-label="{{.Title}}" style="max-width:{{.Width}}px;height:{{.Height}}px"></div>
+{{- with .Tools}}
+<div class="rk-tools" id="{{$.ID}}-tools">
+{{- if .Downloads}}<span>Download{{range $i, $d := .Downloads}}{{if $i}} ·{{end}} <a href="{{$d.Href}}" download="{{$d.File}}">{{$d.Label}}</a>{{end}}</span>{{end}}
+{{- if .EmbedCode}}
+<details class="rk-embed"><summary>Copy embed code</summary>
+<label class="rk-embed-help" for="{{$.ID}}-code">Paste this code into your page: the chart fits the page's width and its frame resizes to its height.</label>
+<textarea id="{{$.ID}}-code" readonly rows="4" spellcheck="false">{{.EmbedCode}}</textarea>
+<span class="rk-copied" role="status"></span>
+</details>
+{{- end}}
+</div>
+{{- end}}
 <figcaption>
 <p class="rk-description">{{.Description}}</p>
 <p class="rk-source">{{.Source}}</p>
@@ -262,16 +294,221 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
   "use strict";
   var id = {{.Chart.ID}};
   var option = {{.Chart.Option}};
+  var baseW = {{.Chart.Width}}, baseH = {{.Chart.Height}}, kind = {{.Chart.Kind}};
+  var measure;
+  function textWidth(text, font) {
+    measure = measure || document.createElement("canvas").getContext("2d");
+    measure.font = font;
+    return measure.measureText(text).width;
+  }
+  // wrapText breaks text at spaces into lines no wider than width.
+  function wrapText(text, font, width) {
+    var words = String(text).split("\n").join(" ").split(" "), lines = [], cur = "";
+    for (var i = 0; i < words.length; i++) {
+      if (!words[i]) { continue; }
+      var next = cur ? cur + " " + words[i] : words[i];
+      if (cur && textWidth(next, font) > width) { lines.push(cur); cur = words[i]; } else { cur = next; }
+    }
+    if (cur) { lines.push(cur); }
+    return lines;
+  }
+  function list(v) { return v === undefined ? [] : (Array.isArray(v) ? v : [v]); }
+  // legendRows is how many rows a legend of these items takes in width
+  // pixels: measured (wrap) or, as the chart was laid out for its full
+  // width, estimated at 7 pixels a character.
+  function legendRows(lg, width, font) {
+    var rows = 1, x = 0, iw = (lg.itemWidth || 25) + 5;
+    list(lg.data).forEach(function (d) {
+      var name = typeof d === "object" ? d.name : d;
+      var w = iw + (font ? textWidth(name, font) : 7 * name.length) + 10;
+      if (x > 0 && x + w > width) { rows++; x = 0; }
+      x += w;
+    });
+    return rows;
+  }
+  // drawn measures what the chart drew: the legend's height (-1: none)
+  // and each grid's rectangle.
+  function drawn(chart) {
+    var model = chart.getModel(), lm = model.getComponent("legend"), out = {legend: -1, grids: []};
+    var v = lm && chart.getViewOfComponentModel ? chart.getViewOfComponentModel(lm) : null;
+    if (v && v.group) { out.legend = v.group.getBoundingRect().height; }
+    model.eachComponent("grid", function (g) { out.grids.push(g.coordinateSystem ? g.coordinateSystem.getRect() : null); });
+    return out;
+  }
+  // fit lays the option out for a chart w pixels wide: the title, source
+  // line, legend and axis names wrap, the plots move down by what they
+  // gained and wide side margins shrink. seen is what the chart drew at
+  // this width (drawn), or null before it is drawn: then the legend's
+  // height is estimated. It returns the option and the chart's height.
+  function fit(w, seen) {
+    var legendH = seen ? seen.legend : -1;
+    var o = JSON.parse(JSON.stringify(option));
+    if (!(w > 0) || w >= baseW) { return {option: o, height: baseH}; }
+    var fam = (o.textStyle && o.textStyle.fontFamily) || "sans-serif", avail = w - 24, dy = 0;
+    var t = o.title;
+    if (t && !Array.isArray(t)) {
+      var tl = wrapText(t.text || "", "bold " + ((t.textStyle || {}).fontSize || 17) + "px " + fam, avail);
+      var oldSub = t.subtext ? t.subtext.split("\n").length : 0;
+      var sl = t.subtext ? wrapText(t.subtext, "11px " + fam, avail) : [];
+      t.text = tl.join("\n");
+      t.subtext = sl.join("\n");
+      t.textStyle = t.textStyle || {};
+      t.subtextStyle = t.subtextStyle || {};
+      t.textStyle.lineHeight = 22;
+      t.textStyle.width = t.subtextStyle.width = avail + 4;
+      t.textStyle.overflow = t.subtextStyle.overflow = "break";
+      dy += 22 * Math.max(0, tl.length - 1) + 15 * (sl.length - oldSub);
+    }
+    var dl = 0, lg = o.legend;
+    if (lg && !Array.isArray(lg) && lg.show !== false && list(lg.data).length) {
+      // The chart made room for the legend's rows at 24 pixels a row.
+      var had = 24 * legendRows(lg, 860);
+      dl = legendH >= 0 ? legendH + 10 - had : 24 * legendRows(lg, w - (lg.left || 0) - (lg.right || 0), "12px " + fam) - had;
+      if (typeof lg.top === "number") { lg.top += dy; }
+    }
+    // A map's drawing moves down as the grids do.
+    list(o.series).forEach(function (sr) { if (sr.type === "map" && typeof sr.top === "number") { sr.top += dy + dl; } });
+    list(o.series).forEach(function (sr) {
+      if (sr.type === "map" && typeof sr.top === "number") { sr.top += dy + dl; }
+    });
+    var k = w / baseW, grids = list(o.grid);
+    grids.forEach(function (g) {
+      if (typeof g.top === "number") { g.top += dy + dl; }
+      ["left", "right"].forEach(function (s) {
+        if (typeof g[s] === "number" && g[s] > 40) { g[s] = Math.max(Math.min(g[s], 110), Math.round(g[s] * k)); }
+      });
+    });
+    // Axis names: below an axis they wrap (the chart grows by the lines
+    // added); above one they are cut short with an ellipsis.
+    var below = 0;
+    list(o.xAxis).concat(list(o.yAxis)).forEach(function (a) {
+      if (!a.name) { return; }
+      var g = grids[a.gridIndex || 0] || {};
+      var left = typeof g.left === "number" ? g.left : 16, right = typeof g.right === "number" ? g.right : 16;
+      if (a.nameLocation === "middle") {
+        // Centred under the plot, within the chart.
+        var r = seen && seen.grids[a.gridIndex || 0], cx = r ? r.x + r.width / 2 : (left + w - right) / 2;
+        var room = Math.max(120, 2 * Math.min(cx, w - cx) - 8);
+        var ns = a.nameTextStyle || {}, lines = [];
+        a.name.split("\n").forEach(function (line) {
+          lines = lines.concat(wrapText(line, (ns.fontWeight === "bold" ? "bold " : "") + (ns.fontSize || 12) + "px " + fam, room));
+        });
+        var more = (ns.lineHeight || 15) * (lines.length - a.name.split("\n").length);
+        if (typeof g.bottom === "number") { g.bottom += more; }
+        below = Math.max(below, more);
+        a.name = lines.join("\n");
+        ns.lineHeight = ns.lineHeight || 15;
+        a.nameTextStyle = ns;
+      } else {
+        a.nameTruncate = {maxWidth: Math.max(80, w - left - 12), ellipsis: "…"};
+      }
+    });
+    // Category labels (names of countries and indicators) take at most
+    // 40% of the width, cut short with an ellipsis; value axes get fewer
+    // ticks.
+    list(o.yAxis).forEach(function (a) {
+      if (a.type !== "category") { return; }
+      var al = a.axisLabel = a.axisLabel || {};
+      al.width = Math.round(0.4 * w);
+      al.overflow = "truncate";
+      al.ellipsis = "…";
+    });
+    list(o.xAxis).forEach(function (a) {
+      if (a.type !== "value") { return; }
+      var most = Math.max(2, Math.floor((w - 140) / 45));
+      if (typeof a.interval === "number" && typeof a.min === "number" && typeof a.max === "number") {
+        var steps = [1, 2, 2.5, 5, 10];
+        for (var i = 0; i < steps.length && (a.max - a.min) / (a.interval * steps[i]) > most; i++) { /* coarser */ }
+        a.interval *= steps[Math.min(i, steps.length - 1)];
+      } else {
+        a.splitNumber = Math.min(a.splitNumber || 5, most);
+      }
+    });
+    // A horizontal colour key keeps its end labels inside the chart; when
+    // it cannot, the scale's name before the lower end goes (the
+    // description says it).
+    list(o.visualMap).forEach(function (v) {
+      if (v.orient !== "horizontal" || !Array.isArray(v.text) || v.text.length !== 2) { return; }
+      var font = "12px " + fam;
+      var bar = function () { return w - 24 - textWidth(v.text[0], font) - textWidth(v.text[1], font) - 30; };
+      if (bar() < 80 && v.text[1].indexOf(":   ") >= 0) { v.text[1] = v.text[1].split(":   ").pop(); }
+      v.itemHeight = Math.max(60, Math.min(v.itemHeight || 220, bar()));
+    });
+    // A profile's figures beside its markers do not fit a narrow plot;
+    // they are in the tooltips and the table.
+    if (kind === "profile" && w < 560) {
+      list(o.series).forEach(function (sr) {
+        if (sr.type !== "scatter") { return; }
+        sr.label = {show: false};
+        list(sr.data).forEach(function (d) { if (d && d.label) { d.label.show = false; } });
+      });
+    }
+    return {option: o, height: baseH + dy + dl + below};
+  }
+  // tools copies the embed code when its box is opened.
+  function tools() {
+    var box = document.getElementById(id + "-tools");
+    var code = box && box.querySelector("textarea");
+    if (!code) { return; }
+    var status = box.querySelector(".rk-copied");
+    // Root-relative addresses are completed with the origin the page is
+    // read at.
+    if (location.protocol === "http:" || location.protocol === "https:") {
+      code.value = code.value.split('src="/').join('src="' + location.origin + "/");
+    }
+    box.querySelector("summary").addEventListener("click", function () {
+      setTimeout(function () {
+        code.focus();
+        code.select();
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(code.value).then(function () {
+            status.textContent = "The embed code is copied to the clipboard.";
+          }, function () {
+            status.textContent = "Press Ctrl+C (⌘C on a Mac) to copy the selected code.";
+          });
+        } else {
+          status.textContent = "Press Ctrl+C (⌘C on a Mac) to copy the selected code.";
+        }
+      }, 0);
+    });
+  }
   function draw() {
     var el = document.getElementById(id);
     if (!el || el.getAttribute("data-drawn")) { return; }
     el.setAttribute("data-drawn", "1");
     {{if .Chart.Geo}}window.echarts.registerMap({{.Chart.GeoName}}, {{.Chart.Geo}});
     {{end -}}
-    var chart = window.echarts.init(el, null, {renderer: "canvas"});
-    chart.setOption(option);
-    window.addEventListener("resize", function () { chart.resize(); });
+    var chart, width = 0, f;
+    // layout fits the chart to its width: laid out once with the legend's
+    // height estimated, then again with the height it drew.
+    function layout() {
+      width = el.clientWidth;
+      f = fit(width, null);
+      el.style.height = f.height + "px";
+      if (chart) { chart.resize(); chart.setOption(f.option, true); } else {
+        chart = window.echarts.init(el, null, {renderer: "canvas"});
+        chart.setOption(f.option);
+      }
+      if (width < baseW) {
+        f = fit(width, drawn(chart));
+        el.style.height = f.height + "px";
+        chart.resize();
+        chart.setOption(f.option, true);
+      }
+    }
+    layout();
+    var pending = false;
+    function refit() {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        if (el.clientWidth !== width && el.clientWidth > 0) { layout(); } else { chart.resize(); }
+      });
+    }
+    if (window.ResizeObserver) { new ResizeObserver(refit).observe(el); } else { window.addEventListener("resize", refit); }
   }
+  tools();
   if (window.echarts) { draw(); return; }
   var s = document.querySelector("script[data-rankings-echarts]");
   if (!s) {
@@ -332,7 +569,6 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
 {{if .Heading}}<h2>{{.Heading}}</h2>{{end}}
 {{range .Paragraphs}}<p>{{.}}</p>
 {{end}}{{if .List}}<ul>{{range .List}}<li>{{if .Href}}<a href="{{.Href}}">{{.Text}}</a>{{else}}{{.Text}}{{end}}</li>{{end}}</ul>
-{{end}}{{if .Thumbs}}<ul class="rk-thumbs">{{range .Thumbs}}<li><a href="{{.Href}}"><img src="{{.Src}}" alt="" width="{{.Width}}" height="{{.Height}}" loading="lazy">{{.Text}}</a></li>{{end}}</ul>
 {{end}}{{if .Chart}}{{template "figure" .Chart}}
 {{template "draw" (wrap $ .Chart)}}
 {{end}}{{range .Tables}}{{template "table" .}}
