@@ -174,9 +174,19 @@ type Section struct {
 	Tables     []Table
 	// List is a list of links or lines (the index of a chart set).
 	List []Cell
+	// Thumbs are linked pictures with captions, shown as a grid (the
+	// index of a chart set, a picture of each chart).
+	Thumbs []Thumb
 	// NoEventTable leaves the election table out of the chart's figures:
 	// the document has a section of its own for the elections.
 	NoEventTable bool
+}
+
+// Thumb is a small picture of a linked page with its caption: Src is the
+// picture's address, Width and Height its size on the page in CSS pixels.
+type Thumb struct {
+	Href, Src, Text string
+	Width, Height   int
 }
 
 // WriteDocument writes d as one HTML page; with o.EChartsJS set it is
@@ -215,6 +225,8 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;colo
 main{max-width:960px;margin:0 auto}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-top:1px solid #ddd;padding-top:16px}
 .rk-sub{color:#444;margin:0 0 16px}
+.rk-thumbs{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:20px 16px}
+.rk-thumbs a{display:block;color:#0b5394;font-size:14px}.rk-thumbs img{display:block;width:100%;height:auto;border:1px solid #e3e3e3;margin-bottom:4px}
 </style>
 {{template "rkstyle"}}
 {{- end -}}
@@ -569,6 +581,7 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
 {{if .Heading}}<h2>{{.Heading}}</h2>{{end}}
 {{range .Paragraphs}}<p>{{.}}</p>
 {{end}}{{if .List}}<ul>{{range .List}}<li>{{if .Href}}<a href="{{.Href}}">{{.Text}}</a>{{else}}{{.Text}}{{end}}</li>{{end}}</ul>
+{{end}}{{if .Thumbs}}<ul class="rk-thumbs">{{range .Thumbs}}<li><a href="{{.Href}}"><img src="{{.Src}}" alt="" width="{{.Width}}" height="{{.Height}}" loading="lazy">{{.Text}}</a></li>{{end}}</ul>
 {{end}}{{if .Chart}}{{template "figure" .Chart}}
 {{template "draw" (wrap $ .Chart)}}
 {{end}}{{range .Tables}}{{template "table" .}}
