@@ -549,7 +549,7 @@ func describeMap(b *strings.Builder, s Spec) {
 		fmt.Fprintf(b, " Outlined in black: %s.", strings.Join(hl, ", "))
 	}
 	if years, _ := mapYears(s); len(years) > 1 {
-		fmt.Fprintf(b, " A slider shows the other years of the same methodology, %d–%d.", years[0], years[len(years)-1])
+		fmt.Fprintf(b, " In the interactive chart, a slider shows the other years of the same methodology, %d–%d.", years[0], years[len(years)-1])
 	}
 }
 

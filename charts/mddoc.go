@@ -15,7 +15,7 @@ type MarkdownOptions struct {
 	// markdown file ("report-kaz-uzb-files").
 	Dir string
 	// Create opens the file of one image, named within Dir
-	// ("01-rsf.svg"), for writing.
+	// ("01-rsf-timeline.svg"), for writing.
 	Create func(name string) (io.WriteCloser, error)
 	// Width is the width the images are laid out at; 0 is 16 cm, the
 	// text width of an A4 page with 2.5 cm margins.
@@ -31,7 +31,7 @@ const MarkdownImageWidth = 16 * vg.Centimeter
 // SVG image written with o.Create and linked as a figure with its
 // description, and tables (the chart's figures and the section's own) as
 // pipe tables with their captions and notes. Images are named by the
-// section's position and the chart's indicator, "03-wgi-rl.svg". Text
+// section's position, the chart's indicator and kind, "03-wgi-rl-timeline.svg". Text
 // from the data is escaped, so it never turns into markup or links.
 func WriteMarkdownDocument(w io.Writer, d Document, o MarkdownOptions) error {
 	if o.Width == 0 {
@@ -59,7 +59,7 @@ func WriteMarkdownDocument(w io.Writer, d Document, o MarkdownOptions) error {
 			if o.Create == nil {
 				return fmt.Errorf("charts: a markdown document with charts needs MarkdownOptions.Create")
 			}
-			name := fmt.Sprintf("%02d-%s.svg", i+1, fileSlug(c.Spec.Indicator, string(c.Spec.Kind)))
+			name := fmt.Sprintf("%02d-%s-%s.svg", i+1, fileSlug(c.Spec.Indicator, "chart"), c.Spec.Kind)
 			f, err := o.Create(name)
 			if err != nil {
 				return err

@@ -136,7 +136,7 @@ func mapSpec(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		if seg.To != 0 {
 			to = fmt.Sprint(seg.To)
 		}
-		s.Notes = append(s.Notes, fmt.Sprintf("The slider shows the years of %s's methodology of %d to %s only: figures of other methodologies are not comparable.", ind.Name, seg.From, to))
+		s.Notes = append(s.Notes, fmt.Sprintf("In the interactive chart, the slider shows the years of %s's methodology of %d to %s only: figures of other methodologies are not comparable.", ind.Name, seg.From, to))
 	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil

@@ -115,6 +115,11 @@ func Report(store *datasets.Store, cs []indicators.Country, opt ReportOptions) (
 			return charts.Document{}, err
 		}
 		doc.Sections = append(doc.Sections, sec)
+		if m, ok, err := reportMap(store, ind, cs, ci.Year, group); err != nil {
+			return charts.Document{}, err
+		} else if ok {
+			doc.Sections = append(doc.Sections, m)
+		}
 		if _, ok := editions[ind.Source]; !ok {
 			order = append(order, ind.Source)
 		}
@@ -677,4 +682,26 @@ func sign(v float64) string {
 		return "−"
 	}
 	return "±"
+}
+
+// sayReportMap heads an indicator's map in a report.
+const sayReportMap = "%s on the map, %s"
+
+// reportMap is an indicator's map of the report's group in the
+// comparison's year, with the compared countries outlined; ok is false
+// where there is no map to draw (a group or a country the region file does
+// not hold, no figures that year).
+func reportMap(store *datasets.Store, ind indicators.Indicator, cs []indicators.Country, year int, group string) (charts.Section, bool, error) {
+	spec, err := Build(store, Request{Kind: charts.Map, Indicators: []string{ind.ID}, Countries: cs, Group: group, Year: year})
+	if err != nil {
+		if indicators.IsUserError(err) {
+			return charts.Section{}, false, nil
+		}
+		return charts.Section{}, false, err
+	}
+	ch, err := charts.Build(spec)
+	if err != nil {
+		return charts.Section{}, false, err
+	}
+	return charts.Section{Heading: fmt.Sprintf(sayReportMap, ind.Name, yearText(ind, year)), Chart: ch}, true, nil
 }

@@ -36,7 +36,8 @@ func TestReportStructure(t *testing.T) {
 	for _, s := range doc.Sections {
 		heads = append(heads, s.Heading)
 	}
-	want := []string{"Overview", "RSF World Press Freedom Index score", "WGI Rule of Law (estimate)", "Elections: OSCE/ODIHR assessments", "Sources and citations"}
+	want := []string{"Overview", "RSF World Press Freedom Index score", "RSF World Press Freedom Index score on the map, 2026 edition",
+		"WGI Rule of Law (estimate)", "WGI Rule of Law (estimate) on the map, 2023", "Elections: OSCE/ODIHR assessments", "Sources and citations"}
 	if strings.Join(heads, "|") != strings.Join(want, "|") {
 		t.Fatalf("sections %q, want %q", heads, want)
 	}
@@ -71,7 +72,10 @@ func TestReportYearGroup(t *testing.T) {
 	if h := ov.Header[len(ov.Header)-1]; !strings.Contains(h, "Central Asia") {
 		t.Errorf("median column %q does not name Central Asia", h)
 	}
-	for _, r := range doc.Sections[2].Tables[0].Rows {
+	if h := doc.Sections[2].Heading; h != "WGI Rule of Law (estimate) on the map, 2015" {
+		t.Errorf("section 3 is %q, want the map of 2015", h)
+	}
+	for _, r := range doc.Sections[3].Tables[0].Rows {
 		if r[1].Text > "2016" {
 			t.Errorf("an election of %s in a report as of 2015", r[1].Text)
 		}
@@ -123,7 +127,7 @@ func TestReportMarkdownGolden(t *testing.T) {
 		}
 	}
 	sort.Strings(names)
-	if strings.Join(names, " ") != "02-rsf.svg 03-wgi-rl.svg" {
+	if strings.Join(names, " ") != "02-rsf-timeline.svg 03-rsf-map.svg 04-wgi-rl-timeline.svg 05-wgi-rl-map.svg" {
 		t.Errorf("images %v", names)
 	}
 	if !strings.Contains(md, "Table: Overview") || !strings.Contains(md, "| --- |") && !strings.Contains(md, "|---|") {

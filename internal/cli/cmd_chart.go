@@ -554,7 +554,7 @@ var reportExt = map[string]string{"html": ".html", "pdf": ".pdf", "markdown": ".
 
 // writeMarkdownReport writes doc as markdown to path and its charts as SVG
 // files in the folder beside it named after it ("brief.md",
-// "brief-files/03-rsf.svg"), each file written whole or not at all.
+// "brief-files/03-rsf-map.svg"), each file written whole or not at all.
 func writeMarkdownReport(env *Env, path string, doc charts.Document) error {
 	if _, err := os.Stat(filepath.Dir(path)); err != nil {
 		return usagef("cannot write %s: %v", path, errText(err))
