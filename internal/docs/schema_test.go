@@ -32,6 +32,7 @@ var schemaDocuments = map[string]any{
 	"indicators": IndicatorList{},
 	"indicator":  IndicatorDetail{},
 	"sources":    SourceList{},
+	"cite":       CitationList{},
 	"error":      ErrorDocument{},
 }
 

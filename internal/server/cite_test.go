@@ -14,7 +14,11 @@ import (
 func citeGet(t *testing.T, target string) *httptest.ResponseRecorder {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	testServer().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	testServer().ServeHTTP(rec, req)
+	// Every answer, the formats of reference managers included, as the
+	// OpenAPI description has it.
+	checkResponse(t, req, rec)
 	return rec
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
@@ -168,7 +169,7 @@ func (s *Server) openAPIDoc(origin string) (obj, error) {
 		pathForm(ops[8], "/api/v1/sources.json", "getSourcesFile"),
 	)
 
-	documents := []string{"error"}
+	documents := []string{"error", "cite"}
 	for _, op := range ops {
 		documents = append(documents, op.document)
 	}
@@ -225,6 +226,44 @@ func (s *Server) openAPIDoc(origin string) (obj, error) {
 			},
 		}}
 	}
+	// The citations answer in the formats reference managers import, not
+	// as CSV.
+	citeDef, err := docs.SchemaDef("cite")
+	if err != nil {
+		return nil, err
+	}
+	citeExample, err := docs.Cite(store, "rsf", 0, time.Date(2026, 5, 3, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return nil, err
+	}
+	examples["cite"] = obj{"summary": "indicator=rsf&accessed=2026-05-03", "value": citeExample}
+	text := func(desc string) obj { return obj{"schema": obj{"type": "string", "description": desc}} }
+	paths["/api/v1/cite"] = obj{"get": obj{
+		"operationId": "getCite",
+		"tags":        []string{"reference"},
+		"summary":     "How to cite the sources (rankings cite)",
+		"description": "The citation of an indicator's source, of a source or of every source, with the edition and, where the source asks for one, the access date: as the CitationList document or in the formats reference managers import. The JSON document is byte for byte what `rankings cite --format json` prints for the same query.",
+		"parameters": []obj{
+			query("indicator", "An indicator id, a source id, or all (the default).", false, str, "rsf"),
+			query("year", "The edition to cite; each source's latest when absent.", false, year, nil),
+			query("accessed", "The access date (YYYY-MM-DD) for sources that ask for one; today's when absent.", false, obj{"type": "string", "format": "date"}, nil),
+			query("format", "json (the default) for the CitationList document, bibtex, ris or csl-json.", false,
+				obj{"type": "string", "enum": []string{"json", "bibtex", "ris", "csl-json"}, "default": "json"}, nil),
+		},
+		"responses": obj{
+			"200": obj{"description": "The citations.",
+				"content": obj{
+					"application/json": obj{"schema": obj{"$ref": "#/components/schemas/" + citeDef},
+						"examples": obj{"cite": obj{"$ref": "#/components/examples/cite"}}},
+					"application/x-bibtex":                text("BibTeX entries, one per source (format=bibtex)."),
+					"application/x-research-info-systems": text("RIS records, one per source, each ending with ER (format=ris)."),
+					"application/vnd.citationstyles.csl+json": obj{"schema": obj{"type": "array", "items": obj{"type": "object"},
+						"description": "CSL-JSON items of type dataset, one per source (format=csl-json)."}},
+				}},
+			"304": notModified,
+			"400": badRequest,
+		},
+	}}
 	paths["/api/v1/openapi.json"] = obj{"get": obj{
 		"operationId": "getOpenAPI",
 		"tags":        []string{"reference"},

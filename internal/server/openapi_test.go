@@ -169,14 +169,22 @@ func TestOpenAPIValidates(t *testing.T) {
 			t.Errorf("%s: no JSON answer described", path)
 			continue
 		}
-		if path != "/api/v1/openapi.json" && ok.Value.Content.Get("text/csv") == nil {
+		// Documents have a CSV form; the citations have the formats of
+		// reference managers instead.
+		if path == "/api/v1/cite" {
+			for _, ct := range []string{"application/x-bibtex", "application/x-research-info-systems", "application/vnd.citationstyles.csl+json"} {
+				if ok.Value.Content.Get(ct) == nil {
+					t.Errorf("%s: no %s answer described", path, ct)
+				}
+			}
+		} else if path != "/api/v1/openapi.json" && ok.Value.Content.Get("text/csv") == nil {
 			t.Errorf("%s: no text/csv answer described", path)
 		}
 		if bad := op.Responses.Value("400"); bad == nil || bad.Value.Content.Get("application/json").Schema.Ref != "#/components/schemas/ErrorDocument" {
 			t.Errorf("%s: 400 is not the error body", path)
 		}
 	}
-	for _, route := range []string{"compare", "rank", "trend", "series", "elections", "correlate", "countries", "indicators", "sources"} {
+	for _, route := range []string{"compare", "rank", "trend", "series", "elections", "correlate", "countries", "indicators", "sources", "cite"} {
 		if doc.Paths.Value("/api/v1/"+route) == nil {
 			t.Errorf("/api/v1/%s is not described", route)
 		}
@@ -311,4 +319,13 @@ func TestEveryOperationAnswersItsExample(t *testing.T) {
 			}
 		}
 	}
+}
+
+func init() {
+	// The citations' text formats are strings to the validator, as text/csv
+	// is.
+	for _, ct := range []string{"application/x-bibtex", "application/x-research-info-systems"} {
+		openapi3filter.RegisterBodyDecoder(ct, openapi3filter.PlainBodyDecoder)
+	}
+	openapi3filter.RegisterBodyDecoder("application/vnd.citationstyles.csl+json", openapi3filter.JSONBodyDecoder)
 }
