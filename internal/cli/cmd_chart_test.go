@@ -307,8 +307,8 @@ func TestReport(t *testing.T) {
 	if _, stderr, code := run("report", "geo", "arm", "-i", "rsf,wgi-va", "--offline", "--echarts-js", js, "-o", off); code != 0 {
 		t.Fatal(stderr)
 	}
-	if b := readFile(t, off); !bytes.Contains(b, readFile(t, js)) || bytes.Count(b, []byte(`<figure class="rk-chart"`)) != 2 {
-		t.Error("offline report does not inline ECharts or has the wrong charts")
+	if b := readFile(t, off); !bytes.Contains(b, readFile(t, js)) || bytes.Count(b, []byte(`<figure class="rk-chart"`)) != 4 {
+		t.Error("offline report does not inline ECharts or lacks its 4 charts (a timeline and a map of each indicator)")
 	}
 	if b := readFile(t, off); !bytes.Contains(b, []byte(`</a> <span class="rk-cell-note">(secondary source: news, reference or academic account)</span>`)) {
 		t.Error("the offline report does not label secondary sources")
