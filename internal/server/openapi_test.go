@@ -302,10 +302,14 @@ func TestEveryOperationAnswersItsExample(t *testing.T) {
 				q = append(q, v.Name+"="+fmt.Sprint(v.Example))
 			}
 		}
-		for _, format := range []string{"", "csv"} {
-			if format != "" && path == "/api/v1/openapi.json" {
-				continue
-			}
+		formats := []string{"", "csv"}
+		switch path {
+		case "/api/v1/openapi.json":
+			formats = []string{""}
+		case "/api/v1/cite":
+			formats = []string{"", "bibtex", "ris", "csl-json"}
+		}
+		for _, format := range formats {
 			qs := slices.Clone(q)
 			if format != "" {
 				qs = append(qs, "format="+format)
