@@ -27,7 +27,9 @@ broken. A static server cannot answer a query string, so a link with one
 (/chart/timeline?c=KAZ,UZB&indicator=wgi-rl) is written at a path that
 spells its parameters out in name order
 (/chart/timeline/c=KAZ,UZB&indicator=wgi-rl) and the page's link is
-rewritten to point there.
+rewritten to point there. The copy's charts offer their figures as CSV;
+their PNG, SVG and PDF files and their embed code are the service's
+(rankings serve) and rankings chart's.
 
 DIR may be new, empty, or a previous bake: bake writes a file named
 ` + server.BakeMarker + ` into every site it makes. A rebake builds the new

@@ -314,6 +314,15 @@ func (s *Server) BakeWith(dir string, o BakeOptions) (BakeResult, error) {
 	return s.bakeTo(dir, paths, -1, o)
 }
 
+// staticCopy is a server like s that renders pages for a baked copy
+// (Server.baking), with a cache of its own so that no page of the copy is
+// served live.
+func (s *Server) staticCopy() *Server {
+	c := New(s.opts)
+	c.baking = true
+	return c
+}
+
 // bakeTarget is a folder found fit to bake into.
 type bakeTarget struct {
 	dir      string // absolute, links resolved
@@ -418,6 +427,9 @@ var bakeRename = os.Rename
 // the pages they link to up to depth links away from them (every page
 // reachable when depth is negative).
 func (s *Server) bakeTo(dir string, paths []string, depth int, o BakeOptions) (BakeResult, error) {
+	if !s.baking {
+		return s.staticCopy().bakeTo(dir, paths, depth, o)
+	}
 	t, err := inspectBakeDir(dir, o.Force)
 	if err != nil {
 		return BakeResult{}, err

@@ -2,9 +2,13 @@ package server
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
+	"mime"
 	"net/http"
 	"net/url"
 	"slices"
@@ -76,34 +80,62 @@ func (s *Server) chartRequest(kindText string, q *query) (chartdata.Request, err
 
 // buildChart validates the request and builds the chart; it returns
 // errCached when the answer is cached (query.ready).
-func (s *Server) buildChart(kindText string, q *query) (*charts.Chart, error) {
+func (s *Server) buildChart(kindText string, q *query) (*charts.Chart, chartdata.Request, error) {
 	r, err := s.chartRequest(kindText, q)
 	if err != nil {
-		return nil, err
+		return nil, r, err
 	}
 	if err := s.built(q); err != nil {
-		return nil, err
+		return nil, r, err
 	}
 	spec, err := chartdata.Build(s.opts.Store, r)
 	if err != nil {
-		return nil, wrap("indicator", q.v.Get("indicator"), err)
+		return nil, r, wrap("indicator", q.v.Get("indicator"), err)
 	}
-	return charts.Build(spec)
+	c, err := charts.Build(spec)
+	return c, r, err
 }
 
-// chartPage serves /chart/{kind} (a full page) and /chart/{kind}.svg|.png
-// (a static image for reports that cannot run JavaScript).
+// chartFormat is one file format of a chart: its extension, its link's
+// label and its content type.
+type chartFormat struct{ ext, label, ctype string }
+
+// chartFormats are the files of a chart at /chart/{kind}.{ext}, with
+// their content types, in the order the download links list them.
+var chartFormats = []chartFormat{
+	{"png", "PNG", "image/png"},
+	{"svg", "SVG", "image/svg+xml"},
+	{"pdf", "PDF", "application/pdf"},
+	{"csv", "CSV", "text/csv; charset=utf-8"},
+}
+
+// chartPage serves /chart/{kind} (a full page) and
+// /chart/{kind}.png|.svg|.pdf|.csv: a static image for reports that cannot
+// run JavaScript, or the figures the chart draws as CSV. Each file names
+// itself (Content-Disposition): images open in the browser, the CSV is
+// saved.
 func (s *Server) chartPage(w http.ResponseWriter, r *http.Request, q *query) {
 	kind := r.PathValue("kind")
 	ext := ""
 	if i := strings.LastIndexByte(kind, '.'); i >= 0 {
 		kind, ext = kind[:i], kind[i+1:]
 	}
-	if ext != "" && ext != "svg" && ext != "png" {
-		fail(w, invalid("format", ext, "unknown image format %q: use /chart/%s, /chart/%s.svg or /chart/%s.png", ext, kind, kind, kind))
-		return
+	ctype := "text/html; charset=utf-8"
+	if ext != "" {
+		ctype = ""
+		var forms []string
+		for _, f := range chartFormats {
+			if f.ext == ext {
+				ctype = f.ctype
+			}
+			forms = append(forms, "/chart/"+kind+"."+f.ext)
+		}
+		if ctype == "" {
+			fail(w, invalid("format", ext, "unknown chart format %q: use /chart/%s for the page, or one of %s", ext, kind, strings.Join(forms, ", ")))
+			return
+		}
 	}
-	c, err := s.buildChart(kind, q)
+	c, req, err := s.buildChart(kind, q)
 	if errors.Is(err, errCached) {
 		return
 	}
@@ -114,28 +146,143 @@ func (s *Server) chartPage(w http.ResponseWriter, r *http.Request, q *query) {
 	var b bytes.Buffer
 	switch ext {
 	case "":
-		err = c.WritePage(&b, s.chartOptions())
+		o := s.chartOptions()
+		o.Tools = s.chartTools(c, req)
+		err = c.WritePage(&b, o)
 		allowScripts(w, scriptHashes(b.Bytes(), c.Option()))
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	case "svg":
-		err = c.WriteSVG(&b)
-		w.Header().Set("Content-Type", "image/svg+xml")
+		err = c.WriteImage(&b, charts.SVG, charts.ImageOptions{})
 	case "png":
-		err = c.WritePNG(&b)
-		w.Header().Set("Content-Type", "image/png")
+		err = c.WriteImage(&b, charts.PNG, charts.ImageOptions{})
+	case "pdf":
+		err = c.WriteImage(&b, charts.PDF, charts.ImageOptions{})
+	case "csv":
+		err = c.WriteCSV(&b)
 	}
 	if err != nil {
-		w.Header().Del("Content-Type")
 		fail(w, err)
 		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	if ext != "" {
+		disposition := "inline"
+		if ext == "csv" {
+			disposition = "attachment"
+		}
+		w.Header().Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": chartFileName(c, req, ext)}))
 	}
 	w.Write(b.Bytes())
 }
 
+// chartFileName names a chart's file by what it shows: kind, indicator,
+// countries or group, and year (timeline-rsf-kaz-uzb.png).
+func chartFileName(c *charts.Chart, r chartdata.Request, ext string) string {
+	parts := []string{string(c.Spec.Kind)}
+	if len(r.Indicators) > 0 {
+		parts = append(parts, strings.Join(r.Indicators, "-"))
+	}
+	if len(r.Countries) > 0 {
+		for _, country := range r.Countries {
+			parts = append(parts, strings.ToLower(country.ISO3))
+		}
+	} else if r.Group != "" && c.Spec.Kind != charts.Timeline && c.Spec.Kind != charts.Profile {
+		parts = append(parts, r.Group)
+	}
+	switch {
+	case c.Spec.Year != 0:
+		parts = append(parts, strconv.Itoa(c.Spec.Year))
+	case r.From != 0 && r.To != 0:
+		parts = append(parts, strconv.Itoa(r.From)+"-"+strconv.Itoa(r.To))
+	}
+	if r.Percentile {
+		parts = append(parts, "percentile")
+	}
+	return strings.Join(parts, "-") + "." + ext
+}
+
+// requestQuery is a chart request as the query of its /chart/ and
+// /embed/ addresses, in canonical form.
+func requestQuery(r chartdata.Request) string {
+	v := url.Values{}
+	if len(r.Countries) > 0 {
+		var codes []string
+		for _, c := range r.Countries {
+			codes = append(codes, c.ISO3)
+		}
+		v.Set("c", strings.Join(codes, ","))
+	}
+	if len(r.Indicators) > 0 {
+		v.Set("indicator", strings.Join(r.Indicators, ","))
+	}
+	for name, y := range map[string]int{"year": r.Year, "from": r.From, "to": r.To} {
+		if y != 0 {
+			v.Set(name, strconv.Itoa(y))
+		}
+	}
+	if r.Group != "" && r.Group != "post-soviet" {
+		v.Set("group", r.Group)
+	}
+	if r.Percentile {
+		v.Set("percentile", "true")
+	}
+	return chartQuery(v)
+}
+
+// chartTools are the download links and embed code of a chart the site
+// shows: the files at /chart/{kind}.{ext} and the responsive embed of
+// /embed/{kind}. The embed code's addresses are at the public origin
+// when one is set (Options.PublicURL); else they are root-relative and
+// the chart's script completes them with the origin the reader opened
+// the page at (a request's Host header is not trusted, and a cached page
+// is shared by every host name).
+func (s *Server) chartTools(c *charts.Chart, req chartdata.Request) *charts.Tools {
+	qs := requestQuery(req)
+	if qs != "" {
+		qs = "?" + qs
+	}
+	kind := url.PathEscape(string(req.Kind))
+	t := &charts.Tools{}
+	formats := chartFormats
+	if s.baking {
+		// A baked copy offers the figures, not the images: rendering every
+		// chart of the site in four formats would make a bake of 1.6 GB
+		// that takes minutes. Its embed code would point at pages the copy
+		// does not hold; embeds are the service's.
+		formats = slices.DeleteFunc(slices.Clone(formats), func(f chartFormat) bool { return f.ext != "csv" })
+	} else {
+		t.EmbedCode = embedCode(s.publicOrigin, "/embed/"+kind+qs, c)
+	}
+	for _, f := range formats {
+		t.Downloads = append(t.Downloads, charts.Download{Label: f.label, Href: "/chart/" + kind + "." + f.ext + qs, File: chartFileName(c, req, f.ext)})
+	}
+	return t
+}
+
+// embedHeightMessage is the type of the message an embed page posts to
+// the page that frames it, with the chart's id and the embed page's
+// height; /assets/embed.js listens for it.
+const embedHeightMessage = "rankings:embed-height"
+
+// embedCode is the HTML that embeds a chart in another page: an iframe of
+// the embed page at src (a path of origin, which may be "") that fills
+// the page's width,
+// and the site's /assets/embed.js, which sets the iframe's height to what
+// the embed page reports. Without the script the iframe keeps a height
+// that shows the chart.
+func embedCode(origin, src string, c *charts.Chart) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<iframe src="%s" title="%s" data-rankings-embed="%s" style="display:block;width:100%%;max-width:%dpx;height:%dpx;border:0" loading="lazy"></iframe>`,
+		template.HTMLEscapeString(origin+src), template.HTMLEscapeString(c.Spec.Title), template.HTMLEscapeString(c.ID), c.Width+16, c.Height+16)
+	fmt.Fprintf(&b, "\n"+`<script src="%s/assets/embed.js" async></script>`, template.HTMLEscapeString(origin))
+	return b.String()
+}
+
 // embedPage serves /embed/{kind}: a minimal page holding only the chart,
-// for an <iframe> in someone else's report.
+// for an <iframe> in someone else's report. It tells the page framing it
+// its height whenever that changes (embedScript), so that the site's
+// /assets/embed.js can fit the iframe to it.
 func (s *Server) embedPage(w http.ResponseWriter, r *http.Request, q *query) {
-	c, err := s.buildChart(r.PathValue("kind"), q)
+	c, req, err := s.buildChart(r.PathValue("kind"), q)
 	if errors.Is(err, errCached) {
 		return
 	}
@@ -143,21 +290,81 @@ func (s *Server) embedPage(w http.ResponseWriter, r *http.Request, q *query) {
 		fail(w, err)
 		return
 	}
+	o := s.chartOptions()
+	o.Tools = s.chartTools(c, req)
 	var frag bytes.Buffer
-	if err := c.WriteFragment(&frag, s.chartOptions()); err != nil {
+	if err := c.WriteFragment(&frag, o); err != nil {
 		fail(w, err)
 		return
 	}
 	allowScripts(w, scriptHashes(frag.Bytes(), c.Option()))
+	post := embedScript(c.ID)
+	allowScripts(w, []string{scriptHash(post)})
 	var b bytes.Buffer
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	template.HTMLEscape(&b, []byte(c.Spec.Title))
-	b.WriteString("</title>\n<style>body{font-family:system-ui,sans-serif;margin:8px}</style>\n</head>\n<body>\n")
+	b.WriteString("</title>\n<style>html{overflow-y:auto}body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;color:#111;margin:8px;line-height:1.45}body .rk-chart{margin:0}</style>\n</head>\n<body>\n")
 	b.Write(frag.Bytes())
-	b.WriteString("</body>\n</html>\n")
+	b.WriteString("\n<script>")
+	b.WriteString(post)
+	b.WriteString("</script>\n</body>\n</html>\n")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Write(b.Bytes())
 }
+
+// embedScript is the embed page's script: it posts {type, id, height} to
+// the framing page on load and whenever the page's height changes. The
+// height is no secret, so any framing page may have it.
+func embedScript(id string) string {
+	j, _ := json.Marshal(id) // an id is [a-z0-9-]: nothing to escape in a script
+	return `(function () {
+  "use strict";
+  if (window.parent === window) { return; }
+  var id = ` + string(j) + `, last = 0;
+  function post() {
+    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (h === last) { return; }
+    last = h;
+    window.parent.postMessage({type: "` + embedHeightMessage + `", id: id, height: h}, "*");
+  }
+  if (window.ResizeObserver) { new ResizeObserver(post).observe(document.documentElement); }
+  window.addEventListener("load", post);
+  window.addEventListener("resize", post);
+  post();
+})();`
+}
+
+// scriptHash is the CSP hash (base64 SHA-256) of an inline script the
+// server writes itself.
+func scriptHash(script string) string {
+	sum := sha256.Sum256([]byte(script))
+	return base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// embedJS is /assets/embed.js, the script of the embed code: it sets the
+// height of each embedded chart's iframe to the height its page posts. A
+// message counts only when it comes from that very iframe's window and
+// from the origin of its src, and has the expected shape.
+const embedJS = `(function () {
+  "use strict";
+  var root = document.documentElement;
+  if (root.hasAttribute("data-rankings-embed-js")) { return; }
+  root.setAttribute("data-rankings-embed-js", "");
+  window.addEventListener("message", function (e) {
+    var d = e.data;
+    if (!d || typeof d !== "object" || d.type !== "` + embedHeightMessage + `" || typeof d.id !== "string" ||
+        typeof d.height !== "number" || !isFinite(d.height) || d.height < 50 || d.height > 20000) { return; }
+    var frames = document.querySelectorAll("iframe[data-rankings-embed]");
+    for (var i = 0; i < frames.length; i++) {
+      var f = frames[i], origin;
+      if (f.contentWindow !== e.source || f.getAttribute("data-rankings-embed") !== d.id) { continue; }
+      try { origin = new URL(f.src, document.baseURI).origin; } catch (err) { continue; }
+      if (origin !== e.origin) { continue; }
+      f.style.height = Math.ceil(d.height) + "px";
+    }
+  });
+})();
+`
 
 // oEmbed answers /oembed?url=… for a /chart/ or /embed/ page of this
 // service with a rich oEmbed document holding an <iframe>. A url of any
@@ -239,12 +446,14 @@ func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
 	if q.ready(s.cache) {
 		return
 	}
-	c, err := s.buildChart(kind, cq)
+	c, _, err := s.buildChart(kind, cq)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	width, height := c.Width, c.Height+260 // room for the description and the data toggle
+	// The chart as built; the embed code's script grows the iframe to the
+	// embed page's whole height.
+	width, height := c.Width, c.Height
 	if dims[0] != 0 {
 		width = min(width, dims[0])
 	}
@@ -256,9 +465,11 @@ func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
 		src += "?" + qs
 	}
 	var iframe bytes.Buffer
-	fmt.Fprintf(&iframe, `<iframe src="%s" width="%d" height="%d" style="border:0" loading="lazy" title="`, template.HTMLEscapeString(src), width, height)
+	fmt.Fprintf(&iframe, `<iframe src="%s" width="%d" height="%d" data-rankings-embed="%s" style="border:0;max-width:100%%" loading="lazy" title="`,
+		template.HTMLEscapeString(src), width, height, template.HTMLEscapeString(c.ID))
 	template.HTMLEscape(&iframe, []byte(c.Spec.Title))
 	iframe.WriteString(`"></iframe>`)
+	fmt.Fprintf(&iframe, `<script src="%s/assets/embed.js" async></script>`, template.HTMLEscapeString(own))
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	docs.WriteJSON(w, map[string]any{
 		"version": "1.0", "type": "rich", "provider_name": "rankings",
@@ -366,8 +577,10 @@ func (s *Server) fragment(w http.ResponseWriter, r chartdata.Request) template.H
 	if err != nil {
 		return ""
 	}
+	o := s.chartOptions()
+	o.Tools = s.chartTools(c, r)
 	var b bytes.Buffer
-	if err := c.WriteFragment(&b, s.chartOptions()); err != nil {
+	if err := c.WriteFragment(&b, o); err != nil {
 		return ""
 	}
 	allowScripts(w, scriptHashes(b.Bytes(), c.Option()))

@@ -35,3 +35,6 @@ func (s *Server) HandleInjected(path string, html string) {
 			"Chart": s.rankChart(w, doc), "Injected": template.HTML(html)}})
 	})
 }
+
+// StaticCopy is the server a bake of s renders its pages through.
+func (s *Server) StaticCopy() *Server { return s.staticCopy() }

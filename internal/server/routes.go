@@ -156,6 +156,11 @@ func (s *Server) routes() {
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		w.Write(s.opts.EChartsJS)
 	}))
+	m.HandleFunc("GET /assets/embed.js", s.static(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		w.Write([]byte(embedJS))
+	}))
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, nil404("no page at "+r.URL.Path+": see / or /api/v1/openapi.json"), "path", r.URL.Path)
 	})

@@ -68,6 +68,9 @@ type Server struct {
 	// publicOrigin is Options.PublicURL's origin ("" when unset or not an
 	// origin).
 	publicOrigin string
+	// baking is set on the server a bake renders through: its charts offer
+	// the CSV download only, and no embed code (see chartTools).
+	baking bool
 }
 
 // New returns the service's handler.

@@ -276,6 +276,7 @@ func TestBake(t *testing.T) {
 	}
 	static := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer static.Close()
+	copySrv := testServer().StaticCopy()
 	for _, p := range []string{"/", "/compare/KAZ,UZB", "/country/GEO", "/indicator/rsf/2025", "/elections/ARM",
 		"/api/v1/compare/KAZ,UZB.json", "/api/v1/series/EST.json", "/api/v1/rank/wjp/2020.json", "/api/v1/countries.json",
 		"/embed/ranking/rsf", "/chart/ranking/wgi-rl.svg"} {
@@ -285,7 +286,7 @@ func TestBake(t *testing.T) {
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		live := get(t, p)
+		live := serveOn(copySrv, p)
 		want := live.Body.Bytes()
 		if strings.HasPrefix(live.Header().Get("Content-Type"), "text/html") {
 			// A baked page's query-string links point at the files bake
@@ -298,6 +299,25 @@ func TestBake(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "api", "v1", "rank", "rsf", "2012.json")); err != nil {
 		t.Error("no RSF 2012 rank document: every indicator and year must be baked")
+	}
+
+	// The copy's charts offer their figures as CSV, and neither images
+	// nor embed code, which are the service's; the live pages offer all.
+	page, err := os.ReadFile(filepath.Join(dir, "compare", "KAZ,UZB", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := get(t, "/compare/KAZ,UZB").Body.String()
+	for _, c := range []struct {
+		mark         string
+		baked, alive bool
+	}{{">CSV</a>", true, true}, {">PNG</a>", false, true}, {">PDF</a>", false, true}, {"Copy embed code", false, true}} {
+		if got := strings.Contains(string(page), c.mark); got != c.baked {
+			t.Errorf("baked /compare/KAZ,UZB has %q: %v, want %v", c.mark, got, c.baked)
+		}
+		if got := strings.Contains(live, c.mark); got != c.alive {
+			t.Errorf("live /compare/KAZ,UZB has %q: %v, want %v", c.mark, got, c.alive)
+		}
 	}
 }
 
@@ -367,7 +387,7 @@ func TestChartBadInput(t *testing.T) {
 	for _, c := range []struct{ url, param, msg string }{
 		{"/chart/pie?indicator=rsf", "kind", "unknown chart kind"},
 		{"/embed/ranking?indicator=nope", "indicator", "unknown indicator"},
-		{"/chart/ranking.gif?indicator=rsf", "format", "unknown image format"},
+		{"/chart/ranking.gif?indicator=rsf", "format", "unknown chart format"},
 		{"/chart/timeline?c=atlantis&indicator=rsf", "c", "unknown country"},
 		{"/chart/slope?indicator=rsf&from=2024&to=2014", "from", "after to"},
 		{"/chart/timeline?c=kaz&indicator=rsf&percentile=maybe", "percentile", "true or false"},
