@@ -392,7 +392,7 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
     });
     // Axis names: below an axis they wrap (the chart grows by the lines
     // added); above one they are cut short with an ellipsis.
-    var below = 0;
+    var below = 0, above = 0;
     list(o.xAxis).concat(list(o.yAxis)).forEach(function (a) {
       if (!a.name) { return; }
       var g = grids[a.gridIndex || 0] || {};
@@ -412,7 +412,21 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
         ns.lineHeight = ns.lineHeight || 15;
         a.nameTextStyle = ns;
       } else {
-        a.nameTruncate = {maxWidth: Math.max(80, w - left - 12), ellipsis: "…"};
+        // Above the plot: wrapped, and the plot and those below it move
+        // down by the lines added.
+        var ns2 = a.nameTextStyle || {}, room2 = Math.max(80, w - left - 12);
+        var font2 = (ns2.fontWeight === "bold" ? "bold " : "") + (ns2.fontSize || 12) + "px " + fam;
+        var lines2 = wrapText(a.name, font2, room2);
+        if (lines2.length > 1 && typeof g.top === "number") {
+          var more2 = (ns2.lineHeight || 15) * (lines2.length - 1), top = g.top;
+          grids.forEach(function (h) { if (typeof h.top === "number" && h.top >= top) { h.top += more2; } });
+          a.name = lines2.join("\n");
+          ns2.lineHeight = ns2.lineHeight || 15;
+          a.nameTextStyle = ns2;
+          above += more2;
+        } else {
+          a.nameTruncate = {maxWidth: room2, ellipsis: "…"};
+        }
       }
     });
     // Category labels (names of countries and indicators) take at most
@@ -455,7 +469,7 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
         list(sr.data).forEach(function (d) { if (d && d.label) { d.label.show = false; } });
       });
     }
-    return {option: o, height: baseH + dy + dl + below};
+    return {option: o, height: baseH + dy + dl + below + above};
   }
   // tools copies the embed code when its box is opened.
   function tools() {

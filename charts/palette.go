@@ -28,7 +28,8 @@ func seriesStyle(i int) style {
 
 // assessmentStyle is the colour and marker of an ODIHR assessment: a
 // diverging order from bluish green (met) to vermillion (not met), grey
-// without a verdict; shapes differ too.
+// without a verdict (a ring when not observed, an empty square when the
+// verdict is unknown); shapes differ too.
 func assessmentStyle(class string) (col, symbol string) {
 	switch class {
 	case "met":
@@ -39,8 +40,10 @@ func assessmentStyle(class string) (col, symbol string) {
 		return "#E69F00", "triangle"
 	case "not_met":
 		return "#D55E00", "rect"
+	case "not_observed":
+		return "#888888", "emptyCircle"
 	}
-	return "#888888", "emptyCircle"
+	return "#888888", "emptyRect"
 }
 
 // assessmentOrder lists the classes in legend order.

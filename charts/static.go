@@ -229,6 +229,8 @@ func glyphOf(symbol string) draw.GlyphDrawer {
 		return diamondGlyph{}
 	case "emptyCircle":
 		return draw.RingGlyph{}
+	case "emptyRect":
+		return draw.SquareGlyph{}
 	}
 	return draw.CircleGlyph{}
 }
