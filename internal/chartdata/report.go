@@ -115,7 +115,7 @@ func Report(store *datasets.Store, cs []indicators.Country, opt ReportOptions) (
 			return charts.Document{}, err
 		}
 		doc.Sections = append(doc.Sections, sec)
-		if m, ok, err := reportMap(store, ind, cs, ci.Year, group); err != nil {
+		if m, ok, err := reportMap(store, ind, cs, ci.Year, group, opt.Accessed); err != nil {
 			return charts.Document{}, err
 		} else if ok {
 			doc.Sections = append(doc.Sections, m)
@@ -690,9 +690,10 @@ const sayReportMap = "%s on the map, %s"
 // reportMap is an indicator's map of the report's group in the
 // comparison's year, with the compared countries outlined; ok is false
 // where there is no map to draw (a group or a country the region file does
-// not hold, no figures that year).
-func reportMap(store *datasets.Store, ind indicators.Indicator, cs []indicators.Country, year int, group string) (charts.Section, bool, error) {
-	spec, err := Build(store, Request{Kind: charts.Map, Indicators: []string{ind.ID}, Countries: cs, Group: group, Year: year})
+// not hold, no figures that year). Its citations carry the report's
+// access date.
+func reportMap(store *datasets.Store, ind indicators.Indicator, cs []indicators.Country, year int, group string, accessed time.Time) (charts.Section, bool, error) {
+	spec, err := Build(store, Request{Kind: charts.Map, Indicators: []string{ind.ID}, Countries: cs, Group: group, Year: year, Accessed: accessed})
 	if err != nil {
 		if indicators.IsUserError(err) {
 			return charts.Section{}, false, nil

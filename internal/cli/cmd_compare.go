@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -569,16 +568,8 @@ func citationsMarkdown(doc docs.Compare) string {
 		if !ok {
 			continue
 		}
-		ys := editions[id]
-		slices.Sort(ys)
-		cite := src.Citation
-		if strings.Contains(cite, "<edition>") && len(ys) > 0 {
-			var eds []string
-			for _, y := range ys {
-				eds = append(eds, strconv.Itoa(y))
-			}
-			cite = strings.ReplaceAll(cite, "<edition>", strings.Join(eds, ", "))
-		}
+		// The date of access, where the source asks for one, is today's.
+		cite := docs.SourceCitation(src, editions[id], now()).Text
 		fmt.Fprintf(&b, "- %s. Licence: %s\n", mdEscape(cite), mdEscape(sentenceEnd(src.Licence)))
 	}
 	return b.String()
