@@ -187,3 +187,11 @@ func pronoun(n int) string {
 	}
 	return "them"
 }
+
+// OnRegionMap reports whether a group is one a map can show: the
+// post-Soviet states or one of their regions, which the embedded region
+// file covers.
+func OnRegionMap(group string) bool {
+	id, err := countries.GroupID(group)
+	return err == nil && slices.Contains(mapGroups, id)
+}

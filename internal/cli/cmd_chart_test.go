@@ -244,15 +244,16 @@ func TestChartsPerYearSet(t *testing.T) {
 	}
 	index := string(readFile(t, filepath.Join(dir, "index.html")))
 	files, _ := filepath.Glob(filepath.Join(dir, "*-2023.html"))
-	if m[1] != strconv.Itoa(len(files)) || len(files) < 20 {
-		t.Errorf("count line says %s charts, folder has %d", m[1], len(files))
+	maps, _ := filepath.Glob(filepath.Join(dir, "map-*-2023.html"))
+	if m[1] != strconv.Itoa(len(files)) || len(files) < 40 || 2*len(maps) != len(files) {
+		t.Errorf("count line says %s charts, folder has %d, of which %d maps (want one of each indicator)", m[1], len(files), len(maps))
 	}
 	for _, f := range files {
 		if !strings.Contains(index, `href="`+filepath.Base(f)+`"`) {
 			t.Errorf("index.html does not link %s", filepath.Base(f))
 		}
 	}
-	for _, want := range []string{"rsf-2023.html", "wgi-rl-2023.html", "vdem-polyarchy-2023.html", "No figures for 2023", "fh-fotp"} {
+	for _, want := range []string{"rsf-2023.html", "wgi-rl-2023.html", "vdem-polyarchy-2023.html", "map-rsf-2023.html", "map-wgi-rl-2023.html", "No figures for 2023", "fh-fotp"} {
 		if !strings.Contains(index, want) {
 			t.Errorf("index.html lacks %q", want)
 		}
