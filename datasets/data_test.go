@@ -420,27 +420,3 @@ func TestCorruptFileIsAnError(t *testing.T) {
 		t.Error("a missing file gave no error")
 	}
 }
-
-// TestEmbeddedFiles checks that the in-place list (embedfiles.go) names
-// every indicator file of datasets/data, each with the embedded bytes.
-func TestEmbeddedFiles(t *testing.T) {
-	names, err := fs.Glob(EmbeddedFS(), "*.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, name := range names {
-		switch name {
-		case "elections.csv", "unmapped.csv", "dropped.csv", "inputs.csv":
-			continue
-		}
-		n++
-		want, _ := fs.ReadFile(EmbeddedFS(), name)
-		if got, ok := embeddedFiles[name]; !ok || got != string(want) {
-			t.Errorf("%s is not in embedfiles.go (or differs): add a go:embed line for it", name)
-		}
-	}
-	if n != len(embeddedFiles) {
-		t.Errorf("embedfiles.go lists %d files, datasets/data has %d", len(embeddedFiles), n)
-	}
-}

@@ -64,7 +64,7 @@ func (o *overlay) load() ([]indicators.Observation, []indicators.Election, error
 // overlay covers.
 func (s *Store) With(overlays ...Overlay) *Store {
 	out := Open(s.fsys, s.reg)
-	out.inPlace = s.inPlace
+	out.fast, out.regOnce = s.fast, s.regOnce
 	out.catalog = append([]indicators.Indicator(nil), s.catalog...)
 	out.overlays = append([]*overlay(nil), s.overlays...)
 	for _, o := range overlays {
@@ -129,7 +129,7 @@ func (s *Store) Used() []string {
 // overlays have the indicator) with the overlays' years in place of the
 // file's.
 type layered struct {
-	base     *index
+	base     baseTable                        // nil when only overlays have the indicator
 	replaced map[int]bool                     // years the overlays replace
 	byYear   map[int][]indicators.Observation // the overlays' figures of those years, in ISO3 order
 
@@ -140,7 +140,7 @@ type layered struct {
 
 // layer builds the indicator's view: base (may be nil) with every overlay
 // covering id applied in order.
-func (s *Store) layer(id string, base *index) (*layered, error) {
+func (s *Store) layer(id string, base baseTable) (*layered, error) {
 	l := &layered{base: base, replaced: map[int]bool{}, byYear: map[int][]indicators.Observation{}}
 	owner := map[int]*overlay{} // the overlay whose figures a year shows
 	for _, o := range s.overlays {
@@ -236,6 +236,13 @@ func (l *layered) all() ([]indicators.Observation, error) {
 
 // country returns one country's figures in year order.
 func (l *layered) country(iso3 string) ([]indicators.Observation, error) {
+	if l.base != nil && len(l.replaced) == 0 {
+		obs, err := l.base.country(iso3)
+		if len(obs) == 0 {
+			return nil, err // as below: no figures is a nil series
+		}
+		return obs, err
+	}
 	var out []indicators.Observation
 	if l.base != nil {
 		obs, err := l.base.country(iso3)

@@ -1,7 +1,9 @@
 // Package datasets holds the project's curated, embedded data (one long CSV
 // per indicator plus the ODIHR elections, generated from the publishers'
-// files by Generate) and the Store that serves it. Files are parsed lazily,
-// one indicator at a time, on first use.
+// files by Generate) and the Store that serves it. The embedded store reads
+// the generator's fast form of those files (data/index.bin) in place and
+// parses nothing; a store over another folder indexes each indicator's
+// file on first use.
 package datasets
 
 //go:generate go run ./internal/gen -sources ../../shared/sources -out data
@@ -13,7 +15,6 @@ import (
 	"fmt"
 	"io/fs"
 	"sync"
-	"unsafe"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/datasets/importers"
@@ -23,15 +24,22 @@ import (
 //go:embed data/*.csv
 var embedded embed.FS
 
+// embeddedIndex is the fast form of the embedded files (see fastindex.go),
+// read in place.
+//
+//go:embed data/index.bin
+var embeddedIndex string
+
 // Store serves observations and elections from a folder of long-format
 // files (by default the embedded one), parsing each indicator's file once,
 // on first use. With layers overlays (a user's imports) over the files.
 type Store struct {
 	fsys fs.FS
-	// inPlace holds files readable without a copy (the embedded ones); the
-	// store never modifies file bytes.
-	inPlace  map[string]string
+	// fast is the fast form of the files (the embedded ones), nil when
+	// they are read from fsys.
+	fast     *fastIndex
 	reg      *countries.Registry
+	regOnce  func() *countries.Registry
 	catalog  []indicators.Indicator
 	overlays []*overlay
 
@@ -52,6 +60,16 @@ type table struct {
 	err  error
 }
 
+// baseTable answers the queries on one indicator's file: the CSV index
+// (index.go) or the fast form (fastindex.go).
+type baseTable interface {
+	country(iso3 string) ([]indicators.Observation, error)
+	at(iso3 string, year int) (indicators.Observation, bool, error)
+	year(y int) ([]indicators.Observation, error)
+	yearList() ([]int, error)
+	all() ([]indicators.Observation, error)
+}
+
 var (
 	embeddedOnce  sync.Once
 	embeddedStore *Store
@@ -60,12 +78,13 @@ var (
 // Embedded returns the store over the data embedded in the binary.
 func Embedded() *Store {
 	embeddedOnce.Do(func() {
-		sub, err := fs.Sub(embedded, "data")
+		fast, err := openIndex(embeddedIndex)
 		if err != nil {
-			panic(err) // the embed pattern guarantees the folder
+			panic("datasets: embedded " + err.Error()) // TestIndexMatchesCSV guards it
 		}
-		embeddedStore = Open(sub, countries.Default())
-		embeddedStore.inPlace = embeddedFiles
+		// The registry is parsed only when a command first asks for it.
+		embeddedStore = &Store{fsys: EmbeddedFS(), fast: fast, regOnce: countries.Default,
+			catalog: indicators.Catalog(), loaded: map[string]*table{}}
 	})
 	return embeddedStore
 }
@@ -77,7 +96,12 @@ func Open(fsys fs.FS, reg *countries.Registry) *Store {
 }
 
 // Registry returns the country registry the store's codes refer to.
-func (s *Store) Registry() *countries.Registry { return s.reg }
+func (s *Store) Registry() *countries.Registry {
+	if s.reg == nil && s.regOnce != nil {
+		return s.regOnce()
+	}
+	return s.reg
+}
 
 // Indicators returns the metadata of every indicator, in display order.
 func (s *Store) Indicators() []indicators.Indicator {
@@ -113,9 +137,15 @@ func (s *Store) index(id string) (*layered, error) {
 	}
 	s.mu.Unlock()
 	t.once.Do(func() {
+		if s.fast != nil {
+			if ft, ok := s.fast.tables[id]; ok {
+				t.ix, t.err = s.layer(id, ft)
+				return
+			}
+		}
 		name := id + ".csv"
-		var base *index
-		data, err := s.readFile(name)
+		var base baseTable
+		data, err := fs.ReadFile(s.fsys, name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist) && s.custom(id):
 			// An indicator only the overlays have.
@@ -123,10 +153,12 @@ func (s *Store) index(id string) (*layered, error) {
 			t.err = fmt.Errorf("datasets: %w", err)
 			return
 		default:
-			if base, err = newIndex(name, id, data); err != nil {
+			ix, err := newIndex(name, id, data)
+			if err != nil {
 				t.err = fmt.Errorf("datasets: %w", err)
 				return
 			}
+			base = ix
 		}
 		t.ix, t.err = s.layer(id, base)
 	})
@@ -192,6 +224,10 @@ func (s *Store) Year(id string, year int) ([]indicators.Observation, error) {
 func (s *Store) Elections(iso3 string) ([]indicators.Election, error) {
 	e := &s.elections
 	e.once.Do(func() {
+		if s.fast != nil {
+			e.all, e.err = s.layerElections(s.fast.elections())
+			return
+		}
 		data, err := fs.ReadFile(s.fsys, "elections.csv")
 		if err != nil {
 			e.err = fmt.Errorf("datasets: %w", err)
@@ -220,13 +256,4 @@ func (s *Store) Elections(iso3 string) ([]indicators.Election, error) {
 		}
 	}
 	return out, nil
-}
-
-// readFile returns a file's bytes: in place for embedded files (read-only,
-// never modified), else read from the store's file system.
-func (s *Store) readFile(name string) ([]byte, error) {
-	if str, ok := s.inPlace[name]; ok {
-		return unsafe.Slice(unsafe.StringData(str), len(str)), nil
-	}
-	return fs.ReadFile(s.fsys, name)
 }

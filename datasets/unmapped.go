@@ -44,7 +44,7 @@ func (u Unmapped) Why() string {
 // Unmapped returns the entries of unmapped.csv, or none when the store's
 // folder has no such file.
 func (s *Store) Unmapped() ([]Unmapped, error) {
-	data, err := s.readFile("unmapped.csv")
+	data, err := fs.ReadFile(s.fsys, "unmapped.csv")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/datasets/importers"
 	"github.com/rankings-dev/rankings/indicators"
@@ -68,7 +69,8 @@ type Generated map[string][]byte
 // source publishes none, and renders the project's curated files: one long
 // CSV per indicator, elections.csv, unmapped.csv (source entities that are
 // deliberately not mapped, with the reason) and inputs.csv (the SHA-256 of
-// each file read). The output depends only on the inputs: running it twice
+// each file read), and index.bin, the fast form of those files that the
+// embedded store reads (datasets.BuildIndex). The output depends only on the inputs: running it twice
 // gives identical bytes.
 //
 // A source entity the registry does not know, a duplicate (indicator,
@@ -163,6 +165,11 @@ func Generate(sourcesDir string, reg *countries.Registry) (Generated, error) {
 		return nil, err
 	}
 	if out["inputs.csv"], err = renderCSV([]string{"file", "sha256", "records"}, inputRows); err != nil {
+		return nil, err
+	}
+	// The fast form the embedded store reads, derived from the files above
+	// alone, so that it can hold nothing the CSV files do not.
+	if out[datasets.IndexFile], err = datasets.BuildIndex(out); err != nil {
 		return nil, err
 	}
 	return out, nil
