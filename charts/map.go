@@ -331,16 +331,15 @@ func mapItems(s Spec, shapes []projShape, y int) []any {
 	for _, ps := range shapes {
 		sr, ok := series[ps.code]
 		if !ok {
-			items = append(items, map[string]any{"name": mapName(ps), "value": "-",
-				"itemStyle": map[string]any{"areaColor": mapContextBG, "borderColor": mapBorder, "borderWidth": 0.6},
-				"label":     map[string]any{"show": false},
-				"emphasis":  map[string]any{"disabled": true},
-				"tooltip":   map[string]any{"formatter": html.EscapeString(escapeTpl(ps.name))}})
+			// The series' own style, label (none) and value (none) are
+			// the context's: every year repeats these items.
+			items = append(items, map[string]any{"name": mapName(ps),
+				"emphasis": map[string]any{"disabled": true},
+				"tooltip":  map[string]any{"formatter": html.EscapeString(escapeTpl(ps.name))}})
 			continue
 		}
 		p := mapPoint(sr, y)
-		label := map[string]any{"show": true, "formatter": escapeTpl(sr.Name), "fontSize": 10, "color": "#111111",
-			"textBorderColor": "#ffffff", "textBorderWidth": 2.5}
+		label := map[string]any{"show": true, "formatter": escapeTpl(sr.Name)}
 		style := map[string]any{"borderColor": "#555555", "borderWidth": 0.8}
 		if sr.Highlight {
 			label["fontWeight"] = "bold"
@@ -369,23 +368,40 @@ func hatchDecal() map[string]any {
 
 // geoJSON is the map's outlines as GeoJSON in map coordinates, for
 // echarts.registerMap; each feature is named by its country's code and
-// carries its label point.
+// carries its label point. Coordinates are whole kilometres (a pixel of a
+// map 876 pixels wide is 2 km of the smallest group's frame and 12 km of
+// the post-Soviet one), and a point that rounds onto the one before it is
+// left out: the outlines are most of a page's weight.
 func geoJSON(shapes []projShape) map[string]any {
 	var feats []any
-	r := func(v float64) float64 { return math.Round(v*10) / 10 }
+	r := func(v float64) float64 { return math.Round(v) }
 	for _, ps := range shapes {
 		var coords []any
 		for _, p := range ps.polys {
 			var rings []any
 			for _, ring := range p {
 				var pts []any
-				for _, q := range ring {
-					pts = append(pts, []any{r(q.x), r(q.y)})
+				var last [2]float64
+				for i, q := range ring {
+					pt := [2]float64{r(q.x), r(q.y)}
+					if i > 0 && pt == last {
+						continue
+					}
+					last = pt
+					pts = append(pts, []any{pt[0], pt[1]})
+				}
+				if len(pts) < 3 {
+					if len(rings) == 0 {
+						break // the outer ring is gone, and its holes with it
+					}
+					continue
 				}
 				pts = append(pts, []any{r(ring[0].x), r(ring[0].y)})
 				rings = append(rings, pts)
 			}
-			coords = append(coords, rings)
+			if len(rings) > 0 {
+				coords = append(coords, rings)
+			}
 		}
 		feats = append(feats, map[string]any{"type": "Feature",
 			"properties": map[string]any{"name": mapName(ps), "cp": []any{r(ps.label.x), r(ps.label.y)}},
@@ -431,6 +447,7 @@ func buildMap(s Spec) (map[string]any, int, map[string]any, error) {
 		// aspect, which is kept.
 		"top": h.plotTop, "left": 12, "right": 12,
 		"itemStyle":   map[string]any{"areaColor": mapContextBG, "borderColor": mapBorder, "borderWidth": 0.6},
+		"label":       map[string]any{"show": false, "fontSize": 10, "color": "#111111", "textBorderColor": "#ffffff", "textBorderWidth": 2.5},
 		"emphasis":    map[string]any{"itemStyle": map[string]any{"areaColor": "#f28e2b"}, "label": map[string]any{"show": true}},
 		"labelLayout": map[string]any{"hideOverlap": true},
 		"data":        mapItems(s, shapes, years[cur])}
