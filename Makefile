@@ -48,8 +48,10 @@ vet:
 unit:
 	$(GO) test -race -count=1 ./...
 
-## data: regenerate datasets/data from the publishers' files in $(SOURCES)
+## data: regenerate datasets/data from the publishers' files in $(SOURCES), and the parsed
+## country registry (datasets/countries/registry_table.go) from countries.csv
 data:
+	$(GO) generate ./datasets/countries
 	$(GO) run ./datasets/internal/gen -sources $(SOURCES) -out datasets/data
 
 ## golden: rewrite golden files after an intended output change (review the diff!)

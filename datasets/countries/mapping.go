@@ -103,7 +103,7 @@ func (r *Registry) Map(source, code, name string, year int) (Mapping, error) {
 		if !ok {
 			return Mapping{}, indicators.Errorf(indicators.ENotFound, "countries: %s code %q (%q, %d) is not in the registry", source, code, name, year)
 		}
-		if name != "" && !slices.ContainsFunc(r.byKey[key], func(i int) bool { return r.all[i].ISO3 == c.ISO3 }) {
+		if name != "" && !slices.ContainsFunc(r.byKey(key), func(i int) bool { return r.all[i].ISO3 == c.ISO3 }) {
 			return Mapping{}, indicators.Errorf(indicators.ENotFound, "countries: %s code %s is %s (%s) but its name %q is not a name of it", source, code, c.Name, c.ISO3, name)
 		}
 		return Mapping{ISO3: c.ISO3}, nil

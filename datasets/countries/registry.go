@@ -20,11 +20,11 @@ var countriesCSV []byte
 // Registry holds the entities of countries.csv and the indexes to find them.
 // It is read-only after parsing and safe for concurrent use.
 type Registry struct {
-	all    []indicators.Country // sorted by ISO3
-	byCode map[string]int       // ISO3, ISO2 and alternative codes (upper case) → index in all
-	byKey  map[string][]int     // normalized codes, names and aliases → indexes in all
-	names  []form               // names and aliases, for suggestions
-	rules  []rule               // source quirks for Map
+	all   []indicators.Country // sorted by ISO3
+	codes []codeEntry          // ISO3, ISO2 and alternative codes (upper case), sorted
+	keys  []keyEntry           // normalized codes, names and aliases, sorted
+	names []form               // names and aliases, for suggestions
+	rules []rule               // source quirks for Map
 }
 
 // form is one normalized name or alias of the entity all[idx].
@@ -33,16 +33,44 @@ type form struct {
 	idx int
 }
 
-var defaultRegistry = sync.OnceValue(func() *Registry {
-	r, err := parse(countriesCSV)
-	if err != nil {
-		panic("countries: embedded countries.csv: " + err.Error())
+// codeEntry is a code of the entity all[idx].
+type codeEntry struct {
+	code string
+	idx  int
+}
+
+// keyEntry is a normalized code, name or alias of the entities all[idx...].
+type keyEntry struct {
+	key string
+	idx []int
+}
+
+// byCode returns the index in all of the entity with the code.
+func (r *Registry) byCode(code string) (int, bool) {
+	i, ok := slices.BinarySearchFunc(r.codes, code, func(e codeEntry, c string) int { return strings.Compare(e.code, c) })
+	if !ok {
+		return 0, false
 	}
-	return r
+	return r.codes[i].idx, true
+}
+
+// byKey returns the indexes in all of the entities a normalized form names.
+func (r *Registry) byKey(key string) []int {
+	i, ok := slices.BinarySearchFunc(r.keys, key, func(e keyEntry, k string) int { return strings.Compare(e.key, k) })
+	if !ok {
+		return nil
+	}
+	return r.keys[i].idx
+}
+
+var defaultRegistry = sync.OnceValue(func() *Registry {
+	return &Registry{all: tableAll, codes: tableCodes, keys: tableKeys, names: tableNames, rules: sourceRules()}
 })
 
-// Default returns the embedded registry, parsed once (sync.Once); it panics
-// only if the embedded file is corrupt (a test guards that).
+// Default returns the registry of the embedded countries.csv. Nothing is
+// parsed: registry_table.go holds it parsed, as Go values the linker lays
+// out, and TestRegistryTable checks that it is what countries.csv parses to
+// (go generate ./datasets/countries rewrites it).
 func Default() *Registry { return defaultRegistry() }
 
 // parse reads a registry in the countries.csv format.
@@ -56,7 +84,13 @@ func parse(data []byte) (*Registry, error) {
 	if strings.Join(header, ",") != "iso3,iso2,name,kind,aliases" {
 		return nil, fmt.Errorf("header is %q, want iso3,iso2,name,kind,aliases", strings.Join(header, ","))
 	}
-	r := &Registry{byCode: map[string]int{}, byKey: map[string][]int{}, rules: sourceRules()}
+	r := &Registry{rules: sourceRules()}
+	byCode, byKey := map[string]int{}, map[string][]int{}
+	addKey := func(key string, idx int) {
+		if !slices.Contains(byKey[key], idx) {
+			byKey[key] = append(byKey[key], idx)
+		}
+	}
 	var aliases [][]string
 	for {
 		rec, err := cr.Read()
@@ -100,11 +134,11 @@ func parse(data []byte) (*Registry, error) {
 			if code == "" {
 				continue
 			}
-			if j, dup := r.byCode[code]; dup {
+			if j, dup := byCode[code]; dup {
 				return nil, fmt.Errorf("code %s belongs to both %s and %s", code, r.all[j].ISO3, c.ISO3)
 			}
-			r.byCode[code] = i
-			r.addKey(normalize(code), i)
+			byCode[code] = i
+			addKey(normalize(code), i)
 		}
 		for _, name := range append([]string{c.Name}, aliases[i]...) {
 			key := normalize(name)
@@ -114,16 +148,18 @@ func parse(data []byte) (*Registry, error) {
 			if !isCode(name, 3) {
 				r.names = append(r.names, form{key, i})
 			}
-			r.addKey(key, i)
+			addKey(key, i)
 		}
 	}
-	return r, nil
-}
-
-func (r *Registry) addKey(key string, idx int) {
-	if !slices.Contains(r.byKey[key], idx) {
-		r.byKey[key] = append(r.byKey[key], idx)
+	for code, i := range byCode {
+		r.codes = append(r.codes, codeEntry{code, i})
 	}
+	slices.SortFunc(r.codes, func(a, b codeEntry) int { return strings.Compare(a.code, b.code) })
+	for key, idx := range byKey {
+		r.keys = append(r.keys, keyEntry{key, idx})
+	}
+	slices.SortFunc(r.keys, func(a, b keyEntry) int { return strings.Compare(a.key, b.key) })
+	return r, nil
 }
 
 // isCode reports whether s is n upper-case ASCII letters.
@@ -157,7 +193,7 @@ func (r *Registry) Countries() []indicators.Country {
 // ByCode finds an entity by its ISO3 code, ISO2 code or a listed alternative
 // code (ROM, ZAR, TMP, KSV, ADO, WBG …), ignoring case and surrounding space.
 func (r *Registry) ByCode(code string) (indicators.Country, bool) {
-	i, ok := r.byCode[strings.ToUpper(strings.TrimSpace(code))]
+	i, ok := r.byCode(strings.ToUpper(strings.TrimSpace(code)))
 	if !ok {
 		return indicators.Country{}, false
 	}
@@ -177,7 +213,7 @@ func (r *Registry) Resolve(input string) (indicators.Country, error) {
 	if key == "" {
 		return indicators.Country{}, indicators.Errorf(indicators.EInvalid, "empty country name %q: give a name or an ISO code", input)
 	}
-	switch idx := r.byKey[key]; len(idx) {
+	switch idx := r.byKey(key); len(idx) {
 	case 1:
 		return r.all[idx[0]], nil
 	case 0:

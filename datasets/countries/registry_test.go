@@ -428,7 +428,8 @@ func TestRegistryIntegrity(t *testing.T) {
 		}
 	}
 	// Every alias maps to one entity or is deliberately ambiguous.
-	for key, idx := range r.byKey {
+	for _, e := range r.keys {
+		key, idx := e.key, e.idx
 		var codes []string
 		for _, i := range idx {
 			codes = append(codes, r.all[i].ISO3)
@@ -439,7 +440,8 @@ func TestRegistryIntegrity(t *testing.T) {
 		}
 	}
 	// Alternative codes must not shadow anything.
-	for code, i := range r.byCode {
+	for _, e := range r.codes {
+		code, i := e.code, e.idx
 		if c, ok := r.ByCode(code); !ok || c != r.all[i] {
 			t.Errorf("code %s", code)
 		}
