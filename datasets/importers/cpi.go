@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -14,11 +13,11 @@ import (
 
 // cpiSheetName matches the timeseries sheet of Transparency International's
 // CPI results workbook: "CPI Timeseries 2012 - 2025" in CPI2025_Results.xlsx.
-var cpiSheetName = regexp.MustCompile(`^CPI Timeseries 2012 - \d{4}$`)
+var cpiSheetName = lazyRegexp(`^CPI Timeseries 2012 - \d{4}$`)
 
 // cpiColumn matches the per-year columns of the timeseries sheet. TI writes
 // "CPI score 2025" but "CPI Score 2013", so the match ignores case.
-var cpiColumn = regexp.MustCompile(`(?i)^(CPI score|Rank|Standard error|Sources) (\d{4})$`)
+var cpiColumn = lazyRegexp(`(?i)^(CPI score|Rank|Standard error|Sources) (\d{4})$`)
 
 // CPIComputedRankNote is the note of a CPI rank that rankings computed: the
 // timeseries gives no rank for the years before 2017.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -344,7 +343,7 @@ func (lr *lineReader) readAll() error {
 }
 
 // decimalComma is a number written with a decimal comma, "93,62" or "-0,5".
-var decimalComma = regexp.MustCompile(`^\s*[-+]?\d+,\d+\s*$`)
+var decimalComma = lazyRegexp(`^\s*[-+]?\d+,\d+\s*$`)
 
 // readTable decodes data and unmarshals its rows into out (a pointer to a
 // slice of structs with csv tags naming canonical columns) through gocsv.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/rankings-dev/rankings/indicators"
@@ -14,7 +13,7 @@ import (
 // fhFIWSheetName matches the data sheet of Freedom House's All_data_FIW
 // workbooks: "FIW13-24" in All_data_FIW_2013-2024.xlsx, "FIW13-25" in
 // All_data_FIW_2013-2025.xlsx.
-var fhFIWSheetName = regexp.MustCompile(`^FIW13-\d\d$`)
+var fhFIWSheetName = lazyRegexp(`^FIW13-\d\d$`)
 
 // fhFIWSheet returns the workbook's one data sheet (trimmed name), or "FIW13-25"
 // when it has none, for xlsxSheetRows to report as missing.
@@ -214,11 +213,11 @@ var fhRatingSheets = []string{"Country Ratings, Statuses", "Territory Ratings, S
 
 var (
 	// fhJanFeb is the label of the Freedom at Issue surveys of 1973–1977.
-	fhJanFeb = regexp.MustCompile(`^Jan\.-Feb\. (\d{4})$`)
+	fhJanFeb = lazyRegexp(`^Jan\.-Feb\. (\d{4})$`)
 	// fhDualRating and fhDualStatus are a split rating, "2(5)" and
 	// "F (NF)". See ReadFHRatings.
-	fhDualRating = regexp.MustCompile(`^[1-7] ?\([1-7]\)$`)
-	fhDualStatus = regexp.MustCompile(`^(F|PF|NF) ?\((F|PF|NF)\)$`)
+	fhDualRating = lazyRegexp(`^[1-7] ?\([1-7]\)$`)
+	fhDualStatus = lazyRegexp(`^(F|PF|NF) ?\((F|PF|NF)\)$`)
 )
 
 // fhEditionYear turns a survey edition label of the ratings workbook into

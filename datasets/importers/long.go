@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -244,7 +243,7 @@ type LongFile struct {
 
 // IndicatorID is the form of an indicator id: lower-case letters, digits and
 // hyphens, starting with a letter.
-var IndicatorID = regexp.MustCompile(`^[a-z][a-z0-9-]{0,39}$`)
+var IndicatorID = lazyRegexp(`^[a-z][a-z0-9-]{0,39}$`)
 
 // LongFileColumns are the columns a user's long file may have: those of
 // LongColumns, and country (a name or code the registry resolves) which may

@@ -3,7 +3,6 @@ package importers
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -31,8 +30,8 @@ type rsfRow struct {
 }
 
 var (
-	rsfScoreYear = regexp.MustCompile(`^Score (\d{4})$`)
-	twoYearLabel = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+	rsfScoreYear = lazyRegexp(`^Score (\d{4})$`)
+	twoYearLabel = lazyRegexp(`^(\d{4})-(\d{2})$`)
 )
 
 func rsfColumn(h string) string {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/rankings-dev/rankings/indicators"
 )
@@ -34,21 +35,23 @@ type SchemaSet struct {
 // defsRef is how a definition refers to another in schema.json.
 const defsRef = "#/$defs/"
 
-var schemas = func() SchemaSet {
+// loadSchemas parses schema.json when a schema is first asked for, not at
+// start: most commands never need one.
+var loadSchemas = sync.OnceValue(func() SchemaSet {
 	var s SchemaSet
 	if err := json.Unmarshal(schemaFile, &s); err != nil {
 		panic(fmt.Sprintf("docs: schema.json: %v", err))
 	}
 	return s
-}()
+})
 
 // Schemas returns the documents' definitions as schema.json holds them.
-func Schemas() SchemaSet { return schemas }
+func Schemas() SchemaSet { return loadSchemas() }
 
 // SchemaNames lists the documents that have a schema, in name order.
 func SchemaNames() []string {
-	names := make([]string, 0, len(schemas.Documents))
-	for n := range schemas.Documents {
+	names := make([]string, 0, len(loadSchemas().Documents))
+	for n := range loadSchemas().Documents {
 		names = append(names, n)
 	}
 	slices.Sort(names)
@@ -58,7 +61,7 @@ func SchemaNames() []string {
 // SchemaDef returns the name of the definition of the document name
 // (compare → Compare); an unknown name is a user error listing the names.
 func SchemaDef(name string) (string, error) {
-	if def, ok := schemas.Documents[strings.ToLower(name)]; ok {
+	if def, ok := loadSchemas().Documents[strings.ToLower(name)]; ok {
 		return def, nil
 	}
 	names := SchemaNames()
@@ -78,7 +81,7 @@ func Schema(name string) ([]byte, error) {
 	}
 	reach := map[string]json.RawMessage{}
 	for _, d := range schemaReach(def) {
-		reach[d] = schemas.Defs[d]
+		reach[d] = loadSchemas().Defs[d]
 	}
 	doc := struct {
 		Schema string                     `json:"$schema"`
@@ -103,7 +106,7 @@ func schemaReach(defs ...string) []string {
 			return
 		}
 		seen[d] = true
-		for _, r := range schemaRefs(schemas.Defs[d]) {
+		for _, r := range schemaRefs(loadSchemas().Defs[d]) {
 			visit(r)
 		}
 	}
@@ -149,7 +152,7 @@ func SchemaComponents(prefix string, documents ...string) (map[string]json.RawMe
 	}
 	out := map[string]json.RawMessage{}
 	for _, d := range schemaReach(defs...) {
-		out[d] = json.RawMessage(strings.ReplaceAll(string(schemas.Defs[d]), `"`+defsRef, `"`+prefix))
+		out[d] = json.RawMessage(strings.ReplaceAll(string(loadSchemas().Defs[d]), `"`+defsRef, `"`+prefix))
 	}
 	return out, nil
 }
