@@ -57,10 +57,7 @@ func Build(s Spec) (*Chart, error) {
 	case Slope:
 		m, c.Height, err = buildSlope(s)
 	case Map:
-		var geo map[string]any
-		if m, c.Height, geo, err = buildMap(s); err == nil {
-			c.geo, err = safeJSON(geo)
-		}
+		m, c.Height, c.geo, err = buildMap(s)
 	}
 	if err != nil {
 		return nil, err

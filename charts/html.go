@@ -378,11 +378,34 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
       dl = legendH >= 0 ? legendH + 10 - had : 24 * legendRows(lg, w - (lg.left || 0) - (lg.right || 0), "12px " + fam) - had;
       if (typeof lg.top === "number") { lg.top += dy; }
     }
-    // A map's drawing moves down as the grids do.
-    list(o.series).forEach(function (sr) { if (sr.type === "map" && typeof sr.top === "number") { sr.top += dy + dl; } });
+    // A map's drawing moves down as the grids do, and its height follows
+    // its width: the box keeps the shape of the map's frame (its
+    // boundingCoords), so no band is left empty above or below it.
+    var dm = 0;
     list(o.series).forEach(function (sr) {
-      if (sr.type === "map" && typeof sr.top === "number") { sr.top += dy + dl; }
+      if (sr.type !== "map") { return; }
+      if (typeof sr.top === "number") { sr.top += dy + dl; }
+      var bc = sr.boundingCoords;
+      if (Array.isArray(bc) && bc.length === 2 && typeof sr.left === "number" && typeof sr.right === "number") {
+        var asp = Math.abs(bc[0][1] - bc[1][1]) / Math.abs(bc[1][0] - bc[0][0]);
+        dm += Math.round((w - sr.left - sr.right) * asp) - Math.round((baseW - sr.left - sr.right) * asp);
+      }
     });
+    // A map's credit line wraps; what sits above it (its keys and the
+    // map) moves up by the lines it gained.
+    var credit = list(o.graphic).filter(function (g) { return g.id === "rk-credit"; })[0];
+    if (credit && credit.style && typeof credit.bottom === "number") {
+      var cf = (credit.style.fontSize || 10) + "px " + fam, cl = wrapText(credit.style.text || "", cf, w - (credit.left || 0) - 12);
+      var up = 13 * Math.max(0, cl.length - 1);
+      credit.style.text = cl.join("\n");
+      credit.style.lineHeight = 13;
+      if (up > 0) {
+        list(o.graphic).forEach(function (g) { if (g !== credit && typeof g.bottom === "number" && g.bottom > credit.bottom) { g.bottom += up; } });
+        list(o.visualMap).forEach(function (v) { if (typeof v.bottom === "number") { v.bottom += up; } });
+        list(o.series).forEach(function (sr) { if (sr.type === "map" && typeof sr.bottom === "number") { sr.bottom += up; } });
+        dm += up;
+      }
+    }
     var k = w / baseW, grids = list(o.grid);
     grids.forEach(function (g) {
       if (typeof g.top === "number") { g.top += dy + dl; }
@@ -469,7 +492,7 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
         list(sr.data).forEach(function (d) { if (d && d.label) { d.label.show = false; } });
       });
     }
-    return {option: o, height: baseH + dy + dl + below + above};
+    return {option: o, height: baseH + dy + dl + below + above + dm};
   }
   // tools copies the embed code when its box is opened.
   function tools() {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Shape is a country's outline on a map: its polygons, each its rings (the
@@ -76,9 +77,59 @@ func (f mapFrame) w() float64 { return f.x1 - f.x0 }
 func (f mapFrame) h() float64 { return f.y1 - f.y0 }
 
 // mapGeometry projects a map's shapes and frames them: the frame is the
-// box around the series' countries with a margin, at least 0.55 and at most
+// box around the series' countries with a margin (a quarter of it at the
+// top), at least 0.55 and at most
 // 0.72 of its width high; the context countries are clipped to it.
 func mapGeometry(s Spec) ([]projShape, mapFrame) {
+	g, _ := cachedGeometry(s)
+	return g.shapes, g.frame
+}
+
+// geometry is a map's projected, framed shapes and their GeoJSON (made
+// safe by safeJSON).
+type geometry struct {
+	shapes []projShape
+	frame  mapFrame
+	geo    []byte
+	// keep holds the spec's shapes, so that the address in the cache key
+	// stays theirs.
+	keep []Shape
+}
+
+// geometries caches the geometry of each set of shapes and group: every
+// map of a group over the embedded region file has the same one, and a
+// bake of the site draws hundreds of them. Callers must not modify the
+// shapes a geometry holds.
+var geometries sync.Map
+
+// cachedGeometry is the geometry of s's shapes framed on its series'
+// countries, computed once per shapes (by identity) and group.
+func cachedGeometry(s Spec) (*geometry, error) {
+	codes := make([]string, 0, len(s.Series))
+	for _, sr := range s.Series {
+		codes = append(codes, sr.Code)
+	}
+	sort.Strings(codes)
+	id := "none"
+	if len(s.Shapes) > 0 {
+		id = fmt.Sprintf("%p", &s.Shapes[0])
+	}
+	key := fmt.Sprintf("%s/%d/%s", id, len(s.Shapes), strings.Join(codes, ","))
+	if g, ok := geometries.Load(key); ok {
+		return g.(*geometry), nil
+	}
+	shapes, f := projectMap(s)
+	geo, err := safeJSON(geoJSON(shapes))
+	if err != nil {
+		return nil, err
+	}
+	g := &geometry{shapes: shapes, frame: f, geo: geo, keep: s.Shapes}
+	geometries.Store(key, g)
+	return g, nil
+}
+
+// projectMap computes mapGeometry.
+func projectMap(s Spec) ([]projShape, mapFrame) {
 	inGroup := map[string]bool{}
 	for _, sr := range s.Series {
 		inGroup[sr.Code] = true
@@ -108,8 +159,10 @@ func mapGeometry(s Spec) ([]projShape, mapFrame) {
 	if !finite(f.x0) {
 		f = mapFrame{-3000, -2000, 3000, 2000}
 	}
+	// A margin shows the neighbours around the group; above it, to the
+	// north, is mostly the Arctic Ocean, so the top margin is a quarter.
 	m := math.Max(f.w(), f.h()) * 0.04
-	f = mapFrame{f.x0 - m, f.y0 - m, f.x1 + m, f.y1 + m}
+	f = mapFrame{f.x0 - m, f.y0 - m, f.x1 + m, f.y1 + m/4}
 	if min := f.w() * 0.55; f.h() < min {
 		c := (f.y0 + f.y1) / 2
 		f.y0, f.y1 = c-min/2, c+min/2
@@ -414,21 +467,31 @@ func geoJSON(shapes []projShape) map[string]any {
 // one per chart, so that two maps on one page keep their own outlines.
 func geoName(s Spec) string { return "geo-" + chartID(s) }
 
+// mapTitleGap is the room other charts keep under the source line for an
+// axis name, which a map does not need.
+const mapTitleGap = 18
+
 // mapHeight is the height in pixels of a map's HTML drawing of a frame.
 func mapHeight(f mapFrame) int {
 	return int(math.Round(876 * f.h() / f.w()))
 }
 
-func buildMap(s Spec) (map[string]any, int, map[string]any, error) {
+func buildMap(s Spec) (map[string]any, int, []byte, error) {
 	if len(s.Shapes) == 0 {
 		return nil, 0, nil, fmt.Errorf("charts: map %q has no shapes", s.Title)
 	}
-	shapes, f := mapGeometry(s)
+	g, err := cachedGeometry(s)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	shapes, f := g.shapes, g.frame
 	years, cur := mapYears(s)
 	if cur < 0 {
 		years, cur = []int{s.Year}, 0
 	}
 	h := layout(s, false)
+	// A map has no axis name above it: it starts under the source line.
+	top := h.plotTop - mapTitleGap
 	mapH := mapHeight(f)
 	slider := len(years) > 1
 	// Under the map, from the bottom up: the slider, the credit, the
@@ -438,14 +501,14 @@ func buildMap(s Spec) (map[string]any, int, map[string]any, error) {
 		base = 46
 	}
 	bottom := base + 96
-	height := h.plotTop + mapH + bottom
+	height := top + mapH + bottom
 	vmin, vmax := mapRange(s)
 	name := geoName(s)
 	series := map[string]any{"type": "map", "map": name, "aspectScale": 1, "roam": false, "selectedMode": false, "showLegendSymbol": false,
 		"boundingCoords": []any{[]any{f.x0, f.y1}, []any{f.x1, f.y0}},
-		// Left and right only: the height follows from the frame's
-		// aspect, which is kept.
-		"top": h.plotTop, "left": 12, "right": 12,
+		// The box is the frame's shape at the chart's width (the page's
+		// fit keeps it so at any width), so the map fills it.
+		"top": top, "left": 12, "right": 12, "bottom": bottom,
 		"itemStyle":   map[string]any{"areaColor": mapContextBG, "borderColor": mapBorder, "borderWidth": 0.6},
 		"label":       map[string]any{"show": false, "fontSize": 10, "color": "#111111", "textBorderColor": "#ffffff", "textBorderWidth": 2.5},
 		"emphasis":    map[string]any{"itemStyle": map[string]any{"areaColor": "#f28e2b"}, "label": map[string]any{"show": true}},
@@ -475,7 +538,7 @@ func buildMap(s Spec) (map[string]any, int, map[string]any, error) {
 		}
 		m["options"] = opts
 	}
-	return m, height, geoJSON(shapes), nil
+	return m, height, g.geo, nil
 }
 
 // mapLegend draws the keys a colour bar cannot: "no data" (hatched) and
@@ -499,7 +562,8 @@ func mapLegend(s Spec, base int) []any {
 	els = append(els, swatch(24, mapNoData, true, "no data")...)
 	els = append(els, swatch(24+24+textPx("no data")+24, mapContextBG, false, "not in the group")...)
 	if s.Credit != "" {
-		els = append(els, map[string]any{"type": "text", "left": 24, "bottom": y - 24, "silent": true,
+		// The page's fit wraps the credit at narrow widths, by its id.
+		els = append(els, map[string]any{"type": "text", "id": "rk-credit", "left": 24, "bottom": y - 24, "silent": true,
 			"style": map[string]any{"text": s.Credit, "fontSize": 10, "fill": "#555555"}})
 	}
 	return els
