@@ -12,6 +12,7 @@ import (
 	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/chartdata"
 	"github.com/rankings-dev/rankings/internal/docs"
 )
 
@@ -286,8 +287,34 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
 			charts[ci.ID] = html
 		}
 	}
+	maps := map[string]template.HTML{}
+	for _, ci := range doc.Indicators {
+		if html := s.compareMap(w, ci, cs); html != "" {
+			maps[ci.ID] = html
+		}
+	}
 	s.render(w, "compare", page{Title: strings.Join(names, " vs "),
-		Data: map[string]any{"Doc": doc, "API": api, "Codes": strings.Join(codes, ","), "Charts": charts}})
+		Data: map[string]any{"Doc": doc, "API": api, "Codes": strings.Join(codes, ","), "Charts": charts, "Maps": maps}})
+}
+
+// compareMapIndicators are the indicators whose map of the region the
+// compare page shows, one per theme of the headline set: press freedom,
+// rule of law, corruption, freedom. A map carries the outlines of the
+// whole region (about 140 kB): a map of every headline indicator would
+// make each compare page some 3 MB and a bake of the site twice its size;
+// every indicator's map is one click away at /chart/map.
+var compareMapIndicators = []string{"rsf", "wgi-rl", "ti-cpi", "fh-fiw"}
+
+// compareMap renders the map of one of compareMapIndicators in the year
+// the comparison shows it, the post-Soviet states filled and the compared
+// countries outlined, as a fragment of the compare page with the tools of
+// its other charts; "" when there is no map to draw (another indicator, a
+// country not on the region map, no figures).
+func (s *Server) compareMap(w http.ResponseWriter, ci docs.CompareIndicator, cs []indicators.Country) template.HTML {
+	if !slices.Contains(compareMapIndicators, ci.ID) {
+		return ""
+	}
+	return s.fragment(w, chartdata.Request{Kind: charts.Map, Indicators: []string{ci.ID}, Countries: cs, Year: ci.Year})
 }
 
 func (s *Server) countryPage(w http.ResponseWriter, r *http.Request, q *query) {
