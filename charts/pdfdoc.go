@@ -101,8 +101,8 @@ func layoutPDF(d Document, o PDFOptions, pages []int, total int) (*pdfDoc, error
 	p := &pdfDoc{f: f, res: &pdfResources{fonts: map[string]bool{}}, title: d.Title, w: size.Wd, h: size.Ht, total: total, faces: map[bool]font.Face{}}
 	f.SetFooterFunc(p.footer)
 	p.titlePage(d, pages)
-	for _, s := range d.Sections {
-		p.newPage()
+	for i, s := range d.Sections {
+		p.startSection(s, i == 0)
 		p.pages = append(p.pages, f.PageNo())
 		if err := p.section(s); err != nil {
 			return nil, err
@@ -285,6 +285,33 @@ func (p *pdfDoc) wrap(s string, w float64) []string {
 	}
 	return out
 }
+
+// startSection moves to where section s begins: a new page for the first
+// section and wherever the rest of this page cannot hold its heading and
+// its chart (squeezed as far as chart allows) or, without a chart, its
+// heading and a few lines; else further down this page, after a gap, so
+// that a short section leaves no page half empty.
+func (p *pdfDoc) startSection(s Section, first bool) {
+	need := pdfHeading*2.5 + 8 + 6*pdfBody*1.4
+	if s.Chart != nil {
+		cc := *s.Chart
+		cc.staticW = vg.Length(p.textWidth())
+		_, hl := cc.Size(ImageOptions{Width: cc.staticW})
+		need = pdfHeading*2.5 + 8 + float64(hl) - pdfChartGive
+	}
+	if first || p.bottom()-(p.y+pdfSectionGap) < need {
+		p.newPage()
+		return
+	}
+	p.y += pdfSectionGap
+	p.f.SetDrawColor(200, 200, 200)
+	p.f.SetLineWidth(0.5)
+	p.f.Line(pdfMargin, p.y-pdfSectionGap/2, pdfMargin+p.textWidth(), p.y-pdfSectionGap/2)
+}
+
+// pdfSectionGap is the space between two sections on one page, a rule
+// halfway.
+const pdfSectionGap = 28.0
 
 // section writes one section from the current position.
 func (p *pdfDoc) section(s Section) error {
