@@ -85,6 +85,29 @@ func TestBrowserEmbeds(t *testing.T) {
 		page.Screenshot(t, "server-embed-host")
 	})
 
+	t.Run("download links", func(t *testing.T) {
+		// Each link under a chart, followed by the browser, gives the
+		// file its label names, under the name its download attribute says.
+		tb := browsertest.NewTab(t, actx)
+		tb.Open(t, base+chart, browsertest.CanvasesReady(1))
+		got := tb.Eval(t, `Array.prototype.map.call(document.querySelectorAll(".rk-tools a[download]"), function (a) {
+			var x = new XMLHttpRequest();
+			x.open("GET", a.href, false);
+			x.send();
+			return a.textContent + " " + x.status + " " + x.getResponseHeader("Content-Type") + " " + a.getAttribute("download");
+		}).join("\n")`)
+		want := strings.Join([]string{
+			"PNG 200 image/png timeline-rsf-kaz-uzb-kgz-tjk-arm-2026.png",
+			"SVG 200 image/svg+xml timeline-rsf-kaz-uzb-kgz-tjk-arm-2026.svg",
+			"PDF 200 application/pdf timeline-rsf-kaz-uzb-kgz-tjk-arm-2026.pdf",
+			"CSV 200 text/csv; charset=utf-8 timeline-rsf-kaz-uzb-kgz-tjk-arm-2026.csv",
+		}, "\n")
+		if got != want {
+			t.Errorf("the download links give\n%s\nwant\n%s", got, want)
+		}
+		tb.NoErrors(t)
+	})
+
 	t.Run("320 px wide", func(t *testing.T) {
 		for _, path := range []string{"/embed/timeline?c=kaz,uzb,kgz,tjk,arm&indicator=rsf", "/embed/ranking?indicator=rsf", "/embed/profile?c=kaz,uzb",
 			"/embed/scatter?indicator=wgi-rl,rsf", "/embed/heatmap?indicator=wgi-rl", "/embed/slope?indicator=fh-fiw&from=2014&to=2024"} {
