@@ -3,11 +3,11 @@ SOURCES ?= ../shared/sources
 GO      ?= go
 GOFILES  = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go')
 
-.PHONY: test check fmt vet unit data golden bench build deps echarts browser-deps
+.PHONY: test check fmt vet unit fullbake data golden bench build deps echarts browser-deps
 
 ## test: everything CI checks: formatting, vet, unit + end-to-end tests with the race detector
 ## (deps first: a fresh machine gets the pinned ECharts and Chromium for the browser tests)
-test: deps fmt vet unit
+test: deps fmt vet unit fullbake
 
 ## deps: what the chart tests need beyond Go: the pinned ECharts library and headless Chromium
 deps: echarts browser-deps
@@ -47,6 +47,11 @@ vet:
 
 unit:
 	$(GO) test -race -count=1 ./...
+
+# fullbake: bake the whole site and check every internal link of every page (about a minute;
+# without the race detector, under which the unit run bakes a sample)
+fullbake:
+	RANKINGS_FULL_BAKE=1 $(GO) test -count=1 -run TestAFullBakeHasNoBrokenLink ./internal/server
 
 ## data: regenerate datasets/data from the publishers' files in $(SOURCES), and the parsed
 ## country registry (datasets/countries/registry_table.go) from countries.csv
