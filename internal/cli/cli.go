@@ -16,6 +16,7 @@ import (
 
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // Env is what a command needs from the outside world; tests swap it.
@@ -30,8 +31,12 @@ type Env struct {
 	// Columns is the terminal's width, 0 when unknown; tables fit it
 	// unless --width or COLUMNS says otherwise.
 	Columns int
+	// Lang is the language of the output, chosen before a command runs
+	// (--lang, RANKINGS_LANG, the locale); "" reads as English.
+	Lang i18n.Lang
 
 	widthFlag int
+	langFlag  string
 }
 
 // usageError marks errors in how the command was called (exit code 2).
@@ -137,5 +142,6 @@ N is every country and territory the source ranked that year.`,
 	)
 	userData(root, env)
 	widthFlag(root, env)
+	langFlag(root, env)
 	return root
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 func newRankCmd(env *Env) *cobra.Command {
@@ -289,7 +290,7 @@ func newElectionsCmd(env *Env) *cobra.Command {
 			var b strings.Builder
 			fmt.Fprintf(&b, "%s (%s) — OSCE/ODIHR election assessments\n\n", doc.Country.Name, doc.Country.ISO3)
 			for _, e := range doc.Elections {
-				fmt.Fprintf(&b, "%s  %-20s  %-13s  %s\n            %s\n            %s\n", e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), "mission: "+e.Mission, e.Summary, sourceText(e))
+				fmt.Fprintf(&b, "%s  %-20s  %-13s  %s\n            %s\n            %s\n", e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), "mission: "+e.Mission, e.Summary, sourceText(i18n.EN, e))
 			}
 			b.WriteString("\n")
 			for _, l := range electionsSummary(doc) {

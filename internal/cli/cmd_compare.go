@@ -11,6 +11,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 func newCompareCmd(env *Env) *cobra.Command {
@@ -119,9 +120,28 @@ func sparkline(vals []*float64, higherIsBetter bool) string {
 }
 
 // trendText renders a trend as the TREND column shows it: trendShort's
-// arrow and slope at the precision its interval allows.
-func trendText(t docs.Trend, higherIsBetter bool) string {
+// arrow and slope at the precision its interval allows, in language l
+// ("↘−3.4/y", "↘−3,4/год").
+func trendText(l i18n.Lang, t docs.Trend, higherIsBetter bool) string {
+	if l == i18n.RU {
+		s := trendShort(t, higherIsBetter)
+		if rest, ok := strings.CutSuffix(s, "/y"); ok {
+			arrow, slope := splitArrow(rest)
+			return l.T("compare.trend_per_year", arrow, localNumber(l, slope))
+		}
+		return s
+	}
 	return trendShort(t, higherIsBetter)
+}
+
+// splitArrow parts a short trend into its arrow and its slope.
+func splitArrow(s string) (arrow, slope string) {
+	for _, a := range []string{"↗", "↘", "→"} {
+		if rest, ok := strings.CutPrefix(s, a); ok {
+			return a, rest
+		}
+	}
+	return "", s
 }
 
 // valueText renders a figure with its publisher's decimals.
@@ -134,11 +154,11 @@ func valueText(ind indicators.Indicator, v *float64) string {
 
 // compareNote is the note on a compared figure that the source's current
 // files restate, "" for a figure as published.
-func compareNote(ind indicators.Indicator, ci docs.CompareIndicator, v docs.CompareValue) string {
+func compareNote(l i18n.Lang, ind indicators.Indicator, ci docs.CompareIndicator, v docs.CompareValue) string {
 	if v.Value == nil {
 		return ""
 	}
-	return publishedNote(ind, ci.Year, *v.Value, v.PublishedValue)
+	return publishedNoteIn(l, ind, ci.Year, *v.Value, v.PublishedValue)
 }
 
 func rankText(v docs.CompareValue) string {
@@ -150,10 +170,10 @@ func rankText(v docs.CompareValue) string {
 
 // aheadText names who is ahead, marked ✓ when the published intervals are
 // disjoint and ~ when they overlap (not distinguishable).
-func aheadText(ci docs.CompareIndicator) string {
+func aheadText(l i18n.Lang, ci docs.CompareIndicator) string {
 	if ci.Leader == nil {
 		if len(ci.Pairs) > 0 {
-			return "tie"
+			return l.T("compare.tie")
 		}
 		return ""
 	}
@@ -203,12 +223,13 @@ func compareTable(env *Env, doc docs.Compare) error {
 		return err
 	}
 	st := style{on: colourOn(env)}
+	lang := env.Lang
 	var b strings.Builder
 	var names []string
 	for _, c := range doc.Countries {
-		names = append(names, fmt.Sprintf("%s (%s)", c.Name, c.ISO3))
+		names = append(names, lang.T("compare.country", env.countryName(c.ISO3, c.Name), c.ISO3))
 	}
-	for _, l := range wrapWords(strings.Join(names, " vs "), cols, "", "") {
+	for _, l := range wrapWords(strings.Join(names, lang.T("compare.vs")), cols, "", "") {
 		b.WriteString(st.bold(l) + "\n")
 	}
 	b.WriteString("\n")
@@ -219,19 +240,19 @@ func compareTable(env *Env, doc docs.Compare) error {
 		if err != nil {
 			return err
 		}
-		c := compareCells{ci: ci, ind: ind, header: ci.ID + " " + directionMark(ci.HigherIsBetter), ahead: aheadText(ci)}
+		c := compareCells{ci: ci, ind: ind, header: ci.ID + " " + directionMark(ci.HigherIsBetter), ahead: aheadText(lang, ci)}
 		for i, v := range ci.Values {
-			val := valueText(ind, v.Value)
+			val := localNumber(lang, valueText(ind, v.Value))
 			if ci.Leader != nil && *ci.Leader == v.ISO3 {
 				val = st.bold(val)
 			}
-			c.vals = append(c.vals, notes.mark(val, compareNote(ind, ci, v)))
+			c.vals = append(c.vals, notes.mark(val, compareNote(lang, ind, ci, v)))
 			c.ranks = append(c.ranks, rankText(v))
-			c.trends = append(c.trends, trendText(ci.Trends[i], ci.HigherIsBetter))
+			c.trends = append(c.trends, trendText(lang, ci.Trends[i], ci.HigherIsBetter))
 			c.sparks = append(c.sparks, sparkline(ci.Spark[i], ci.HigherIsBetter))
 		}
 		if ci.Group != nil && ci.Group.Median != nil {
-			c.median = fmt.Sprintf("%s (%d/%d)", valueText(ind, ci.Group.Median), ci.Group.N, ci.Group.Of)
+			c.median = fmt.Sprintf("%s (%d/%d)", localNumber(lang, valueText(ind, ci.Group.Median)), ci.Group.N, ci.Group.Of)
 		}
 		cells = append(cells, c)
 	}
@@ -239,16 +260,16 @@ func compareTable(env *Env, doc docs.Compare) error {
 	// block per indicator, a line per country.
 	var lines []string
 	var shown compareLayout
-	full := sideBySide(doc, cells, compareLayouts[0]).totalWidth()
+	full := sideBySide(lang, doc, cells, compareLayouts[0]).totalWidth()
 	for _, l := range compareLayouts {
-		if t := sideBySide(doc, cells, l); t.totalWidth() <= cols {
+		if t := sideBySide(lang, doc, cells, l); t.totalWidth() <= cols {
 			lines, shown = t.lines(), l
 			break
 		}
 	}
 	if lines == nil {
 		for _, l := range compareLayouts {
-			if lines, shown = transposed(st, doc, cells, l, cols); maxWidth(lines) <= cols {
+			if lines, shown = transposed(lang, st, doc, cells, l, cols); maxWidth(lines) <= cols {
 				break
 			}
 		}
@@ -257,7 +278,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 		b.WriteString(l + "\n")
 	}
 	if left := leftOut(shown); left != "" {
-		for _, l := range wrapWords(fmt.Sprintf("Fitted to %d columns: %s left out (--width %d shows every column).", cols, left, full), cols, "", "") {
+		for _, l := range wrapWords(lang.T(left, cols, full), cols, "", "") {
 			b.WriteString(st.dim(l) + "\n")
 		}
 	}
@@ -267,13 +288,13 @@ func compareTable(env *Env, doc docs.Compare) error {
 		}
 	}
 	b.WriteString("\n")
-	for _, para := range strings.Split(compareLegend(doc), "\n") {
+	for _, para := range strings.Split(compareLegend(lang, doc), "\n") {
 		for _, l := range wrapWords(para, cols, "", "  ") {
 			b.WriteString(st.dim(l) + "\n")
 		}
 	}
 	if len(doc.Skipped) > 0 {
-		b.WriteString("\nNot compared:\n")
+		b.WriteString("\n" + lang.T("compare.not_compared") + "\n")
 		for _, s := range doc.Skipped {
 			// The reason may already name the indicator.
 			for _, l := range wrapWords(strings.TrimPrefix(s.Reason, s.ID+": "), cols, "  "+s.ID+": ", "    ") {
@@ -283,12 +304,12 @@ func compareTable(env *Env, doc docs.Compare) error {
 	}
 	if len(doc.Elections) > 0 {
 		b.WriteString("\n")
-		for _, l := range wrapWords(electionsHeading(doc), cols, "", "") {
+		for _, l := range wrapWords(electionsHeading(lang, doc), cols, "", "") {
 			b.WriteString(st.bold(l) + "\n")
 		}
-		et := &textTable{header: []string{"COUNTRY", "DATE", "ELECTION", "ASSESSMENT", "SUMMARY"}}
+		et := &textTable{header: []string{lang.T("col.country"), lang.T("col.date"), lang.T("col.election"), lang.T("col.assessment"), lang.T("col.summary")}}
 		for _, e := range doc.Elections {
-			et.add(e.ISO3, e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), e.Summary)
+			et.add(e.ISO3, lang.DateText(e.Date), electionType(lang, e.Type), assessmentLabel(lang, e.Assessment), e.Summary)
 		}
 		if et.totalWidth() <= cols {
 			if err := et.write(&b); err != nil {
@@ -297,22 +318,22 @@ func compareTable(env *Env, doc docs.Compare) error {
 		} else {
 			// Too wide: the summary goes under each election, wrapped.
 			for _, e := range doc.Elections {
-				for _, l := range fitLine(fmt.Sprintf("%s  %s  %s  %s", e.ISO3, e.Date, e.Type, indicators.Assessment(e.Assessment).Label()), cols, "     ") {
+				for _, l := range fitLine(lang.T("elections.line", e.ISO3, lang.DateText(e.Date), electionType(lang, e.Type), assessmentLabel(lang, e.Assessment)), cols, "     ") {
 					b.WriteString(l + "\n")
 				}
-				for _, l := range wrapWords(e.Summary, cols, "     ", "     ") {
+				for _, l := range wrapWords(lang.T("elections.summary", e.Summary), cols, "     ", "     ") {
 					b.WriteString(l + "\n")
 				}
 			}
 		}
-		b.WriteString("Sources:\n")
+		b.WriteString(lang.T("elections.sources") + "\n")
 		for _, e := range doc.Elections {
-			for _, l := range wrapWords(sourceText(e), cols, fmt.Sprintf("  %s %s: ", e.ISO3, e.Date), "    ") {
+			for _, l := range wrapWords(sourceText(lang, e), cols, fmt.Sprintf("  %s %s: ", e.ISO3, lang.DateText(e.Date)), "    ") {
 				b.WriteString(l + "\n")
 			}
 		}
 	}
-	for _, l := range noElectionsLines(doc) {
+	for _, l := range noElectionsLines(lang, doc) {
 		for _, w := range wrapWords(l, cols, "", "") {
 			b.WriteString(w + "\n")
 		}
@@ -322,20 +343,20 @@ func compareTable(env *Env, doc docs.Compare) error {
 }
 
 // sideBySide is the comparison with the countries as columns.
-func sideBySide(doc docs.Compare, cells []compareCells, l compareLayout) *textTable {
-	header := []string{"INDICATOR", "YEAR"}
+func sideBySide(lang i18n.Lang, doc docs.Compare, cells []compareCells, l compareLayout) *textTable {
+	header := []string{lang.T("col.indicator"), lang.T("col.year")}
 	right := map[int]bool{1: true}
 	for _, c := range doc.Countries {
 		right[len(header)], right[len(header)+1] = true, true
-		header = append(header, c.ISO3, "RANK")
+		header = append(header, c.ISO3, lang.T("col.rank"))
 		if l.trend {
-			header = append(header, "TREND")
+			header = append(header, lang.T("col.trend"))
 		}
 		if l.history {
-			header = append(header, "HISTORY")
+			header = append(header, lang.T("col.history"))
 		}
 	}
-	header = append(header, "AHEAD", "MEDIAN")
+	header = append(header, lang.T("col.ahead"), lang.T("col.median"))
 	t := &textTable{header: header, right: right}
 	for _, c := range cells {
 		row := []string{c.header, fmt.Sprint(c.ci.Year)}
@@ -355,13 +376,13 @@ func sideBySide(doc docs.Compare, cells []compareCells, l compareLayout) *textTa
 
 // transposed is the comparison as one block per indicator, a line per
 // country: it fits any number of countries into a narrow terminal.
-func transposed(st style, doc docs.Compare, cells []compareCells, l compareLayout, cols int) ([]string, compareLayout) {
-	header := []string{"  COUNTRY", "VALUE", "RANK"}
+func transposed(lang i18n.Lang, st style, doc docs.Compare, cells []compareCells, l compareLayout, cols int) ([]string, compareLayout) {
+	header := []string{"  " + lang.T("col.country"), lang.T("col.value"), lang.T("col.rank")}
 	if l.trend {
-		header = append(header, "TREND")
+		header = append(header, lang.T("col.trend"))
 	}
 	if l.history {
-		header = append(header, "HISTORY")
+		header = append(header, lang.T("col.history"))
 	}
 	t := &textTable{header: header, right: map[int]bool{1: true, 2: true}}
 	for _, c := range cells {
@@ -380,20 +401,20 @@ func transposed(st style, doc docs.Compare, cells []compareCells, l compareLayou
 	out := []string{rows[0]}
 	k := 1
 	for _, c := range cells {
-		head := fmt.Sprintf("%s %s, %d", c.header, c.ci.Name, c.ci.Year)
+		head := lang.T("compare.block_heading", c.header, lang.IndicatorName(c.ci.ID, c.ci.Name), c.ci.Year)
 		if width(head) > cols {
-			head = fmt.Sprintf("%s, %d", c.header, c.ci.Year)
+			head = lang.T("compare.block_heading_short", c.header, c.ci.Year)
 		}
 		out = append(out, st.bold(head))
 		var facts []string
 		if c.ahead != "" {
-			facts = append(facts, fmt.Sprintf("ahead: %s", c.ahead))
+			facts = append(facts, lang.T("compare.block_ahead", c.ahead))
 		}
 		if c.median != "" {
-			facts = append(facts, fmt.Sprintf("median %s", c.median))
+			facts = append(facts, lang.T("compare.block_median", c.median))
 		}
 		if len(facts) > 0 {
-			out = append(out, wrapWords(strings.Join(facts, "; "), cols, "  ", "  ")...)
+			out = append(out, wrapWords(strings.Join(facts, lang.T("compare.block_facts_sep")), cols, "  ", "  ")...)
 		}
 		for range c.ci.Values {
 			out = append(out, rows[k])
@@ -412,15 +433,16 @@ func maxWidth(lines []string) int {
 	return n
 }
 
-// leftOut names what a layout leaves out, "" when nothing.
+// leftOut is the key of the message that says what a layout leaves out
+// (with the width and the width that shows everything), "" when nothing.
 func leftOut(l compareLayout) string {
 	switch {
 	case !l.history && !l.trend:
-		return "the HISTORY and TREND columns are"
+		return "compare.fitted_no_history_trend"
 	case !l.history && l.arrows:
-		return "the HISTORY column and the trends' slopes are"
+		return "compare.fitted_no_history_slopes"
 	case !l.history:
-		return "the HISTORY column is"
+		return "compare.fitted_no_history"
 	}
 	return ""
 }
@@ -441,14 +463,13 @@ func trendShown(t string, l compareLayout) string {
 
 // compareLegend explains the table's marks and columns, a paragraph a
 // line.
-func compareLegend(doc docs.Compare) string {
-	group := doc.Group
+func compareLegend(lang i18n.Lang, doc docs.Compare) string {
 	return strings.Join([]string{
-		"↑ higher is better, ↓ lower is better (each indicator's own scale). RANK k/N: N = every country and territory the source ranked that year.",
-		"TREND: OLS slope per year over the HISTORY window (last 10 years, never across a methodology break); ↗ improving / ↘ worsening when its 95% CI excludes zero, → when it does not, n=… when fewer than 4 points.",
-		"HISTORY: a block per year, up = better, gap = none.",
-		"AHEAD: ✓ published 90% intervals disjoint, ~ overlapping (not distinguishable); no mark = source publishes no uncertainty.",
-		fmt.Sprintf("MEDIAN: median of the group %s (members with a figure / members). Details: rankings indicators; sources: rankings sources.", countries.GroupTitle(group)),
+		lang.T("compare.legend_direction"),
+		lang.T("compare.legend_trend"),
+		lang.T("compare.legend_history"),
+		lang.T("compare.legend_ahead"),
+		lang.T("compare.legend_median", groupTitle(lang, doc.Group)),
 	}, "\n")
 }
 
@@ -480,7 +501,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		}
 		fmt.Fprintf(&b, "| %s (%s; %s) | %d |", mdEscape(ci.Name), ci.ID, better, ci.Year)
 		for i, v := range ci.Values {
-			cell := notes.mark(valueText(ind, v.Value), compareNote(ind, ci, v))
+			cell := notes.mark(valueText(ind, v.Value), compareNote(i18n.EN, ind, ci, v))
 			if r := rankText(v); r != "" {
 				cell += fmt.Sprintf(" (rank %s)", strings.Replace(r, "/", " of ", 1))
 			}
@@ -489,7 +510,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 			}
 			fmt.Fprintf(&b, " %s |", mdEscape(cell))
 		}
-		ahead := aheadText(ci)
+		ahead := aheadText(i18n.EN, ci)
 		ahead = strings.Replace(strings.Replace(ahead, " ✓", " (distinguishable)", 1), " ~", " (not distinguishable)", 1)
 		median := ""
 		if ci.Group != nil && ci.Group.Median != nil {
@@ -502,7 +523,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		fmt.Fprintf(&b, "\n%s %s.\n", superscript(i+1), mdEscape(n))
 	}
 	if len(doc.Elections) > 0 {
-		b.WriteString("\n**" + electionsHeading(doc) + "**\n\n| Country | Date | Election | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n")
+		b.WriteString("\n**" + electionsHeading(i18n.EN, doc) + "**\n\n| Country | Date | Election | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n")
 		for _, e := range doc.Elections {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.ISO3, e.Date, e.Type,
 				indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), sourceMarkdown(e))
@@ -518,17 +539,17 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 
 // electionsHeading heads the latest ODIHR assessments: as of the year asked
 // for, if any.
-func electionsHeading(doc docs.Compare) string {
+func electionsHeading(lang i18n.Lang, doc docs.Compare) string {
 	if doc.Year != nil {
-		return fmt.Sprintf("Latest OSCE/ODIHR election assessment as of %d (elections dated in or before it)", *doc.Year)
+		return lang.T("elections.heading_as_of", *doc.Year)
 	}
-	return "Latest OSCE/ODIHR election assessment"
+	return lang.T("elections.heading")
 }
 
 // sourceText is an election's source link with what kind of page it is,
 // "https://… (secondary source: news, reference or academic account)".
-func sourceText(e docs.Election) string {
-	return fmt.Sprintf("%s (%s)", e.SourceURL, indicators.SourceKind(e.SourceKind).Label())
+func sourceText(lang i18n.Lang, e docs.Election) string {
+	return lang.T("elections.source", e.SourceURL, sourceKindLabel(lang, e.SourceKind))
 }
 
 // sourceMarkdown is sourceText as a Markdown table cell.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // formatFlag registers --format with the allowed values, the first being
@@ -211,8 +212,26 @@ func splitMark(s string) (text, mark string) {
 // restate (indicators.Indicator.PublishedNote), "" for every figure the
 // documents carry as published (published_value null).
 func publishedNote(ind indicators.Indicator, year int, value float64, published *float64) string {
+	return publishedNoteIn(i18n.EN, ind, year, value, published)
+}
+
+// publishedNoteIn is publishedNote in language l.
+func publishedNoteIn(l i18n.Lang, ind indicators.Indicator, year int, value float64, published *float64) string {
 	if published == nil {
 		return ""
 	}
-	return ind.PublishedNote(indicators.Observation{Year: year, Value: value})
+	o := indicators.Observation{Year: year, Value: value}
+	if l == i18n.EN {
+		return ind.PublishedNote(o)
+	}
+	pub, ok := ind.PublishedValue(o)
+	seg, _ := ind.SegmentAt(year)
+	if !ok || seg.Restated == nil {
+		return ""
+	}
+	key := "note.published_higher_better"
+	if seg.Restated.Published == indicators.LowerIsBetter {
+		key = "note.published_lower_better"
+	}
+	return l.T(key, seg.Restated.Publisher, year, localNumber(l, ind.Format(pub)), seg.From, seg.To, localNumber(l, ind.Format(value)))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // This file holds the sentences the commands say with numbers in them:
@@ -233,13 +234,13 @@ func percentileText(v float64) string { return fixed(v, 1) }
 // noElectionsLines says why compared countries have no ODIHR section, a
 // sentence a line; when no compared country has one, the section's heading
 // comes first, so that the sentences are not left without one.
-func noElectionsLines(doc docs.Compare) []string {
+func noElectionsLines(lang i18n.Lang, doc docs.Compare) []string {
 	if len(doc.NoElections) == 0 {
 		return nil
 	}
 	var out []string
 	if len(doc.Elections) == 0 {
-		out = append(out, "", electionsHeading(doc))
+		out = append(out, "", electionsHeading(lang, doc))
 	}
 	for _, n := range doc.NoElections {
 		out = append(out, n.Reason)
@@ -255,7 +256,7 @@ func noElectionsMarkdown(doc docs.Compare) string {
 	}
 	var b strings.Builder
 	if len(doc.Elections) == 0 {
-		b.WriteString("\n**" + electionsHeading(doc) + "**\n")
+		b.WriteString("\n**" + electionsHeading(i18n.EN, doc) + "**\n")
 	}
 	for _, n := range doc.NoElections {
 		b.WriteString("\n" + mdEscape(n.Reason) + "\n")
