@@ -21,6 +21,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // Kind is a chart kind; its string is the name the CLI and URLs use.
@@ -144,6 +146,10 @@ type Spec struct {
 	Shapes []Shape
 	// Credit is the boundaries' credit line a map carries.
 	Credit string
+	// Lang is the language of the words the chart adds around the spec's
+	// own strings (legend, table headers, description, links); the zero
+	// value is English. The spec's strings are in this language already.
+	Lang i18n.Lang
 }
 
 // Entities says what a chart's series are.

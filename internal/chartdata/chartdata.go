@@ -15,6 +15,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // Request says which chart to build.
@@ -43,6 +44,10 @@ type Request struct {
 	// Accessed is the access date in the citations of sources that ask
 	// for one; zero: today.
 	Accessed time.Time
+	// Lang is the language of the chart's words (titles, axes, legends,
+	// notes, names); the zero value is English. Citations stay as the
+	// publishers write them.
+	Lang i18n.Lang
 }
 
 func invalid(format string, args ...any) error {
@@ -106,6 +111,7 @@ func Build(store *datasets.Store, r Request) (charts.Spec, error) {
 		return charts.Spec{}, err
 	}
 	s.Entities = entities(store, s.Series)
+	s.Lang = r.Lang
 	return s, nil
 }
 

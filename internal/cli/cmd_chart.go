@@ -248,7 +248,7 @@ describe, and edition-year indices use the edition of the next year.`,
 			if err != nil {
 				return err
 			}
-			req := chartdata.Request{Kind: kind, Indicators: ids, Countries: cs, Group: group, Year: year, From: from, To: to, Percentile: percentile}
+			req := chartdata.Request{Kind: kind, Indicators: ids, Countries: cs, Group: group, Year: year, From: from, To: to, Percentile: percentile, Lang: env.Lang}
 			spec, err := chartdata.Build(env.Store, req)
 			if err != nil {
 				return err
@@ -377,7 +377,7 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
 				// region map does not hold (all, territories) has none.
 				wrote := false
 				for _, kind := range []charts.Kind{charts.Ranking, charts.Map} {
-					spec, err := chartdata.Build(env.Store, chartdata.Request{Kind: kind, Indicators: []string{ind.ID}, Countries: cs, Group: group, Year: year})
+					spec, err := chartdata.Build(env.Store, chartdata.Request{Kind: kind, Indicators: []string{ind.ID}, Countries: cs, Group: group, Year: year, Lang: env.Lang})
 					if err != nil {
 						if indicators.IsUserError(err) {
 							continue
