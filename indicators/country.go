@@ -1,5 +1,7 @@
 package indicators
 
+import "golang.org/x/text/language"
+
 // Kind classifies the entities in the country registry.
 type Kind string
 
@@ -21,6 +23,22 @@ const (
 type Country struct {
 	ISO3 string
 	ISO2 string
+	// Name is the English name, the one the project shows by default.
 	Name string
-	Kind Kind
+	// NameRU is the Russian name ("Казахстан", "Кыргызстан", "Молдова"):
+	// the standard short form, as the state itself and the UN write it in
+	// Russian. Every entity of the registry has one; a Country built by
+	// hand may leave it empty.
+	NameRU string
+	Kind   Kind
+}
+
+// DisplayName returns the entity's name in lang: the Russian name for
+// Russian (any region: ru, ru-RU, ru-KZ …), the English name otherwise or
+// when no Russian name is set.
+func (c Country) DisplayName(lang language.Tag) string {
+	if base, _ := lang.Base(); base.String() == "ru" && c.NameRU != "" {
+		return c.NameRU
+	}
+	return c.Name
 }

@@ -3,8 +3,22 @@ package indicators_test
 import (
 	"fmt"
 
+	"golang.org/x/text/language"
+
 	"github.com/rankings-dev/rankings/indicators"
 )
+
+func ExampleCountry_DisplayName() {
+	kgz := indicators.Country{ISO3: "KGZ", ISO2: "KG", Name: "Kyrgyzstan", NameRU: "Кыргызстан", Kind: indicators.KindCountry}
+	for _, lang := range []language.Tag{language.English, language.Russian, language.MustParse("ru-KZ"), language.German} {
+		fmt.Printf("%s: %s\n", lang, kgz.DisplayName(lang))
+	}
+	// Output:
+	// en: Kyrgyzstan
+	// ru: Кыргызстан
+	// ru-KZ: Кыргызстан
+	// de: Kyrgyzstan
+}
 
 func ExampleFitTrend() {
 	// Kazakhstan's RSF scores, editions 2022–2025 (one methodology).
