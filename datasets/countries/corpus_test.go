@@ -91,3 +91,58 @@ func TestNamesCorpus(t *testing.T) {
 		}
 	}
 }
+
+// corpusRussianExceptions are the rows of names_ru.csv that deliberately do
+// not resolve to the corpus's ISO3, with the reason; the project's rule
+// wins over the corpus there. The Russian corpus (UN and CLDR names) maps
+// no historical entity or territory to a state (it has no СССР row); were
+// a row to do so, it would be listed here with the rule it breaks, as
+// corpusPostSovietExceptions does for the English "USSR".
+var corpusRussianExceptions = map[string]string{
+	"Конго": "names both Congos in Russian as in English (CLDR's short form for COG); the registry asks which one: Республика Конго (COG) or ДР Конго (COD)",
+}
+
+// TestRussianNamesCorpus checks that every Russian name of the corpus (the
+// UN's and CLDR's names, names_ru.csv) resolves to the corpus's ISO3 code,
+// apart from the exceptions above, and lists those that do not.
+func TestRussianNamesCorpus(t *testing.T) {
+	f, err := os.Open(sharedFile(t, "names/names_ru.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil || len(recs) < 250 || !slices.Equal(recs[0], []string{"variant", "iso3", "origin"}) {
+		t.Fatalf("names_ru.csv: %d records, %v; want the corpus of about 286 rows with header variant,iso3,origin", len(recs), err)
+	}
+	r := Default()
+	used := map[string]bool{}
+	var exact int
+	for _, rec := range recs[1:] {
+		variant, want := rec[0], rec[1]
+		got, err := r.Resolve(variant)
+		if err == nil && got.ISO3 == want {
+			exact++
+			if _, ok := corpusRussianExceptions[variant]; ok {
+				t.Errorf("%q resolves to %s as the corpus says: its exception is no longer needed", variant, want)
+			}
+			continue
+		}
+		if _, ok := corpusRussianExceptions[variant]; ok {
+			used[variant] = true
+			continue
+		}
+		w, _ := r.ByCode(want)
+		if err != nil {
+			t.Errorf("%q (%s, corpus: %s %s): %v", variant, rec[2], want, w.Name, err)
+		} else {
+			t.Errorf("%q (%s) → %s %s, corpus: %s %s", variant, rec[2], got.ISO3, got.Name, want, w.Name)
+		}
+	}
+	for v := range corpusRussianExceptions {
+		if !used[v] {
+			t.Errorf("exception %q matches no corpus row that fails", v)
+		}
+	}
+	t.Logf("names_ru.csv: %d of %d rows resolve to the corpus ISO3, %d are exceptions", exact, len(recs)-1, len(used))
+}

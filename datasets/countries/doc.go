@@ -5,12 +5,32 @@
 //
 // # Data
 //
-// countries.csv (embedded) has the columns iso3,iso2,name,kind,aliases.
-// Aliases are separated by "|". An alias of exactly three upper-case ASCII
-// letters is an alternative code: ByCode accepts it as well as the ISO3 and
-// ISO2 codes (World Bank ADO, ROM, ZAR, TMP, KSV, WBG; ISO 3166-3 former
-// codes such as BUR, HVO, DHY, RHO, NHB; RSF's XKO and CTU; abbreviations
-// such as UAE, CAR, PRC, DRC).
+// countries.csv (embedded) has the columns
+// iso3,iso2,name,name_ru,kind,aliases. name is the English name shown by
+// default, name_ru the Russian one (indicators.Country.NameRU, DisplayName);
+// both resolve, as every alias does. Aliases are separated by "|": other
+// English forms, the sources' spellings, old names and Russian variants.
+// An alias of exactly three upper-case ASCII letters is an alternative code:
+// ByCode accepts it as well as the ISO3 and ISO2 codes (World Bank ADO, ROM,
+// ZAR, TMP, KSV, WBG; ISO 3166-3 former codes such as BUR, HVO, DHY, RHO,
+// NHB; RSF's XKO and CTU; abbreviations such as UAE, CAR, PRC, DRC).
+//
+// # Russian names
+//
+// name_ru is the current short name in Russian. Where Russian usages differ,
+// it is the name the state gives itself in Russian, which is also the UN's
+// Russian form: Беларусь, not Белоруссия; Кыргызстан, not Киргизия; Молдова,
+// not Молдавия (the UN writes Республика Молдова in full); Туркменистан, not
+// Туркмения. Russian is an official language of Belarus and Kyrgyzstan,
+// whose constitutions name them Республика Беларусь and Кыргызская
+// Республика (Кыргызстан). The self-designation is the neutral choice for a
+// tool whose readers live in all fifteen states, where the Russian MID's
+// usage has varied over the years. The older forms stay aliases, so they
+// still resolve. Other names follow common Russian usage (США, ЮАР, ДР
+// Конго, Республика Конго so that neither Congo is plain "Конго", which
+// names both), territories and historical entities keep their own names
+// (Крым, Приднестровье, СССР, ГДР), and "ФРГ", which is both West Germany
+// and Germany, is no form of either.
 //
 // Entities without an ISO code get a code from the user-assigned X range:
 //

@@ -73,16 +73,19 @@ var defaultRegistry = sync.OnceValue(func() *Registry {
 // (go generate ./datasets/countries rewrites it).
 func Default() *Registry { return defaultRegistry() }
 
+// csvHeader is the header row of countries.csv.
+const csvHeader = "iso3,iso2,name,name_ru,kind,aliases"
+
 // parse reads a registry in the countries.csv format.
 func parse(data []byte) (*Registry, error) {
 	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = 5
+	cr.FieldsPerRecord = 6
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("header: %w", err)
 	}
-	if strings.Join(header, ",") != "iso3,iso2,name,kind,aliases" {
-		return nil, fmt.Errorf("header is %q, want iso3,iso2,name,kind,aliases", strings.Join(header, ","))
+	if strings.Join(header, ",") != csvHeader {
+		return nil, fmt.Errorf("header is %q, want %s", strings.Join(header, ","), csvHeader)
 	}
 	r := &Registry{rules: sourceRules()}
 	byCode, byKey := map[string]int{}, map[string][]int{}
@@ -101,7 +104,7 @@ func parse(data []byte) (*Registry, error) {
 			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
-		c := indicators.Country{ISO3: rec[0], ISO2: rec[1], Name: strings.TrimSpace(rec[2]), Kind: indicators.Kind(rec[3])}
+		c := indicators.Country{ISO3: rec[0], ISO2: rec[1], Name: strings.TrimSpace(rec[2]), NameRU: strings.TrimSpace(rec[3]), Kind: indicators.Kind(rec[4])}
 		switch {
 		case !isCode(c.ISO3, 3):
 			return nil, fmt.Errorf("line %d: iso3 %q is not three upper-case letters", line, c.ISO3)
@@ -109,13 +112,15 @@ func parse(data []byte) (*Registry, error) {
 			return nil, fmt.Errorf("line %d: iso2 %q is not two upper-case letters", line, c.ISO2)
 		case c.Name == "" || normalize(c.Name) == "":
 			return nil, fmt.Errorf("line %d: %s has no name", line, c.ISO3)
+		case c.NameRU == "" || normalize(c.NameRU) == "":
+			return nil, fmt.Errorf("line %d: %s has no Russian name", line, c.ISO3)
 		case c.Kind != indicators.KindCountry && c.Kind != indicators.KindTerritory && c.Kind != indicators.KindHistorical:
 			return nil, fmt.Errorf("line %d: %s has unknown kind %q", line, c.ISO3, c.Kind)
 		case len(r.all) > 0 && r.all[len(r.all)-1].ISO3 >= c.ISO3:
 			return nil, fmt.Errorf("line %d: %s is out of ISO3 order or repeated", line, c.ISO3)
 		}
 		var as []string
-		for _, a := range strings.Split(rec[4], "|") {
+		for _, a := range strings.Split(rec[5], "|") {
 			if a = strings.TrimSpace(a); a != "" {
 				as = append(as, a)
 			}
@@ -140,7 +145,7 @@ func parse(data []byte) (*Registry, error) {
 			byCode[code] = i
 			addKey(normalize(code), i)
 		}
-		for _, name := range append([]string{c.Name}, aliases[i]...) {
+		for _, name := range append([]string{c.Name, c.NameRU}, aliases[i]...) {
 			key := normalize(name)
 			if key == "" {
 				return nil, fmt.Errorf("%s: alias %q has no letters", c.ISO3, name)

@@ -361,13 +361,14 @@ func TestTerritoriesAreNotStates(t *testing.T) {
 // deliberatelyAmbiguous are the normalized forms that name several entities
 // on purpose.
 var deliberatelyAmbiguous = map[string][]string{
-	"congo":         {"COD", "COG"},
-	"korea":         {"KOR", "PRK"},
-	"virginislands": {"VGB", "VIR"},
-	"saintmartin":   {"MAF", "SXM"},
-	"stmartin":      {"MAF", "SXM"},
-	"конго":         {"COD", "COG"},
-	"корея":         {"KOR", "PRK"},
+	"congo":             {"COD", "COG"},
+	"korea":             {"KOR", "PRK"},
+	"virginislands":     {"VGB", "VIR"},
+	"saintmartin":       {"MAF", "SXM"},
+	"stmartin":          {"MAF", "SXM"},
+	"конго":             {"COD", "COG"},
+	"корея":             {"KOR", "PRK"},
+	"виргинскиеострова": {"VGB", "VIR"},
 }
 
 func TestRegistryIntegrity(t *testing.T) {
@@ -449,18 +450,25 @@ func TestRegistryIntegrity(t *testing.T) {
 }
 
 func TestParseRejectsCorruptData(t *testing.T) {
-	const header = "iso3,iso2,name,kind,aliases\n"
+	const header = "iso3,iso2,name,name_ru,kind,aliases\n"
+	const good = header + "KAZ,KZ,Kazakhstan,Казахстан,country,Qazaqstan\n"
+	if r, err := parse([]byte(good)); err != nil || len(r.all) != 1 || r.all[0].NameRU != "Казахстан" {
+		t.Fatalf("parse(good) = %v, %v", r, err)
+	}
 	for name, data := range map[string]string{
 		"header":     "code,name\nKAZ,Kazakhstan\n",
-		"fields":     header + "KAZ,KZ,Kazakhstan,country\n",
-		"iso3":       header + "Kaz,KZ,Kazakhstan,country,\n",
-		"iso2":       header + "KAZ,KAZ,Kazakhstan,country,\n",
-		"name":       header + "KAZ,KZ, ,country,\n",
-		"kind":       header + "KAZ,KZ,Kazakhstan,state,\n",
-		"order":      header + "UZB,UZ,Uzbekistan,country,\nKAZ,KZ,Kazakhstan,country,\n",
-		"dup code":   header + "KAZ,KZ,Kazakhstan,country,ROM\nROU,RO,Romania,country,ROM\n",
-		"dup iso2":   header + "KAZ,KZ,Kazakhstan,country,\nUZB,KZ,Uzbekistan,country,\n",
-		"alias junk": header + "KAZ,KZ,Kazakhstan,country,Qazaqstan|--\n",
+		"old header": "iso3,iso2,name,kind,aliases\nKAZ,KZ,Kazakhstan,country,\n",
+		"fields":     header + "KAZ,KZ,Kazakhstan,country,\n",
+		"iso3":       header + "Kaz,KZ,Kazakhstan,Казахстан,country,\n",
+		"iso2":       header + "KAZ,KAZ,Kazakhstan,Казахстан,country,\n",
+		"name":       header + "KAZ,KZ, ,Казахстан,country,\n",
+		"name_ru":    header + "KAZ,KZ,Kazakhstan,,country,\n",
+		"name_ru -":  header + "KAZ,KZ,Kazakhstan,—,country,\n",
+		"kind":       header + "KAZ,KZ,Kazakhstan,Казахстан,state,\n",
+		"order":      header + "UZB,UZ,Uzbekistan,Узбекистан,country,\nKAZ,KZ,Kazakhstan,Казахстан,country,\n",
+		"dup code":   header + "KAZ,KZ,Kazakhstan,Казахстан,country,ROM\nROU,RO,Romania,Румыния,country,ROM\n",
+		"dup iso2":   header + "KAZ,KZ,Kazakhstan,Казахстан,country,\nUZB,KZ,Uzbekistan,Узбекистан,country,\n",
+		"alias junk": header + "KAZ,KZ,Kazakhstan,Казахстан,country,Qazaqstan|--\n",
 	} {
 		if _, err := parse([]byte(data)); err == nil {
 			t.Errorf("%s: parse accepted corrupt data", name)

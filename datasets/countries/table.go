@@ -17,7 +17,7 @@ func renderTable(r *Registry) ([]byte, error) {
 	b.WriteString("package countries\n\nimport \"github.com/rankings-dev/rankings/indicators\"\n\n")
 	b.WriteString("var tableAll = []indicators.Country{\n")
 	for _, c := range r.all {
-		fmt.Fprintf(&b, "\t{ISO3: %q, ISO2: %q, Name: %q, Kind: %q},\n", c.ISO3, c.ISO2, c.Name, c.Kind)
+		fmt.Fprintf(&b, "\t{ISO3: %q, ISO2: %q, Name: %q, NameRU: %q, Kind: %q},\n", c.ISO3, c.ISO2, c.Name, c.NameRU, c.Kind)
 	}
 	b.WriteString("}\n\nvar tableCodes = []codeEntry{\n")
 	for _, e := range r.codes {
