@@ -56,6 +56,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
+	// Help is printed before any command runs: choose its language now.
+	env.Lang = earlyLang(args, env.Getenv)
 	root := newRoot(&env)
 	root.SetArgs(args)
 	root.SetOut(env.Stdout)
@@ -104,7 +106,16 @@ func isCobraUsage(msg string) bool {
 	return false
 }
 
+// newRoot builds the command tree with its help texts in env.Lang.
 func newRoot(env *Env) *cobra.Command {
+	root := goRoot(env)
+	localizeHelp(root, env.Lang)
+	return root
+}
+
+// goRoot builds the command tree with the help texts written in Go, before
+// the catalogue's (localizeHelp).
+func goRoot(env *Env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "rankings",
 		Short: "Compare governance indicators of countries",

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/rankings-dev/rankings/internal/i18n"
+)
+
+// goHelpTexts maps every help key a command tree could have to its Go
+// text (the help command and --help flags as cobra writes them).
+func goHelpTexts() map[string]string {
+	env := Env{Getenv: func(string) string { return "" }}
+	root := goRoot(&env)
+	root.InitDefaultHelpCmd()
+	texts := map[string]string{}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		p := helpPath(c)
+		texts["help."+p+".short"] = c.Short
+		texts["help."+p+".long"] = c.Long
+		texts["help."+p+".example"] = c.Example
+		visit := func(f *pflag.Flag) {
+			if f.Name != "help" {
+				texts["flag."+p+"."+f.Name] = f.Usage
+			}
+		}
+		c.LocalNonPersistentFlags().VisitAll(visit)
+		c.PersistentFlags().VisitAll(visit)
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	return texts
+}
+
+// TestHelpCatalogueIsTheGoText checks that every help key of the English
+// catalogue names a command or flag that exists, and says byte for byte
+// what the Go code says, so that moving help into the catalogue changes no
+// English output.
+func TestHelpCatalogueIsTheGoText(t *testing.T) {
+	texts := goHelpTexts()
+	for _, key := range i18n.Keys(i18n.EN) {
+		if !strings.HasPrefix(key, "help.") && !strings.HasPrefix(key, "flag.") || key == "flag.help" {
+			continue
+		}
+		goText, ok := texts[key]
+		if !ok {
+			t.Errorf("%s: no such command or flag (keys are help.<command path>.short|long|example and flag.<command path>.<flag>)", key)
+			continue
+		}
+		if got := i18n.EN.T(key); got != goText {
+			t.Errorf("%s: the English catalogue says\n%q\nthe Go code says\n%q", key, got, goText)
+		}
+	}
+}
+
+// TestEarlyLang checks the language help is printed in.
+func TestEarlyLang(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	for _, c := range []struct {
+		args []string
+		env  map[string]string
+		want i18n.Lang
+	}{
+		{[]string{"--help"}, nil, i18n.EN},
+		{[]string{"compare", "--help", "--lang", "ru"}, nil, i18n.RU},
+		{[]string{"--lang=ru", "help", "compare"}, nil, i18n.RU},
+		{[]string{"--help"}, map[string]string{"RANKINGS_LANG": "ru"}, i18n.RU},
+		{[]string{"--help"}, map[string]string{"LANG": "ru_RU.UTF-8"}, i18n.RU},
+		{[]string{"--lang", "en", "--help"}, map[string]string{"LANG": "ru_RU.UTF-8"}, i18n.EN},
+		{[]string{"--", "--lang", "ru"}, nil, i18n.EN},
+		{[]string{"--lang", "xx", "--help"}, nil, i18n.EN},
+	} {
+		if got := earlyLang(c.args, env(c.env)); got != c.want {
+			t.Errorf("earlyLang(%q, %v) = %s, want %s", c.args, c.env, got, c.want)
+		}
+	}
+}
+
+// TestRussianHelpWords checks that help in Russian says cobra's words in
+// Russian, whichever way the language is asked for.
+func TestRussianHelpWords(t *testing.T) {
+	for _, args := range [][]string{{"--help", "--lang", "ru"}, {"help", "compare", "--lang=ru"}, {"countries", "-h", "--lang", "ru"}} {
+		out, _, code := run(args...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d", args, code)
+		}
+		for _, w := range []string{"Usage:", "Flags:", "Global Flags:", "Available Commands:", "for more information", "help for ", "(default "} {
+			if strings.Contains(out, w) {
+				t.Errorf("%q: Russian help says %q:\n%s", args, w, out)
+			}
+		}
+	}
+}
