@@ -9,7 +9,11 @@
 // iso3,iso2,name,name_ru,kind,aliases. name is the English name shown by
 // default, name_ru the Russian one (indicators.Country.NameRU, DisplayName);
 // both resolve, as every alias does. Aliases are separated by "|": other
-// English forms, the sources' spellings, old names and Russian variants.
+// English forms, the sources' spellings, old names, the Russian variants,
+// and each post-Soviet state's name in its own language(s) and script(s)
+// (საქართველო, Հայաստան, Azərbaycan and Азәрбајҹан, Қазақстан and Qazaqstan,
+// Кыргыз Республикасы, Тоҷикистон, Türkmenistan, Oʻzbekiston and Ўзбекистон,
+// Україна, Рэспубліка Беларусь, Republica Moldova, Eesti, Latvija, Lietuva).
 // An alias of exactly three upper-case ASCII letters is an alternative code:
 // ByCode accepts it as well as the ISO3 and ISO2 codes (World Bank ADO, ROM,
 // ZAR, TMP, KSV, WBG; ISO 3166-3 former codes such as BUR, HVO, DHY, RHO,

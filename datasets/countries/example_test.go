@@ -27,7 +27,7 @@ func ExampleSortByName() {
 
 func ExampleRegistry_Resolve() {
 	r := countries.Default()
-	for _, in := range []string{"Kazakstan", "Киргизия", "Oʻzbekiston", "uzb", "Soviet Union", "СССР"} {
+	for _, in := range []string{"Kazakstan", "Киргизия", "Oʻzbekiston", "საქართველო", "uzb", "Soviet Union", "СССР"} {
 		c, err := r.Resolve(in)
 		if err != nil {
 			fmt.Println(err)
@@ -43,6 +43,7 @@ func ExampleRegistry_Resolve() {
 	// Kazakstan → KAZ (Kazakhstan, country)
 	// Киргизия → KGZ (Kyrgyzstan, country)
 	// Oʻzbekiston → UZB (Uzbekistan, country)
+	// საქართველო → GEO (Georgia, country)
 	// uzb → UZB (Uzbekistan, country)
 	// Soviet Union → SUN (Soviet Union, historical)
 	// СССР → SUN (Soviet Union, historical)

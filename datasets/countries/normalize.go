@@ -64,6 +64,8 @@ func fold(r rune) string {
 		return "l"
 	case 'ı':
 		return "i"
+	case 'ə': // Azerbaijani schwa: "Azərbaycan" is also typed "Azerbaycan"
+		return "e"
 	case 'þ':
 		return "th"
 	}

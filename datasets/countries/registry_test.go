@@ -493,6 +493,30 @@ func TestNormalize(t *testing.T) {
 		"Азербаи\u0306джан":      "азербайджан",
 		"Ёлка":                   "елка",
 		"Straße":                 "strasse",
+		// the scripts of the post-Soviet states' own names
+		"ҚАЗАҚСТАН":               "қазақстан",
+		"Тоҷикистон":              "тоҷикистон",
+		"ЎЗБЕКИСТОН":              "ўзбекистон", // ў keeps its breve, as й does
+		"Ўзбекистон":              "ўзбекистон",
+		"УКРАЇНА":                 "украіна", // ї is і with a diaeresis
+		"Рэспубліка Беларусь":     "рэспублікабеларусь",
+		"АЗӘРБАЈҸАН":              "азәрбајҹан",
+		"Azərbaycan":              "azerbaycan",
+		"AZƏRBAYCAN RESPUBLİKASI": "azerbaycanrespublikasi", // dotted İ
+		"Azərbaycan Respublikası": "azerbaycanrespublikasi", // dotless ı
+		"Oʻzbekiston":             "ozbekiston",
+		"O‘zbekiston":             "ozbekiston",
+		"O'zbekiston":             "ozbekiston",
+		"O’zbekiston":             "ozbekiston",
+		"O`zbekiston":             "ozbekiston",
+		"OʻZBEKISTON":             "ozbekiston",
+		"Türkmenistan":            "turkmenistan",
+		"საქართველო":              "საქართველო",
+		"ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ":              "საქართველო", // Mtavruli capitals
+		"ՀԱՅԱՍՏԱՆ":                "հայաստան",
+		"Հայաստանի Հանրապետություն": "հայաստանիհանրապետություն",
+		"Lietuvos Respublika":       "lietuvosrespublika",
+		"Latvijas Republika":        "latvijasrepublika",
 	} {
 		if got := normalize(in); got != want {
 			t.Errorf("normalize(%q) = %q, want %q", in, got, want)
