@@ -4,7 +4,6 @@
 package chartdata
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -140,35 +139,41 @@ func entities(store *datasets.Store, series []charts.Series) charts.Entities {
 func source(ind indicators.Indicator, r Request, editions ...int) (subtitle, citation string) {
 	src, ok := indicators.SourceByID(ind.Source)
 	if !ok {
-		return "Source: " + ind.Source, ""
+		return r.Lang.T("chart.source_only", ind.Source), ""
 	}
-	subtitle = fmt.Sprintf("Source: %s, %s (%s)", src.Publisher, src.Name, src.Edition)
+	subtitle = r.Lang.T("chart.source_line", dataText(r.Lang, src.Publisher), dataText(r.Lang, src.Name), dataText(r.Lang, src.Edition))
 	return subtitle, citations(accessedOn(r), cited{ind, editions})
 }
 
 // yearText is how a year of the indicator reads: "2025 edition" or "2023".
-func yearText(ind indicators.Indicator, year int) string {
+func yearText(ind indicators.Indicator, year int) string { return yearTextIn(i18n.EN, ind, year) }
+
+// yearTextIn is yearText in language l.
+func yearTextIn(l i18n.Lang, ind indicators.Indicator, year int) string {
 	if ind.Year == indicators.EditionYear {
-		return fmt.Sprintf("%d edition", year)
+		return l.T("chart.edition", year)
 	}
 	return strconv.Itoa(year)
 }
 
-func direction(higher bool) string {
+func direction(higher bool) string { return directionIn(i18n.EN, higher) }
+
+// directionIn is "higher is better" or "lower is better" in language l.
+func directionIn(l i18n.Lang, higher bool) string {
 	if higher {
-		return "higher is better"
+		return l.T("chart.higher_better")
 	}
-	return "lower is better"
+	return l.T("chart.lower_better")
 }
 
 // axisLabel is the unit with the direction of the segment at year.
-func axisLabel(ind indicators.Indicator, year int) (string, bool) {
+func axisLabel(l i18n.Lang, ind indicators.Indicator, year int) (string, bool) {
 	seg, ok := ind.SegmentAt(year)
 	if !ok {
 		seg = ind.Current()
 	}
 	higher := seg.Direction == indicators.HigherIsBetter
-	return ind.Unit + ", " + direction(higher), higher
+	return l.T("chart.unit_direction", dataText(l, ind.Unit), directionIn(l, higher)), higher
 }
 
 func members(store *datasets.Store, r Request) ([]indicators.Country, error) {
@@ -255,7 +260,16 @@ func noYear(store *datasets.Store, ind indicators.Indicator, who string, year in
 	return docs.NoFigures(who, ind.ID, year, year, years)
 }
 
-// groupTitle is the group a chart shows, in words.
+// titleGroup is the group a chart shows, in words of the request's
+// language, for a title.
+func titleGroup(r Request) string {
+	if r.Kind == charts.Ranking && docs.IsWholeField(r.Group) {
+		return r.Lang.T("chart.whole_field")
+	}
+	return groupWords(r, r.Group)
+}
+
+// groupTitle is the group a chart shows, in words, for an error.
 func groupTitle(r Request) string {
 	if r.Kind == charts.Ranking {
 		return docs.RankingGroupTitle(r.Group)
@@ -265,11 +279,11 @@ func groupTitle(r Request) string {
 
 // breaks labels the methodology breaks inside [lo, hi] with the new
 // segment's name and direction.
-func breaks(ind indicators.Indicator, lo, hi int) []charts.Break {
+func breaks(l i18n.Lang, ind indicators.Indicator, lo, hi int) []charts.Break {
 	var out []charts.Break
 	for _, seg := range ind.Segments[1:] {
 		if seg.From > lo && seg.From <= hi {
-			out = append(out, charts.Break{Year: seg.From, Label: fmt.Sprintf("%d: %s (%s)", seg.From, seg.Label, direction(seg.Direction == indicators.HigherIsBetter))})
+			out = append(out, charts.Break{Year: seg.From, Label: l.T("chart.break_label", seg.From, dataText(l, seg.Label), directionIn(l, seg.Direction == indicators.HigherIsBetter))})
 		}
 	}
 	return out
@@ -277,8 +291,8 @@ func breaks(ind indicators.Indicator, lo, hi int) []charts.Break {
 
 // mixedLabel is the value axis label of a span that crosses segments of
 // different directions.
-func spanLabel(ind indicators.Indicator, lo, hi int) (string, bool) {
-	label, higher := axisLabel(ind, hi)
+func spanLabel(l i18n.Lang, ind indicators.Indicator, lo, hi int) (string, bool) {
+	label, higher := axisLabel(l, ind, hi)
 	// Runs of segments with one direction: "2002–2012 lower is better;
 	// from 2013 higher is better".
 	type run struct {
@@ -303,12 +317,12 @@ func spanLabel(ind indicators.Indicator, lo, hi int) (string, bool) {
 	var parts []string
 	for _, r := range runs {
 		if r.to == 0 {
-			parts = append(parts, fmt.Sprintf("from %d %s", r.from, direction(r.higher)))
+			parts = append(parts, l.T("chart.span_from", r.from, directionIn(l, r.higher)))
 		} else {
-			parts = append(parts, fmt.Sprintf("%d–%d %s", r.from, r.to, direction(r.higher)))
+			parts = append(parts, l.T("chart.span_years", r.from, r.to, directionIn(l, r.higher)))
 		}
 	}
-	return ind.Unit + ": " + strings.Join(parts, "; "), higher
+	return l.T("chart.unit_runs", dataText(l, ind.Unit), strings.Join(parts, "; ")), higher
 }
 
 // yearsBetween is the span from..to (0 = open: the indicator's first or
@@ -344,18 +358,18 @@ func yearsBetween(store *datasets.Store, ind indicators.Indicator, who string, c
 
 // timeAxisLabel is the x axis title of a timeline, which draws each figure
 // in the year it describes.
-func timeAxisLabel(ind indicators.Indicator, to int) string {
+func timeAxisLabel(l i18n.Lang, ind indicators.Indicator, to int) string {
 	if ind.Year == indicators.EditionYear {
-		return fmt.Sprintf("year the figures describe (an edition covers mostly the year before: the %d edition is drawn in %d)", to, to-1)
+		return l.T("chart.axis_covered_year", to, to-1)
 	}
-	return "year"
+	return l.T("chart.axis_year")
 }
 
-func yearAxis(ind indicators.Indicator) string {
+func yearAxis(l i18n.Lang, ind indicators.Indicator) string {
 	if ind.Year == indicators.EditionYear {
-		return "edition year"
+		return l.T("chart.axis_edition_year")
 	}
-	return "year"
+	return l.T("chart.axis_year")
 }
 
 // coveredOffset is what to add to a described year to get the edition that
@@ -368,15 +382,18 @@ func coveredOffset(ind indicators.Indicator) int {
 }
 
 // shortName is an indicator's name without the trailing "(variable)".
-func shortName(ind indicators.Indicator) string {
-	n := ind.Name
+func shortName(ind indicators.Indicator) string { return shortNameIn(i18n.EN, ind) }
+
+// shortNameIn is shortName in language l.
+func shortNameIn(l i18n.Lang, ind indicators.Indicator) string {
+	n := l.IndicatorName(ind.ID, ind.Name)
 	if i := strings.LastIndex(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
 		n = n[:i]
 	}
 	return n
 }
 
-func sourceNames(inds []indicators.Indicator) string {
+func sourceNames(l i18n.Lang, inds []indicators.Indicator) string {
 	seen := map[string]bool{}
 	var out []string
 	for _, ind := range inds {
@@ -385,7 +402,7 @@ func sourceNames(inds []indicators.Indicator) string {
 		}
 		seen[ind.Source] = true
 		if src, ok := indicators.SourceByID(ind.Source); ok {
-			out = append(out, src.Name+" ("+src.Edition+")")
+			out = append(out, l.T("chart.source_edition", dataText(l, src.Name), dataText(l, src.Edition)))
 		}
 	}
 	return strings.Join(out, "; ")
@@ -399,11 +416,21 @@ func names(cs []indicators.Country) string {
 	return strings.Join(out, ", ")
 }
 
+// localNames is names in the request's language.
+func localNames(r Request, cs []indicators.Country) string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, countryName(r, c))
+	}
+	return strings.Join(out, ", ")
+}
+
 // restated collects the notes of a chart's figures that the source's
 // current files restate (RSF 2013–2021): each point's own note, and once
 // per restated segment a note for the whole chart.
 type restated struct {
 	notes []string
+	lang  i18n.Lang
 }
 
 // note is the note of a point showing o (indicators.Indicator.PublishedNote
@@ -414,8 +441,8 @@ func (r *restated) note(ind indicators.Indicator, o indicators.Observation) stri
 		return ""
 	}
 	seg, _ := ind.SegmentAt(o.Year)
-	chart := fmt.Sprintf("%s's current files give its %d–%d scores as %s minus the score it first published (on the published scale, %s); the tooltips and the table give each published figure.",
-		seg.Restated.Publisher, seg.From, seg.To, indicators.FormatNumber(seg.Restated.Pivot), seg.Restated.Published)
+	chart := r.lang.T("chart.restated", seg.Restated.Publisher, seg.From, seg.To, r.lang.Number(seg.Restated.Pivot, -1),
+		directionIn(r.lang, seg.Restated.Published == indicators.HigherIsBetter))
 	if !slices.Contains(r.notes, chart) {
 		r.notes = append(r.notes, chart)
 	}

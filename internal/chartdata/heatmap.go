@@ -1,7 +1,6 @@
 package chartdata
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/rankings-dev/rankings/charts"
@@ -30,29 +29,29 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		// break would compare incomparable figures.
 		from = currentFrom(ind, from)
 	}
-	label, higher := spanLabel(ind, from, to)
+	label, higher := spanLabel(r.Lang, ind, from, to)
 	sub, cite := source(ind, r, spanYears(store, ind, from, to)...)
 	s := charts.Spec{Kind: charts.Heatmap, Indicator: ind.ID, Year: to,
-		Title:    fmt.Sprintf("%s, %d–%d: %s", ind.Name, from, to, heatmapWho(r)),
-		Subtitle: sub, Citation: cite, XLabel: yearAxis(ind), YLabel: label, HigherIsBetter: higher,
-		Decimals: ind.Decimals, Breaks: breaks(ind, from, to), Min: math.NaN(), Max: math.NaN()}
+		Title:    r.Lang.T("chart.heatmap_title", indName(r, ind), from, to, heatmapWho(r)),
+		Subtitle: sub, Citation: cite, XLabel: yearAxis(r.Lang, ind), YLabel: label, HigherIsBetter: higher,
+		Decimals: ind.Decimals, Breaks: breaks(r.Lang, ind, from, to), Min: math.NaN(), Max: math.NaN()}
 	if ind.SameSegment(from, to) {
 		s.Min, s.Max = scaleRange(ind, to)
 	}
-	s.Panels = panels(ind, from, to)
-	if note := spanNote(ind, s.Panels, "block of columns and colour scale (dark is worse, yellow better in each)"); note != "" {
+	s.Panels = panels(r.Lang, ind, from, to)
+	if note := spanNote(r, ind, s.Panels, r.Lang.T("chart.span_what_heatmap")); note != "" {
 		s.Notes = append(s.Notes, note)
 	}
-	if note := earlierNote(ind, from, first); note != "" {
+	if note := earlierNote(r, ind, from, first); note != "" {
 		s.Notes = append(s.Notes, note)
 	}
-	var rs restated
+	rs := restated{lang: r.Lang}
 	for _, c := range cs {
 		ser, err := store.Series(ind.ID, c.ISO3)
 		if err != nil {
 			return charts.Spec{}, err
 		}
-		sr := charts.Series{Name: c.Name, Code: c.ISO3, Highlight: hl[c.ISO3]}
+		sr := charts.Series{Name: countryName(r, c), Code: c.ISO3, Highlight: hl[c.ISO3]}
 		for _, o := range ser.Points {
 			if o.Year >= from && o.Year <= to {
 				sr.Points = append(sr.Points, charts.Point{X: float64(o.Year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf,
@@ -62,14 +61,14 @@ func heatmap(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		s.Series = append(s.Series, sr)
 	}
 	if len(r.Countries) > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%s: listed first, with their rows outlined.", names(r.Countries)))
+		s.Notes = append(s.Notes, r.Lang.T("chart.heatmap_named", localNames(r, r.Countries)))
 	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
 }
 
 func heatmapWho(r Request) string {
-	return groupTitle(r)
+	return titleGroup(r)
 }
 
 // namedFirst orders ms with the named countries first, in the order named,

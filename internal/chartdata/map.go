@@ -11,6 +11,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // mapGroups are the groups a map can show: the post-Soviet states and
@@ -68,31 +69,31 @@ func mapSpec(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	if len(by) == 0 {
 		return charts.Spec{}, noYear(store, ind, who, year)
 	}
-	label, higher := axisLabel(ind, year)
+	label, higher := axisLabel(r.Lang, ind, year)
 	sub, cite := source(ind, r, year)
 	lo, hi := scaleRange(ind, year)
 	s := charts.Spec{Kind: charts.Map, Indicator: ind.ID, Year: year,
-		Title:    fmt.Sprintf("%s, %s: %s", ind.Name, yearText(ind, year), who),
+		Title:    r.Lang.T("chart.year_title", indName(r, ind), yearTextIn(r.Lang, ind, year), titleGroup(r)),
 		Subtitle: sub, Citation: cite, YLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals, Min: lo, Max: hi,
 		Credit: region.Credit}
 	inSeg := func(y int) bool { return y >= seg.From && (seg.To == 0 || y <= seg.To) }
 	hl := highlighted(r)
-	excluded := excludedTerritories(store, ind, seg)
-	var rs restated
+	excluded := excludedTerritories(store, r, ind, seg)
+	rs := restated{lang: r.Lang}
 	have := false
 	for _, m := range ms {
 		ser, err := store.Series(ind.ID, m.ISO3)
 		if err != nil {
 			return charts.Spec{}, err
 		}
-		sr := charts.Series{Name: m.Name, Code: m.ISO3, Highlight: hl[m.ISO3]}
+		sr := charts.Series{Name: countryName(r, m), Code: m.ISO3, Highlight: hl[m.ISO3]}
 		for _, o := range ser.Points {
 			if !inSeg(o.Year) {
 				continue
 			}
 			note := rs.note(ind, o)
 			if ts := excluded[m.ISO3][o.Year]; len(ts) > 0 {
-				note = strings.TrimSpace(note + " " + fmt.Sprintf("The figure excludes %s, which %s scores separately.", joinAnd(ts), publisher(ind)))
+				note = strings.TrimSpace(note + " " + r.Lang.N("chart.point_excludes", len(ts), joinAndIn(r.Lang, ts), publisher(r.Lang, ind)))
 			}
 			sr.Points = append(sr.Points, charts.Point{X: float64(o.Year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf, Note: note})
 			if o.Year == year {
@@ -111,32 +112,36 @@ func mapSpec(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	for _, sh := range region.Shapes {
 		name := sh.Name
 		if c, ok := store.Registry().ByCode(sh.ISO3); ok {
-			name = c.Name
+			name = countryName(r, c)
 		}
 		s.Shapes = append(s.Shapes, charts.Shape{Code: sh.ISO3, Name: name, Polygons: sh.Polygons})
 	}
 	// Notes: ranks, the territories a state's figure leaves out, the
 	// slider's span, restated figures.
 	if ind.Ranks == indicators.RanksComputed {
-		s.Notes = append(s.Notes, "Ranks \"k of N\" are computed by rankings within the year over every country and territory the source scored (the publisher gives no rank); ties share the best rank.")
+		s.Notes = append(s.Notes, r.Lang.T("chart.note_ranks_computed"))
 	} else {
-		s.Notes = append(s.Notes, "Ranks \"k of N\" are the publisher's, over every country and territory it ranked that year.")
+		s.Notes = append(s.Notes, r.Lang.T("chart.note_ranks_published"))
 	}
 	for _, m := range ms {
 		if ts := excluded[m.ISO3][year]; len(ts) > 0 {
-			s.Notes = append(s.Notes, fmt.Sprintf("%s's figure excludes %s, which %s scores separately; the map draws %s within %s's internationally recognised borders, in %s's colour.",
-				m.Name, joinAnd(ts), publisher(ind), pronoun(len(ts)), m.Name, m.Name))
+			if r.Lang == i18n.RU {
+				s.Notes = append(s.Notes, r.Lang.N("chart.map_excludes", len(ts), countryName(r, m), joinAndIn(r.Lang, ts), publisher(r.Lang, ind)))
+			} else {
+				s.Notes = append(s.Notes, fmt.Sprintf("%s's figure excludes %s, which %s scores separately; the map draws %s within %s's internationally recognised borders, in %s's colour.",
+					m.Name, joinAnd(ts), publisher(r.Lang, ind), pronoun(len(ts)), m.Name, m.Name))
+			}
 		}
 	}
 	if len(r.Countries) > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%s: outlined in black.", names(r.Countries)))
+		s.Notes = append(s.Notes, r.Lang.T("chart.map_outlined", localNames(r, r.Countries)))
 	}
 	if seg.From > 0 && len(ind.Segments) > 1 {
-		to := "today"
 		if seg.To != 0 {
-			to = fmt.Sprint(seg.To)
+			s.Notes = append(s.Notes, r.Lang.T("chart.map_slider", indName(r, ind), seg.From, seg.To))
+		} else {
+			s.Notes = append(s.Notes, r.Lang.T("chart.map_slider_today", indName(r, ind), seg.From))
 		}
-		s.Notes = append(s.Notes, fmt.Sprintf("In the interactive chart, the slider shows the years of %s's methodology of %d to %s only: figures of other methodologies are not comparable.", ind.Name, seg.From, to))
 	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
@@ -145,7 +150,7 @@ func mapSpec(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 // excludedTerritories lists, per state and year of the segment, the
 // territories within the state's recognised borders that the source
 // scores on its own, by name.
-func excludedTerritories(store *datasets.Store, ind indicators.Indicator, seg indicators.Segment) map[string]map[int][]string {
+func excludedTerritories(store *datasets.Store, r Request, ind indicators.Indicator, seg indicators.Segment) map[string]map[int][]string {
 	out := map[string]map[int][]string{}
 	ts, err := store.Registry().Group("territories")
 	if err != nil {
@@ -167,18 +172,18 @@ func excludedTerritories(store *datasets.Store, ind indicators.Indicator, seg in
 			if out[state] == nil {
 				out[state] = map[int][]string{}
 			}
-			out[state][o.Year] = append(out[state][o.Year], t.Name)
+			out[state][o.Year] = append(out[state][o.Year], countryName(r, t))
 		}
 	}
 	return out
 }
 
 // publisher is the indicator's publisher, for a sentence.
-func publisher(ind indicators.Indicator) string {
+func publisher(l i18n.Lang, ind indicators.Indicator) string {
 	if src, ok := indicators.SourceByID(ind.Source); ok {
-		return src.Publisher
+		return dataText(l, src.Publisher)
 	}
-	return "the source"
+	return l.T("chart.the_source")
 }
 
 func pronoun(n int) string {

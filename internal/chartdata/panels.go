@@ -6,13 +6,14 @@ import (
 
 	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // panels returns one chart panel per methodology segment of ind that
 // overlaps [from, to], each with its own scale, direction and axis title,
 // or nil when the span stays within one segment (the chart's own scale is
 // then the segment's).
-func panels(ind indicators.Indicator, from, to int) []charts.Panel {
+func panels(l i18n.Lang, ind indicators.Indicator, from, to int) []charts.Panel {
 	var out []charts.Panel
 	for _, seg := range ind.Segments {
 		if seg.To != 0 && seg.To < from || seg.From > to {
@@ -27,11 +28,11 @@ func panels(ind indicators.Indicator, from, to int) []charts.Panel {
 		if seg.To == 0 {
 			p.To = 0
 		}
-		p.Title = fmt.Sprintf("%s: %s", yearRange(lo, hi), seg.Label)
+		p.Title = l.T("chart.panel_title", yearRange(lo, hi), dataText(l, seg.Label))
 		if higher {
-			p.YLabel = fmt.Sprintf("%s, higher is better", ind.Unit)
+			p.YLabel = l.T("chart.panel_axis_higher", dataText(l, ind.Unit))
 		} else {
-			p.YLabel = fmt.Sprintf("%s, lower is better; axis inverted, up is better", ind.Unit)
+			p.YLabel = l.T("chart.panel_axis_lower", dataText(l, ind.Unit))
 		}
 		p.Min, p.Max = scaleRange(ind, lo)
 		out = append(out, p)
@@ -52,11 +53,11 @@ func yearRange(lo, hi int) string {
 
 // spanNote says that a chart spanning methodology breaks gives every
 // segment its own panel and scale.
-func spanNote(ind indicators.Indicator, ps []charts.Panel, what string) string {
+func spanNote(r Request, ind indicators.Indicator, ps []charts.Panel, what string) string {
 	if len(ps) < 2 {
 		return ""
 	}
-	return fmt.Sprintf("%s's methodology changed within these years: each segment has its own %s, and figures of different segments are not comparable.", ind.Name, what)
+	return r.Lang.T("chart.span_note", indName(r, ind), what)
 }
 
 // currentFrom is the first year a chart shows by default: the start of the
@@ -71,9 +72,9 @@ func currentFrom(ind indicators.Indicator, first int) int {
 
 // earlierNote says what a default span left out: the figures of earlier
 // methodologies, and how to see them.
-func earlierNote(ind indicators.Indicator, from, first int) string {
+func earlierNote(r Request, ind indicators.Indicator, from, first int) string {
 	if from <= first {
 		return ""
 	}
-	return fmt.Sprintf("%s figures of %d–%d are on earlier methodologies and are not shown: --from %d shows them, each methodology on its own scale.", ind.Name, first, from-1, first)
+	return r.Lang.T("chart.earlier_note", indName(r, ind), first, from-1, first)
 }

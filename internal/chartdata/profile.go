@@ -1,7 +1,6 @@
 package chartdata
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // percentile is a figure's place in the field its source ranked, from 0
@@ -32,7 +32,7 @@ func percentile(o indicators.Observation) (float64, bool) {
 // scaleText is the published scale and direction of an indicator's
 // figures at year, as a profile row shows it: "score 0–100, higher is
 // better".
-func scaleText(ind indicators.Indicator, year int) string {
+func scaleText(l i18n.Lang, ind indicators.Indicator, year int) string {
 	seg, ok := ind.SegmentAt(year)
 	if !ok {
 		seg = ind.Current()
@@ -41,10 +41,12 @@ func scaleText(ind indicators.Indicator, year int) string {
 	if f := strings.Fields(unit); len(f) > 0 {
 		unit = f[0]
 	}
+	unit = dataText(l, unit)
+	dir := directionIn(l, seg.Direction == indicators.HigherIsBetter)
 	if !seg.Scale.Bounded() {
-		return fmt.Sprintf("%s, open-ended scale, %s", unit, seg.Direction)
+		return l.T("chart.profile_scale_open", unit, dir)
 	}
-	return fmt.Sprintf("%s %s, %s", unit, seg.Scale, seg.Direction)
+	return l.T("chart.profile_scale", unit, localFigure(l, seg.Scale.String()), dir)
 }
 
 func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (charts.Spec, error) {
@@ -85,39 +87,39 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 		}
 	}
 	s := charts.Spec{Kind: charts.Profile, Indicator: "profile", Year: year,
-		Title:          fmt.Sprintf("Governance profile, %d: %s", year, names(r.Countries)),
-		Subtitle:       "Sources: " + sourceNames(inds),
+		Title:          r.Lang.T("chart.profile_title", year, localNames(r, r.Countries)),
+		Subtitle:       r.Lang.T("chart.sources", sourceNames(r.Lang, inds)),
 		Citation:       profileCitation(inds, year, r),
 		HigherIsBetter: true, Decimals: 1, Min: 0, Max: 100,
-		XLabel: "percentile in the ranked field, 100 = best: right is better\n100 × (N − k) / N for rank k of N"}
+		XLabel: r.Lang.T("chart.profile_axis")}
 	var editions, ownPct, computed []string
 	for _, ind := range inds {
 		ed := year + coveredOffset(ind)
-		name := shortName(ind)
+		name := shortNameIn(r.Lang, ind)
 		if ind.Year == indicators.EditionYear {
-			name = fmt.Sprintf("%s (%d ed.)", name, ed)
+			name = r.Lang.T("chart.profile_row_edition", name, ed)
 			if src, ok := indicators.SourceByID(ind.Source); ok && !slices.Contains(editions, src.Publisher) {
-				editions = append(editions, src.Publisher)
+				editions = append(editions, dataText(r.Lang, src.Publisher))
 			}
 		}
-		note := scaleText(ind, ed)
+		note := scaleText(r.Lang, ind, ed)
 		if ind.Uncertain.Percentile {
 			// The publisher's own percentile rank stands in for the formula.
-			name, pub := sourceOf(ind)
-			note = fmt.Sprintf("%s; percentile rank as published (%s)", note, pub)
+			name, pub := sourceOf(r.Lang, ind)
+			note = r.Lang.T("chart.profile_row_pct", note, pub)
 			if !slices.Contains(ownPct, name) {
 				ownPct = append(ownPct, name)
 			}
 		}
-		if src, _ := sourceOf(ind); (ind.Ranks == indicators.RanksComputed || ed <= ind.RanksComputedTo) && !slices.Contains(computed, src) {
+		if src, _ := sourceOf(r.Lang, ind); (ind.Ranks == indicators.RanksComputed || ed <= ind.RanksComputedTo) && !slices.Contains(computed, src) {
 			computed = append(computed, src)
 		}
 		s.Categories = append(s.Categories, name)
 		s.CategoryNotes = append(s.CategoryNotes, note)
 	}
-	var rs restated
+	rs := restated{lang: r.Lang}
 	for _, c := range r.Countries {
-		sr := charts.Series{Name: c.Name, Code: c.ISO3}
+		sr := charts.Series{Name: countryName(r, c), Code: c.ISO3}
 		for j, ind := range inds {
 			ed := year + coveredOffset(ind)
 			o, ok := obsAt(store, ind, c.ISO3, ed)
@@ -125,7 +127,7 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 				continue // no data: the row says so
 			}
 			pct, _ := percentile(o)
-			pt := charts.Point{X: float64(j), Y: pct, Lo: math.NaN(), Hi: math.NaN(), Text: ind.Format(o.Value), Note: rs.note(ind, o)}
+			pt := charts.Point{X: float64(j), Y: pct, Lo: math.NaN(), Hi: math.NaN(), Text: localFigure(r.Lang, ind.Format(o.Value)), Note: rs.note(ind, o)}
 			if o.HasRank() {
 				pt.Rank, pt.RankOf = o.Rank, o.RankOf
 			}
@@ -136,16 +138,16 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 	if err := profileHasFigures(store, s, inds, r.Countries, year); err != nil {
 		return charts.Spec{}, err
 	}
-	s.Notes = append(s.Notes, "Each dot is a country's percentile in the field its source ranked that year: for rank k of N it is 100 × (N − k) / N, the share of the N ranked countries and territories placed below it (rank 1 of 180 is 99.4, rank 180 of 180 is 0). The label gives the published figure and its rank.")
+	s.Notes = append(s.Notes, r.Lang.T("chart.profile_note_dot"))
 	if len(ownPct) > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("On the rows of the %s the percentile is the percentile rank the publisher itself publishes, which can differ from 100 × (N − k) / N by a fraction of a point.", strings.Join(ownPct, " and the ")))
+		s.Notes = append(s.Notes, r.Lang.T("chart.profile_note_own_pct", strings.Join(ownPct, r.Lang.T("chart.and_the"))))
 	}
 	if len(computed) > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("Ranks of the %s are computed by rankings, as the publisher gives none here: within the year, over every country and territory the source scored, ties sharing the best rank. The other ranks are the publisher's.", listAnd(computed)))
+		s.Notes = append(s.Notes, r.Lang.T("chart.profile_note_computed", listAndIn(r.Lang, computed)))
 	}
-	s.Notes = append(s.Notes, "A percentile is a place among the countries and territories one source ranked, not a score on a common scale: the sources rank fields of different sizes (N is in each label), so compare countries within a row, and read a row's figures on its own scale.")
+	s.Notes = append(s.Notes, r.Lang.T("chart.profile_note_place"))
 	if len(editions) > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("Figures describe %d: the edition-year indices (%s) use their %d edition, which covers it.", year, strings.Join(editions, ", "), year+1))
+		s.Notes = append(s.Notes, r.Lang.T("chart.profile_note_editions", year, strings.Join(editions, ", "), year+1))
 	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil
@@ -175,16 +177,20 @@ func profileHasFigures(store *datasets.Store, s charts.Spec, inds []indicators.I
 
 // sourceOf is the name of an indicator's source and its publisher without
 // the bracketed authors ("Worldwide Governance Indicators", "World Bank").
-func sourceOf(ind indicators.Indicator) (name, publisher string) {
+func sourceOf(l i18n.Lang, ind indicators.Indicator) (name, publisher string) {
 	src, ok := indicators.SourceByID(ind.Source)
 	if !ok {
 		return ind.Source, ind.Source
 	}
-	pub := src.Publisher
+	pub := dataText(l, src.Publisher)
 	if i := strings.Index(pub, " ("); i > 0 {
 		pub = pub[:i]
 	}
-	return src.Name, pub
+	name = dataText(l, src.Name)
+	if i := strings.Index(name, " ("); i > 0 && l == i18n.RU {
+		name = name[:i]
+	}
+	return name, pub
 }
 
 func obsAt(store *datasets.Store, ind indicators.Indicator, iso3 string, year int) (indicators.Observation, bool) {

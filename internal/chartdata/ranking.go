@@ -52,14 +52,14 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	if len(by) == 0 {
 		return charts.Spec{}, noYear(store, ind, groupTitle(r), year)
 	}
-	label, higher := axisLabel(ind, year)
+	label, higher := axisLabel(r.Lang, ind, year)
 	sub, cite := source(ind, r, year)
 	lo, hi := scaleRange(ind, year)
 	s := charts.Spec{Kind: charts.Ranking, Indicator: ind.ID, Year: year,
-		Title:    fmt.Sprintf("%s, %s: %s", ind.Name, yearText(ind, year), groupTitle(r)),
+		Title:    r.Lang.T("chart.year_title", indName(r, ind), yearTextIn(r.Lang, ind, year), titleGroup(r)),
 		Subtitle: sub, Citation: cite, XLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals, Min: lo, Max: hi}
 	hl := highlighted(r)
-	var rs restated
+	rs := restated{lang: r.Lang}
 	n := 0
 	for _, m := range ms {
 		o, ok := by[m.ISO3]
@@ -68,7 +68,7 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 			p = charts.Point{X: float64(year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf, Note: rs.note(ind, o)}
 			n++
 		}
-		s.Series = append(s.Series, charts.Series{Name: m.Name, Code: m.ISO3, Highlight: hl[m.ISO3], Points: []charts.Point{p}})
+		s.Series = append(s.Series, charts.Series{Name: countryName(r, m), Code: m.ISO3, Highlight: hl[m.ISO3], Points: []charts.Point{p}})
 	}
 	if n == 0 {
 		have, err := seriesYears(store, ind, ms)
@@ -78,16 +78,16 @@ func ranking(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 		return charts.Spec{}, docs.NoFigures(fmt.Sprintf("%s (group %s)", countries.GroupTitle(r.Group), r.Group), ind.ID, year, year, have)
 	}
 	if ind.Ranks == indicators.RanksComputed {
-		s.Notes = append(s.Notes, "Ranks \"k of N\" are computed by rankings within the year over every country and territory the source scored (the publisher gives no rank); ties share the best rank.")
+		s.Notes = append(s.Notes, r.Lang.T("chart.note_ranks_computed"))
 	} else {
-		s.Notes = append(s.Notes, "Ranks \"k of N\" are the publisher's, over every country and territory it ranked that year.")
+		s.Notes = append(s.Notes, r.Lang.T("chart.note_ranks_published"))
 	}
 	if whole {
 		rank, err := docs.BuildRank(store, ind.ID, year, countries.GroupAll)
 		if err != nil {
 			return charts.Spec{}, err
 		}
-		if note := unlistedNote(rank.Unlisted); note != "" {
+		if note := unlistedNote(r, rank.Unlisted); note != "" {
 			s.Notes = append(s.Notes, note)
 		}
 	}
@@ -111,7 +111,7 @@ func withNamed(ms, named []indicators.Country) []indicators.Country {
 
 // unlistedNote says how many ranked entries a chart of the whole field
 // cannot show, and which.
-func unlistedNote(u *docs.Unlisted) string {
+func unlistedNote(r Request, u *docs.Unlisted) string {
 	if u == nil || u.Count == 0 {
 		return ""
 	}
@@ -121,11 +121,11 @@ func unlistedNote(u *docs.Unlisted) string {
 	}
 	switch {
 	case len(names) == 0 && u.Count == 1:
-		return fmt.Sprintf("%d of the %d entries the source ranked is not shown: the data has no row for it, but it counts in N.", u.Count, u.RankOf)
+		return r.Lang.N("chart.unlisted_norow", u.Count, u.Count, u.RankOf)
 	case len(names) == 0:
-		return fmt.Sprintf("%d of the %d entries the source ranked are not shown: the data has no rows for them, but they count in N.", u.Count, u.RankOf)
+		return r.Lang.N("chart.unlisted_norow", u.Count, u.Count, u.RankOf)
 	case u.Count == 1:
-		return fmt.Sprintf("%d of the %d entries the source ranked is not shown, because the registry leaves it unmapped on purpose (it is no country or territory): %s. It counts in N.", u.Count, u.RankOf, joinAnd(names))
+		return r.Lang.N("chart.unlisted_unmapped", u.Count, u.Count, u.RankOf, joinAndIn(r.Lang, names))
 	}
-	return fmt.Sprintf("%d of the %d entries the source ranked are not shown, because the registry leaves them unmapped on purpose (they are no countries or territories): %s. They count in N.", u.Count, u.RankOf, joinAnd(names))
+	return r.Lang.N("chart.unlisted_unmapped", u.Count, u.Count, u.RankOf, joinAndIn(r.Lang, names))
 }

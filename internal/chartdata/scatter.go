@@ -43,30 +43,30 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 	if err != nil {
 		return charts.Spec{}, err
 	}
-	xl, xh := axisLabel(xi, year+coveredOffset(xi))
-	yl, yh := axisLabel(yi, year+coveredOffset(yi))
+	xl, xh := axisLabel(r.Lang, xi, year+coveredOffset(xi))
+	yl, yh := axisLabel(r.Lang, yi, year+coveredOffset(yi))
 	xmin, xmax := scaleRange(xi, year+coveredOffset(xi))
 	ymin, ymax := scaleRange(yi, year+coveredOffset(yi))
 	s := charts.Spec{Kind: charts.Scatter, Indicator: xi.ID + "-vs-" + yi.ID, Year: year,
-		Title:    fmt.Sprintf("%s vs %s, %d: %s", shortName(xi), shortName(yi), year, groupTitle(r)),
-		Subtitle: "Sources: " + sourceNames([]indicators.Indicator{xi, yi}),
+		Title:    r.Lang.T("chart.scatter_title", shortNameIn(r.Lang, xi), shortNameIn(r.Lang, yi), year, titleGroup(r)),
+		Subtitle: r.Lang.T("chart.sources", sourceNames(r.Lang, []indicators.Indicator{xi, yi})),
 		Citation: citations(accessedOn(r), cited{xi, []int{year + coveredOffset(xi)}}, cited{yi, []int{year + coveredOffset(yi)}}),
-		XLabel:   shortName(xi) + " — " + xl, YLabel: shortName(yi) + " — " + yl,
+		XLabel:   shortNameIn(r.Lang, xi) + " — " + xl, YLabel: shortNameIn(r.Lang, yi) + " — " + yl,
 		HigherIsBetter: yh, XHigherIsBetter: xh, Decimals: yi.Decimals, Min: ymin, Max: ymax, XMin: xmin, XMax: xmax}
 	hl := highlighted(r)
 	var named, field []charts.Series
 	n := 0
 	var missing []string
-	var rs restated
+	rs := restated{lang: r.Lang}
 	for _, m := range ms {
 		ox, okx := bx[m.ISO3]
 		oy, oky := by[m.ISO3]
 		if !okx || !oky {
-			missing = append(missing, m.Name)
+			missing = append(missing, countryName(r, m))
 			continue
 		}
 		n++
-		sr := charts.Series{Name: m.Name, Code: m.ISO3, Highlight: hl[m.ISO3], Points: []charts.Point{{X: ox.Value, Y: oy.Value, Lo: math.NaN(), Hi: math.NaN(),
+		sr := charts.Series{Name: countryName(r, m), Code: m.ISO3, Highlight: hl[m.ISO3], Points: []charts.Point{{X: ox.Value, Y: oy.Value, Lo: math.NaN(), Hi: math.NaN(),
 			Text: fmt.Sprintf("%s: %s; %s: %s", xi.ID, xi.Format(ox.Value), yi.ID, yi.Format(oy.Value)),
 			Note: strings.TrimSpace(rs.note(xi, ox) + " " + rs.note(yi, oy))}}}
 		if sr.Highlight {
@@ -79,9 +79,9 @@ func scatter(store *datasets.Store, xi, yi indicators.Indicator, r Request) (cha
 	if n == 0 {
 		return charts.Spec{}, indicators.Errorf(indicators.ENotFound, "no country of the %s group has figures on both %s and %s for %d", r.Group, xi.ID, yi.ID, year)
 	}
-	s.Notes = append(s.Notes, fmt.Sprintf("Figures describe %d: edition-year indices (RSF, WJP, Freedom House) use the edition of %d. Axes are drawn so that right and up are better.", year, year+1))
+	s.Notes = append(s.Notes, r.Lang.T("chart.scatter_years", year, year+1))
 	if len(missing) > 0 {
-		s.Notes = append(s.Notes, "Not shown (no figure on one of the indicators): "+strings.Join(missing, ", ")+".")
+		s.Notes = append(s.Notes, r.Lang.T("chart.scatter_missing", strings.Join(missing, ", ")))
 	}
 	s.Notes = append(s.Notes, rs.notes...)
 	return s, nil

@@ -1,7 +1,6 @@
 package chartdata
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -44,14 +43,14 @@ func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.S
 		return charts.Spec{}, invalid("%d and %d are in different methodology segments of %s (break in %d): the figures are not comparable; pick years from %d on",
 			from, to, ind.ID, seg.From, seg.From)
 	}
-	label, higher := axisLabel(ind, to)
+	label, higher := axisLabel(r.Lang, ind, to)
 	sub, cite := source(ind, r, from, to)
 	// The whole scale when it is bounded: a slope on an axis cut to the
 	// data magnifies small changes.
 	lo, hi := scaleRange(ind, to)
 	s := charts.Spec{Kind: charts.Slope, Indicator: ind.ID, Year: to,
-		Title:    fmt.Sprintf("%s: %s and %s", ind.Name, yearText(ind, from), yearText(ind, to)),
-		Subtitle: sub, Citation: cite, XLabel: yearAxis(ind), YLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals,
+		Title:    r.Lang.T("chart.slope_title", indName(r, ind), yearTextIn(r.Lang, ind, from), yearTextIn(r.Lang, ind, to)),
+		Subtitle: sub, Citation: cite, XLabel: yearAxis(r.Lang, ind), YLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals,
 		Min: lo, Max: hi}
 	a, err := yearObs(store, ind, from)
 	if err != nil {
@@ -62,9 +61,9 @@ func slope(store *datasets.Store, ind indicators.Indicator, r Request) (charts.S
 		return charts.Spec{}, err
 	}
 	n := 0
-	var rs restated
+	rs := restated{lang: r.Lang}
 	for _, c := range cs {
-		sr := charts.Series{Name: c.Name, Code: c.ISO3}
+		sr := charts.Series{Name: countryName(r, c), Code: c.ISO3}
 		for _, yo := range []struct {
 			y int
 			m map[string]indicators.Observation

@@ -1,7 +1,6 @@
 package chartdata
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/rankings-dev/rankings/charts"
@@ -31,43 +30,43 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 	if r.Percentile && !percentile {
 		return charts.Spec{}, invalid("%s publishes no percentile rank: --percentile is for WGI indicators", ind.ID)
 	}
-	label, higher := spanLabel(ind, from, to)
+	label, higher := spanLabel(r.Lang, ind, from, to)
 	sub, cite := source(ind, r, spanYears(store, ind, from, to)...)
 	var names []string
 	for _, c := range r.Countries {
 		names = append(names, c.Name)
 	}
 	s := charts.Spec{Kind: charts.Timeline, Indicator: ind.ID, Year: to,
-		Title:    fmt.Sprintf("%s, %d–%d", ind.Name, from, to),
-		Subtitle: sub, Citation: cite, XLabel: timeAxisLabel(ind, to), YLabel: label, HigherIsBetter: higher,
-		Decimals: ind.Decimals, Breaks: breaks(ind, from, to), Covered: coveredOffset(ind)}
+		Title:    r.Lang.T("chart.timeline_title", indName(r, ind), from, to),
+		Subtitle: sub, Citation: cite, XLabel: timeAxisLabel(r.Lang, ind, to), YLabel: label, HigherIsBetter: higher,
+		Decimals: ind.Decimals, Breaks: breaks(r.Lang, ind, from, to), Covered: coveredOffset(ind)}
 	s.Min, s.Max = math.NaN(), math.NaN()
 	if ind.SameSegment(from, to) {
 		s.Min, s.Max = scaleRange(ind, to)
 	}
 	if !percentile {
-		s.Panels = panels(ind, from, to)
-		if note := spanNote(ind, s.Panels, "panel, value axis and direction"); note != "" {
+		s.Panels = panels(r.Lang, ind, from, to)
+		if note := spanNote(r, ind, s.Panels, r.Lang.T("chart.span_what_timeline")); note != "" {
 			s.Notes = append(s.Notes, note)
 		}
 	}
-	if note := earlierNote(ind, from, first); note != "" {
+	if note := earlierNote(r, ind, from, first); note != "" {
 		s.Notes = append(s.Notes, note)
 	}
 	if percentile {
-		s.Title = fmt.Sprintf("%s — percentile rank, %d–%d", ind.Name, from, to)
-		s.YLabel = "percentile rank among all economies (0–100), higher is better"
+		s.Title = r.Lang.T("chart.timeline_pct_title", indName(r, ind), from, to)
+		s.YLabel = r.Lang.T("chart.axis_wgi_pct")
 		s.Min, s.Max, s.Decimals = 0, 100, 1
 		s.Indicator += "-pct"
 	}
 	any := false
-	var rs restated
+	rs := restated{lang: r.Lang}
 	for _, c := range r.Countries {
 		ser, err := store.Series(ind.ID, c.ISO3)
 		if err != nil {
 			return charts.Spec{}, err
 		}
-		sr := charts.Series{Name: c.Name, Code: c.ISO3}
+		sr := charts.Series{Name: countryName(r, c), Code: c.ISO3}
 		for _, o := range ser.Points {
 			if o.Year < from || o.Year > to {
 				continue
@@ -104,19 +103,18 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 	}
 	switch {
 	case percentile:
-		s.Band = "90% interval of the percentile rank, as published by the World Bank"
+		s.Band = r.Lang.T("chart.band_wgi_pct")
 	case ind.Uncertain.Bounds:
-		s.Band = fmt.Sprintf("%.0f%% interval published by the source", ind.Uncertain.BoundsLevel*100)
+		s.Band = r.Lang.T("chart.band_bounds", ind.Uncertain.BoundsLevel*100)
 	case ind.Uncertain.StdErr && ind.Uncertain.StdErrZ() > 0:
-		s.Band = fmt.Sprintf("%.0f%% interval, as the publisher reads its standard error: the score ± %s × the published standard error",
-			ind.Uncertain.StdErrLevel*100, indicators.FormatNumber(ind.Uncertain.StdErrZ()))
+		s.Band = r.Lang.T("chart.band_stderr_z", ind.Uncertain.StdErrLevel*100, r.Lang.Number(ind.Uncertain.StdErrZ(), -1))
 	case ind.Uncertain.StdErr:
-		s.Band = "90% interval: the estimate ± 1.645 × its published standard error"
+		s.Band = r.Lang.T("chart.band_stderr")
 	case ind.Source == "vdem":
-		s.Notes = append(s.Notes, "No uncertainty band: V-Dem publishes credible intervals, but the subset rankings embeds carries point estimates only, so none is drawn rather than invented.")
+		s.Notes = append(s.Notes, r.Lang.T("chart.note_vdem_no_band"))
 	}
 	if ind.Year == indicators.EditionYear {
-		s.Notes = append(s.Notes, ind.YearNote)
+		s.Notes = append(s.Notes, dataText(r.Lang, ind.YearNote))
 	}
 	s.Notes = append(s.Notes, rs.notes...)
 	// ODIHR elections of the countries within the years.
@@ -129,12 +127,12 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 			if y := e.Year(); y < from-coveredOffset(ind) || y > to {
 				continue
 			}
-			s.Events = append(s.Events, charts.Event{Country: c.Name, Date: e.Date, Class: string(e.Assessment), Label: e.Assessment.Label(),
-				Type: e.Type, Summary: e.Summary, Source: e.SourceURL, SourceKind: e.SourceKind.Label()})
+			s.Events = append(s.Events, charts.Event{Country: countryName(r, c), Date: e.Date, Class: string(e.Assessment), Label: assessmentWords(r.Lang, e.Assessment),
+				Type: electionWords(r.Lang, e.Type), Summary: e.Summary, Source: e.SourceURL, SourceKind: sourceKindWords(r.Lang, e.SourceKind)})
 		}
 	}
 	if len(s.Events) > 0 {
-		s.Notes = append(s.Notes, "Election markers: OSCE/ODIHR's assessment as coded by rankings (met, mostly met, partly met, not met), from ODIHR's own pages or, where the table says so, from a copy or a secondary account; read each with its summary and source.")
+		s.Notes = append(s.Notes, r.Lang.T("chart.note_elections"))
 	}
 	return s, nil
 }

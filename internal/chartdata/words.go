@@ -1,0 +1,94 @@
+package chartdata
+
+import (
+	"strings"
+
+	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/i18n"
+)
+
+// dataKey prefixes the catalogue keys of the indicator catalogue's own
+// English texts (units, segment labels, year notes, publishers, source
+// names and editions): the key is the prefix and the English text, so
+// that a text the catalogue does not translate stays English.
+const dataKey = "chart.data."
+
+// dataText is english, a text of the indicator catalogue, in language l.
+func dataText(l i18n.Lang, english string) string {
+	if l == i18n.EN || l == "" || english == "" || !i18n.Has(dataKey+english) {
+		return english
+	}
+	return l.T(dataKey + english)
+}
+
+// indName is the indicator's name in the request's language.
+func indName(r Request, ind indicators.Indicator) string {
+	return r.Lang.IndicatorName(ind.ID, ind.Name)
+}
+
+// unit is the indicator's unit in the request's language.
+func unit(r Request, ind indicators.Indicator) string { return dataText(r.Lang, ind.Unit) }
+
+// countryName is the country's name in the request's language.
+func countryName(r Request, c indicators.Country) string {
+	return c.DisplayName(r.Lang.Tag())
+}
+
+// groupWords is the title of a group in the request's language.
+func groupWords(r Request, group string) string {
+	id, err := countries.GroupID(group)
+	if r.Lang == i18n.EN || r.Lang == "" || err != nil || !i18n.Has("group."+id) {
+		return countries.GroupTitle(group)
+	}
+	return r.Lang.T("group." + id)
+}
+
+// joinAndIn joins items as "a, b and c" in language l.
+func joinAndIn(l i18n.Lang, items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return l.T("chart.list_and", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
+}
+
+// listAndIn is joinAndIn (profile's spelling of it).
+func listAndIn(l i18n.Lang, items []string) string { return joinAndIn(l, items) }
+
+// localFigure is a figure formatted the English way ("39.34", "-0.45")
+// with the decimal separator of language l.
+func localFigure(l i18n.Lang, s string) string {
+	if l != i18n.RU {
+		return s
+	}
+	return strings.ReplaceAll(s, ".", ",")
+}
+
+// assessmentWords is an ODIHR assessment in words in language l.
+func assessmentWords(l i18n.Lang, a indicators.Assessment) string {
+	if l == i18n.EN || l == "" || !a.Valid() {
+		return a.Label()
+	}
+	return l.T("assessment." + string(a))
+}
+
+// sourceKindWords says in language l what kind of page an election's
+// source is.
+func sourceKindWords(l i18n.Lang, k indicators.SourceKind) string {
+	if l == i18n.EN || l == "" || !i18n.Has("source_kind."+string(k)) {
+		return k.Label()
+	}
+	return l.T("source_kind." + string(k))
+}
+
+// electionWords is the type of an election in language l; English keeps
+// the code, which the tables print with spaces.
+func electionWords(l i18n.Lang, t string) string {
+	if l == i18n.EN || l == "" || !i18n.Has("election."+t) {
+		return t
+	}
+	return l.T("election." + t)
+}
