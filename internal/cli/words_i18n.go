@@ -53,8 +53,15 @@ func groupTitle(l i18n.Lang, group string) string {
 	return l.T("group." + id)
 }
 
-// countryName is the name of the country iso3 in the output's language;
-// name is its English name.
+// countryName is the name of the country iso3 in the output's language
+// (the registry's Russian name in Russian); name is its English name, used
+// where the registry does not know the code (a user's own entity).
 func (env *Env) countryName(iso3, name string) string {
+	if env.Lang == i18n.EN || env.Lang == "" {
+		return name
+	}
+	if c, ok := env.Store.Registry().ByCode(iso3); ok {
+		return c.DisplayName(env.Lang.Tag())
+	}
 	return name
 }
