@@ -20,6 +20,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets/ingest"
 	"github.com/rankings-dev/rankings/datasets/userdata"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // now is the clock imports are dated by; tests fix it.
@@ -64,11 +65,17 @@ func dataDir(cmd *cobra.Command, env *Env) string {
 	return userdata.DefaultPath(env.Getenv)
 }
 
-// sourceList describes the import sources for help texts.
-func sourceList() string {
+// sourceList describes the import sources for help texts, in language l:
+// the catalogue's "cli.import_source.<id>", else the importer's own
+// description.
+func sourceList(l i18n.Lang) string {
 	var b strings.Builder
 	for _, s := range ingest.Sources() {
-		fmt.Fprintf(&b, "  %-11s %s\n", s.ID, s.Description)
+		d := s.Description
+		if key := "cli.import_source." + s.ID; l != i18n.EN && i18n.Has(key) {
+			d = l.T(key)
+		}
+		fmt.Fprintf(&b, "  %-11s %s\n", s.ID, d)
 	}
 	return b.String()
 }
@@ -84,20 +91,7 @@ func newImportCmd(env *Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import <source> <file> | --list | --remove <id>",
 		Short: "Import a publisher's new file or your own data over the embedded data",
-		Long: `Import a file into the data directory (--data-dir, default
-$XDG_DATA_HOME/rankings or ~/.local/share/rankings). The file is checked
-completely first; on any error nothing is written. Imported figures replace
-the embedded figures of every (indicator, year) they cover — the whole year,
-so that ranks stay honest — and add new years and new indicators. Every
-command that uses them says so on stderr.
-
-Sources:
-` + sourceList() + `
-Unknown country names are errors; --skip-unknown leaves those rows out and
-lists them. A file that would replace a year of the embedded data with
-fewer than half of that year's countries is refused unless --replace-year
-is given. See datasets/FORMAT.md for the long format and its metadata
-header for new indicators.`,
+		Long:  env.Lang.T("cli.help.import_long", sourceList(env.Lang)),
 		Example: `  rankings import rsf 2026.csv
   rankings import long my-index.csv --skip-unknown
   rankings import --list
@@ -140,12 +134,9 @@ header for new indicators.`,
 func newValidateCmd(env *Env) *cobra.Command {
 	var opt ingest.Options
 	cmd := &cobra.Command{
-		Use:   "validate <source> <file>",
-		Short: "Check a file as import would, storing nothing",
-		Long: `Check a file exactly as "rankings import" would — encoding, columns,
-every cell, countries, scales, duplicates, the comparison with embedded
-years — and report, storing nothing. Sources:
-` + sourceList(),
+		Use:     "validate <source> <file>",
+		Short:   "Check a file as import would, storing nothing",
+		Long:    env.Lang.T("cli.help.validate_long", sourceList(env.Lang)),
 		Example: `  rankings validate rsf 2026.csv`,
 		Args:    exactArgs(2, "validate needs a source and a file, e.g. rankings validate rsf 2026.csv (sources: %s)", sourceIDs()),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -18,9 +18,8 @@ func newCountriesCmd(env *Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "countries [--group G]",
 		Short: "List the countries or territories of a group (default: the 15 post-Soviet states)",
-		Long: "List the countries or territories of a group with their ISO codes. Groups: " + groupHelp() + ". " +
-			"The territories (Crimea XCR, Abkhazia XAB …) are entities of their own, never part of a state, and can be named like countries in every command.",
-		Args: noArgs("countries takes no arguments: choose the group with --group, e.g. rankings countries --group central-asia"),
+		Long:  env.Lang.T("cli.help.countries_long", groupHelpIn(env.Lang)),
+		Args:  noArgs("countries takes no arguments: choose the group with --group, e.g. rankings countries --group central-asia"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			doc, err := docs.Countries(env.Store.Registry(), group)
 			if err != nil {

@@ -10,13 +10,9 @@ import (
 
 func newSchemaCmd(env *Env) *cobra.Command {
 	return &cobra.Command{
-		Use:   "schema <document>",
-		Short: "Print the JSON Schema of a --format json document (the web API's too)",
-		Long: `schema prints the JSON Schema (draft 2020-12) of one of the documents that
---format json prints and the web API serves: ` + strings.Join(docs.SchemaNames(), ", ") + `
-("error" is the body of the API's error responses). It is the schema
-/api/v1/openapi.json gives for the same document: every field with its
-type, what its null means, its unit and direction where it has one.`,
+		Use:     "schema <document>",
+		Short:   "Print the JSON Schema of a --format json document (the web API's too)",
+		Long:    env.Lang.T("cli.help.schema_long", strings.Join(docs.SchemaNames(), ", ")),
 		Example: "  rankings schema compare > compare.schema.json",
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
