@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // Table is the numbers a chart draws, for an accessible HTML <table>.
@@ -167,7 +168,7 @@ func describeTimeline(b *strings.Builder, s Spec) {
 	if len(s.Panels) > 1 {
 		var parts []string
 		for _, pn := range s.Panels {
-			parts = append(parts, fmt.Sprintf("%s (%s)", pn.Title, directionWords(pn.HigherIsBetter)))
+			parts = append(parts, fmt.Sprintf("%s (%s)", pn.Title, directionIn(s.Lang, pn.HigherIsBetter)))
 		}
 		fmt.Fprintf(b, "%s, for %s, in %d panels, one per methodology, each on its own scale: %s.", title, names(s.Series), len(s.Panels), strings.Join(parts, "; "))
 	} else {
@@ -218,12 +219,21 @@ func describeTimeline(b *strings.Builder, s Spec) {
 	}
 }
 
-// directionWords is "higher is better" or "lower is better".
-func directionWords(higher bool) string {
+// directionIn is "higher is better" or "lower is better" in language l.
+func directionIn(l i18n.Lang, higher bool) string {
 	if higher {
-		return "higher is better"
+		return l.T("chart.higher_better")
 	}
-	return "lower is better"
+	return l.T("chart.lower_better")
+}
+
+// ordinalIn is rank n as a description says it: "1st" in English, "1"
+// in Russian (whose sentence says «место»).
+func ordinalIn(l i18n.Lang, n int) string {
+	if l == i18n.RU {
+		return strconv.Itoa(n)
+	}
+	return Ordinal(n)
 }
 
 func describeHeatmap(b *strings.Builder, s Spec) {
@@ -270,7 +280,7 @@ func describeHeatmap(b *strings.Builder, s Spec) {
 		})
 		bst, wst := cells[0], cells[len(cells)-1]
 		if len(s.Panels) > 1 {
-			fmt.Fprintf(b, " %s (%s): best figure %s in %d (%s); worst %s in %d (%s).", pn.Title, directionWords(pn.HigherIsBetter),
+			fmt.Fprintf(b, " %s (%s): best figure %s in %d (%s); worst %s in %d (%s).", pn.Title, directionIn(s.Lang, pn.HigherIsBetter),
 				bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p))
 		} else {
 			fmt.Fprintf(b, " Best figure: %s in %d (%s); worst: %s in %d (%s).", bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p))
@@ -351,7 +361,7 @@ func Tables(s Spec) []Table {
 	s = clean(s)
 	switch s.Kind {
 	case Ranking:
-		t := Table{Caption: s.Title + " — figures (" + s.direction() + ")", Header: []string{s.Entities.header(), "Value", "Global rank"}}
+		t := Table{Caption: s.Lang.T("chart.table.figures_dir", s.Title, s.direction()), Header: []string{s.Entities.headerIn(s.Lang), s.Lang.T("chart.col.value"), s.Lang.T("chart.col.global_rank")}}
 		var fn footnotes
 		for _, sr := range rankingOrder(s) {
 			p := Point{Y: math.NaN()}
@@ -360,7 +370,7 @@ func Tables(s Spec) []Table {
 			}
 			rank := ""
 			if p.Rank > 0 && p.RankOf > 0 && !p.Missing() {
-				rank = fmt.Sprintf("%d of %d", p.Rank, p.RankOf)
+				rank = s.Lang.T("chart.k_of_n", p.Rank, p.RankOf)
 			}
 			t.Rows = append(t.Rows, []Cell{{Text: sr.Name}, {Text: fn.mark(s.text(p), pointNote(p)), Num: true}, {Text: rank, Num: true}})
 		}
@@ -372,14 +382,19 @@ func Tables(s Spec) []Table {
 			out = append(out, yearTable(s, pn))
 		}
 		if len(s.Events) > 0 {
-			et := Table{Caption: "National elections and the OSCE/ODIHR assessment", Header: []string{"Country", "Date", "Type", "Assessment", "Summary", "Source"}}
+			l := s.Lang
+			et := Table{Caption: l.T("chart.table.elections"), Header: []string{l.T("chart.col.country"), l.T("chart.col.date"), l.T("chart.col.type"), l.T("chart.col.assessment"), l.T("chart.col.summary"), l.T("chart.col.source")}}
 			for _, e := range s.Events {
 				label := e.Label
 				if label == "" {
 					label = assessmentWords(e.Class)
 				}
-				et.Rows = append(et.Rows, []Cell{{Text: e.Country}, {Text: e.Date}, {Text: strings.ReplaceAll(e.Type, "_", " ")},
-					{Text: label}, {Text: e.Summary}, {Text: linkText(e.Source), Href: e.Source, Note: e.SourceKind}})
+				summary := e.Summary
+				if l == i18n.RU && summary != "" {
+					summary = l.T("chart.summary_english", summary)
+				}
+				et.Rows = append(et.Rows, []Cell{{Text: e.Country}, {Text: l.DateText(e.Date)}, {Text: strings.ReplaceAll(e.Type, "_", " ")},
+					{Text: label}, {Text: summary}, {Text: linkText(e.Source), Href: e.Source, Note: e.SourceKind}})
 			}
 			out = append(out, et)
 		}
@@ -389,7 +404,7 @@ func Tables(s Spec) []Table {
 	case Map:
 		return []Table{mapTable(s)}
 	case Scatter:
-		t := Table{Caption: s.Title + " — figures", Header: []string{"Country", s.XLabel, s.YLabel}}
+		t := Table{Caption: s.Lang.T("chart.table.figures", s.Title), Header: []string{s.Lang.T("chart.col.country"), s.XLabel, s.YLabel}}
 		var fn footnotes
 		for _, sr := range s.Series {
 			for _, p := range sr.Points {
@@ -436,11 +451,11 @@ func yearTable(s Spec, pn Panel) Table {
 	if pn.To != 0 {
 		hi = min(hi, pn.To)
 	}
-	caption := fmt.Sprintf("%s — figures by year (%s)", s.Title, directionWords(pn.HigherIsBetter))
+	caption := s.Lang.T("chart.table.by_year", s.Title, directionIn(s.Lang, pn.HigherIsBetter))
 	if len(s.Panels) > 1 {
-		caption = fmt.Sprintf("%s — %s — figures by year (%s)", s.Title, pn.Title, directionWords(pn.HigherIsBetter))
+		caption = s.Lang.T("chart.table.by_year_panel", s.Title, pn.Title, directionIn(s.Lang, pn.HigherIsBetter))
 	}
-	t := Table{Caption: caption, Header: []string{"Year"}}
+	t := Table{Caption: caption, Header: []string{s.Lang.T("chart.col.year")}}
 	for _, sr := range s.Series {
 		t.Header = append(t.Header, sr.Name)
 	}
@@ -454,7 +469,7 @@ func yearTable(s Spec, pn Panel) Table {
 				if int(p.X) == y && !p.Missing() {
 					txt = s.text(p)
 					if p.HasBand() {
-						txt += " (" + s.format(p.Lo) + " to " + s.format(p.Hi) + ")"
+						txt += s.Lang.T("chart.band_cell", s.format(p.Lo), s.format(p.Hi))
 					}
 					txt = fn.mark(txt, p.Note)
 					any = true

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // The ECharts release the pages are written for. Offline pages inline this
@@ -96,6 +98,9 @@ type chartView struct {
 	Option      template.JS
 	Tools       *Tools
 	Kind        Kind
+	// Words are the page's own words around the chart, in the spec's
+	// language.
+	Words chartWords
 
 	// Geo and GeoName are a map's outlines and the name they are
 	// registered under; empty for other kinds.
@@ -111,7 +116,25 @@ type sectionView struct {
 func (c *Chart) view() chartView {
 	return chartView{ID: c.ID, Title: c.Spec.Title, Width: c.Width, Height: c.Height, Description: describe(c.Spec),
 		Source: c.Spec.sourceLine(), Notes: c.Spec.Notes, Tables: c.Tables(), Option: template.JS(c.option), Kind: c.Spec.Kind,
-		Geo: template.JS(c.geo), GeoName: geoNameOf(c)}
+		Geo: template.JS(c.geo), GeoName: geoNameOf(c), Words: wordsOf(c.Spec.Lang)}
+}
+
+// chartWords are the words of a chart's tools and table toggle.
+type chartWords struct {
+	Download, Embed, EmbedHelp, Table string
+}
+
+func wordsOf(l i18n.Lang) chartWords {
+	return chartWords{Download: l.T("chart.html.download"), Embed: l.T("chart.html.embed"),
+		EmbedHelp: l.T("chart.html.embed_help"), Table: l.T("chart.html.table")}
+}
+
+// htmlLang is the lang attribute of a page in language l.
+func htmlLang(l i18n.Lang) string {
+	if l == i18n.RU {
+		return "ru"
+	}
+	return "en"
 }
 
 func newView(o Options, title string) (view, error) {
@@ -132,6 +155,7 @@ func newView(o Options, title string) (view, error) {
 // description, source and data table.
 func (c *Chart) WritePage(w io.Writer, o Options) error {
 	v, err := newView(o, c.Spec.Title)
+	v.Lang = htmlLang(c.Spec.Lang)
 	if err != nil {
 		return err
 	}
@@ -149,6 +173,7 @@ func (c *Chart) WritePage(w io.Writer, o Options) error {
 // on one page do not clash.
 func (c *Chart) WriteFragment(w io.Writer, o Options) error {
 	v, err := newView(o, c.Spec.Title)
+	v.Lang = htmlLang(c.Spec.Lang)
 	if err != nil {
 		return err
 	}
@@ -277,10 +302,10 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
 <div class="rk-canvas" id="{{.ID}}" role="img" aria-label="{{.Title}}" style="max-width:{{.Width}}px;height:{{.Height}}px"></div>
 {{- with .Tools}}
 <div class="rk-tools" id="{{$.ID}}-tools">
-{{- if .Downloads}}<span>Download{{range $i, $d := .Downloads}}{{if $i}} ·{{end}} <a href="{{$d.Href}}" download="{{$d.File}}">{{$d.Label}}</a>{{end}}</span>{{end}}
+{{- if .Downloads}}<span>{{$.Words.Download}}{{range $i, $d := .Downloads}}{{if $i}} ·{{end}} <a href="{{$d.Href}}" download="{{$d.File}}">{{$d.Label}}</a>{{end}}</span>{{end}}
 {{- if .EmbedCode}}
-<details class="rk-embed"><summary>Copy embed code</summary>
-<label class="rk-embed-help" for="{{$.ID}}-code">Paste this code into your page: the chart fits the page's width and its frame resizes to its height.</label>
+<details class="rk-embed"><summary>{{$.Words.Embed}}</summary>
+<label class="rk-embed-help" for="{{$.ID}}-code">{{$.Words.EmbedHelp}}</label>
 <textarea id="{{$.ID}}-code" readonly rows="4" spellcheck="false">{{.EmbedCode}}</textarea>
 <span class="rk-copied" role="status"></span>
 </details>
@@ -294,7 +319,7 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
 <p class="rk-note">{{.}}</p>
 {{- end}}
 </figcaption>
-<details class="rk-data"><summary>The figures as a table</summary>
+<details class="rk-data"><summary>{{.Words.Table}}</summary>
 {{range .Tables}}{{template "table" .}}
 {{end}}</details>
 </figure>

@@ -559,8 +559,9 @@ func mapLegend(s Spec, base int) []any {
 				"style": map[string]any{"text": text, "fontSize": 11, "fill": "#222222"}}}
 	}
 	var els []any
-	els = append(els, swatch(24, mapNoData, true, "no data")...)
-	els = append(els, swatch(24+24+textPx("no data")+24, mapContextBG, false, "not in the group")...)
+	noData := s.Lang.T("chart.no_data")
+	els = append(els, swatch(24, mapNoData, true, noData)...)
+	els = append(els, swatch(24+24+textPx(noData)+24, mapContextBG, false, s.Lang.T("chart.not_in_group"))...)
 	if s.Credit != "" {
 		// The page's fit wraps the credit at narrow widths, by its id.
 		els = append(els, map[string]any{"type": "text", "id": "rk-credit", "left": 24, "bottom": y - 24, "silent": true,
@@ -603,22 +604,22 @@ func describeMap(b *strings.Builder, s Spec) {
 		}
 		return have[i].p.Y < have[j].p.Y
 	})
-	fmt.Fprintf(b, "%s: a map of %s, each filled by its figure (%s; dark is worse, yellow is better); the countries around them are grey.", s.Title, s.Entities.count(len(s.Series)), s.direction())
+	b.WriteString(s.Lang.T("chart.map.describe", s.Title, s.Entities.countIn(s.Lang, len(s.Series)), s.direction()))
 	if len(have) > 0 {
 		place := func(r row) string {
 			if r.p.Rank > 0 && r.p.RankOf > 0 {
-				return fmt.Sprintf("%s (%s, %s of %d)", r.name, s.text(r.p), Ordinal(r.p.Rank), r.p.RankOf)
+				return s.Lang.T("chart.map.place_rank", r.name, s.text(r.p), ordinalIn(s.Lang, r.p.Rank), r.p.RankOf)
 			}
 			return fmt.Sprintf("%s (%s)", r.name, s.text(r.p))
 		}
-		fmt.Fprintf(b, " Best is %s", place(have[0]))
 		if len(have) > 1 {
-			fmt.Fprintf(b, "; worst is %s", place(have[len(have)-1]))
+			b.WriteString(s.Lang.T("chart.map.best_worst", place(have[0]), place(have[len(have)-1])))
+		} else {
+			b.WriteString(s.Lang.T("chart.map.best", place(have[0])))
 		}
-		b.WriteString(".")
 	}
 	if len(missing) > 0 {
-		fmt.Fprintf(b, " No figure (hatched) for %s.", strings.Join(missing, ", "))
+		b.WriteString(s.Lang.T("chart.map.missing", strings.Join(missing, ", ")))
 	}
 	var hl []string
 	for _, sr := range s.Series {
@@ -627,16 +628,16 @@ func describeMap(b *strings.Builder, s Spec) {
 		}
 	}
 	if len(hl) > 0 {
-		fmt.Fprintf(b, " Outlined in black: %s.", strings.Join(hl, ", "))
+		b.WriteString(s.Lang.T("chart.map.outlined", strings.Join(hl, ", ")))
 	}
 	if years, _ := mapYears(s); len(years) > 1 {
-		fmt.Fprintf(b, " In the interactive chart, a slider shows the other years of the same methodology, %d–%d.", years[0], years[len(years)-1])
+		b.WriteString(s.Lang.T("chart.map.slider", years[0], years[len(years)-1]))
 	}
 }
 
 func mapTable(s Spec) Table {
 	y := mapYear(s)
-	t := Table{Caption: fmt.Sprintf("%s — figures (%s)", s.Title, s.direction()), Header: []string{s.Entities.header(), "Value", "Global rank"}}
+	t := Table{Caption: s.Lang.T("chart.table.figures_dir", s.Title, s.direction()), Header: []string{s.Entities.headerIn(s.Lang), s.Lang.T("chart.col.value"), s.Lang.T("chart.col.global_rank")}}
 	var fn footnotes
 	rows := make([]Series, len(s.Series))
 	copy(rows, s.Series)
@@ -654,7 +655,7 @@ func mapTable(s Spec) Table {
 		p := mapPoint(sr, y)
 		rank := ""
 		if p.Rank > 0 && p.RankOf > 0 && !p.Missing() {
-			rank = fmt.Sprintf("%d of %d", p.Rank, p.RankOf)
+			rank = s.Lang.T("chart.k_of_n", p.Rank, p.RankOf)
 		}
 		t.Rows = append(t.Rows, []Cell{{Text: sr.Name}, {Text: fn.mark(s.text(p), pointNote(p)), Num: true}, {Text: rank, Num: true}})
 	}

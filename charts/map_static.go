@@ -97,7 +97,7 @@ func staticMap(dc draw.Canvas, s Spec) error {
 		fill  string
 		hatch bool
 		text  string
-	}{{mapNoData, true, "no data"}, {mapContextBG, false, "not in the group"}} {
+	}{{mapNoData, true, s.Lang.T("chart.no_data")}, {mapContextBG, false, s.Lang.T("chart.not_in_group")}} {
 		box := []vg.Point{{X: x, Y: mid - 4.5}, {X: x + 16, Y: mid - 4.5}, {X: x + 16, Y: mid + 4.5}, {X: x, Y: mid + 4.5}}
 		dc.FillPolygon(rgb(sw.fill), box)
 		if sw.hatch {

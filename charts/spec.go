@@ -162,6 +162,31 @@ const (
 	CountriesAndTerritories
 )
 
+// countIn is count in language l.
+func (e Entities) countIn(l i18n.Lang, n int) string {
+	if l != i18n.RU {
+		return e.count(n)
+	}
+	switch e {
+	case Territories:
+		return l.N("chart.n_territories", n, l.Int(n))
+	case CountriesAndTerritories:
+		return l.N("chart.n_countries_territories", n, l.Int(n))
+	}
+	return l.N("chart.n_countries", n, l.Int(n))
+}
+
+// headerIn is header in language l.
+func (e Entities) headerIn(l i18n.Lang) string {
+	switch e {
+	case Territories:
+		return l.T("chart.col.territory")
+	case CountriesAndTerritories:
+		return l.T("chart.col.country_territory")
+	}
+	return l.T("chart.col.country")
+}
+
 // count is "15 countries", "1 territory", "208 countries and territories".
 func (e Entities) count(n int) string {
 	switch {
@@ -310,13 +335,16 @@ func (s Spec) format(v float64) string {
 	if strings.Trim(out, "-0.") == "" {
 		out = strings.TrimPrefix(out, "-")
 	}
+	if s.Lang == i18n.RU {
+		out = strings.ReplaceAll(out, ".", ",")
+	}
 	return out
 }
 
 // text is a point's printed value.
 func (s Spec) text(p Point) string {
 	if p.Missing() {
-		return "no data"
+		return s.Lang.T("chart.no_data")
 	}
 	if p.Text != "" {
 		return p.Text
@@ -326,10 +354,7 @@ func (s Spec) text(p Point) string {
 
 // direction is "higher is better" or "lower is better".
 func (s Spec) direction() string {
-	if s.HigherIsBetter {
-		return "higher is better"
-	}
-	return "lower is better"
+	return directionIn(s.Lang, s.HigherIsBetter)
 }
 
 // sourceLine is the subtitle and the citation, as one line.
@@ -339,7 +364,7 @@ func (s Spec) sourceLine() string {
 		parts = append(parts, s.Subtitle)
 	}
 	if s.Citation != "" {
-		parts = append(parts, "Cite: "+s.Citation)
+		parts = append(parts, s.Lang.T("chart.cite", s.Citation))
 	}
 	return strings.Join(parts, ". ")
 }

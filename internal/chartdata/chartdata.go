@@ -156,10 +156,10 @@ func yearTextIn(l i18n.Lang, ind indicators.Indicator, year int) string {
 	return strconv.Itoa(year)
 }
 
-func direction(higher bool) string { return directionIn(i18n.EN, higher) }
+func direction(higher bool) string { return chartDirection(i18n.EN, higher) }
 
-// directionIn is "higher is better" or "lower is better" in language l.
-func directionIn(l i18n.Lang, higher bool) string {
+// chartDirection is "higher is better" or "lower is better" in language l.
+func chartDirection(l i18n.Lang, higher bool) string {
 	if higher {
 		return l.T("chart.higher_better")
 	}
@@ -173,7 +173,7 @@ func axisLabel(l i18n.Lang, ind indicators.Indicator, year int) (string, bool) {
 		seg = ind.Current()
 	}
 	higher := seg.Direction == indicators.HigherIsBetter
-	return l.T("chart.unit_direction", dataText(l, ind.Unit), directionIn(l, higher)), higher
+	return l.T("chart.unit_direction", dataText(l, ind.Unit), chartDirection(l, higher)), higher
 }
 
 func members(store *datasets.Store, r Request) ([]indicators.Country, error) {
@@ -283,7 +283,7 @@ func breaks(l i18n.Lang, ind indicators.Indicator, lo, hi int) []charts.Break {
 	var out []charts.Break
 	for _, seg := range ind.Segments[1:] {
 		if seg.From > lo && seg.From <= hi {
-			out = append(out, charts.Break{Year: seg.From, Label: l.T("chart.break_label", seg.From, dataText(l, seg.Label), directionIn(l, seg.Direction == indicators.HigherIsBetter))})
+			out = append(out, charts.Break{Year: seg.From, Label: l.T("chart.break_label", seg.From, dataText(l, seg.Label), chartDirection(l, seg.Direction == indicators.HigherIsBetter))})
 		}
 	}
 	return out
@@ -317,9 +317,9 @@ func spanLabel(l i18n.Lang, ind indicators.Indicator, lo, hi int) (string, bool)
 	var parts []string
 	for _, r := range runs {
 		if r.to == 0 {
-			parts = append(parts, l.T("chart.span_from", r.from, directionIn(l, r.higher)))
+			parts = append(parts, l.T("chart.span_from", r.from, chartDirection(l, r.higher)))
 		} else {
-			parts = append(parts, l.T("chart.span_years", r.from, r.to, directionIn(l, r.higher)))
+			parts = append(parts, l.T("chart.span_years", r.from, r.to, chartDirection(l, r.higher)))
 		}
 	}
 	return l.T("chart.unit_runs", dataText(l, ind.Unit), strings.Join(parts, "; ")), higher
@@ -442,7 +442,7 @@ func (r *restated) note(ind indicators.Indicator, o indicators.Observation) stri
 	}
 	seg, _ := ind.SegmentAt(o.Year)
 	chart := r.lang.T("chart.restated", seg.Restated.Publisher, seg.From, seg.To, r.lang.Number(seg.Restated.Pivot, -1),
-		directionIn(r.lang, seg.Restated.Published == indicators.HigherIsBetter))
+		chartDirection(r.lang, seg.Restated.Published == indicators.HigherIsBetter))
 	if !slices.Contains(r.notes, chart) {
 		r.notes = append(r.notes, chart)
 	}

@@ -93,7 +93,7 @@ func mapSpec(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 			}
 			note := rs.note(ind, o)
 			if ts := excluded[m.ISO3][o.Year]; len(ts) > 0 {
-				note = strings.TrimSpace(note + " " + r.Lang.N("chart.point_excludes", len(ts), joinAndIn(r.Lang, ts), publisher(r.Lang, ind)))
+				note = strings.TrimSpace(note + " " + r.Lang.N("chart.point_excludes", len(ts), chartAnd(r.Lang, ts), publisher(r.Lang, ind)))
 			}
 			sr.Points = append(sr.Points, charts.Point{X: float64(o.Year), Y: o.Value, Lo: math.NaN(), Hi: math.NaN(), Rank: o.Rank, RankOf: o.RankOf, Note: note})
 			if o.Year == year {
@@ -126,7 +126,7 @@ func mapSpec(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	for _, m := range ms {
 		if ts := excluded[m.ISO3][year]; len(ts) > 0 {
 			if r.Lang == i18n.RU {
-				s.Notes = append(s.Notes, r.Lang.N("chart.map_excludes", len(ts), countryName(r, m), joinAndIn(r.Lang, ts), publisher(r.Lang, ind)))
+				s.Notes = append(s.Notes, r.Lang.N("chart.map_excludes", len(ts), countryName(r, m), chartAnd(r.Lang, ts), publisher(r.Lang, ind)))
 			} else {
 				s.Notes = append(s.Notes, fmt.Sprintf("%s's figure excludes %s, which %s scores separately; the map draws %s within %s's internationally recognised borders, in %s's colour.",
 					m.Name, joinAnd(ts), publisher(r.Lang, ind), pronoun(len(ts)), m.Name, m.Name))

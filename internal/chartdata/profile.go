@@ -42,7 +42,7 @@ func scaleText(l i18n.Lang, ind indicators.Indicator, year int) string {
 		unit = f[0]
 	}
 	unit = dataText(l, unit)
-	dir := directionIn(l, seg.Direction == indicators.HigherIsBetter)
+	dir := chartDirection(l, seg.Direction == indicators.HigherIsBetter)
 	if !seg.Scale.Bounded() {
 		return l.T("chart.profile_scale_open", unit, dir)
 	}

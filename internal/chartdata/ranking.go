@@ -125,7 +125,7 @@ func unlistedNote(r Request, u *docs.Unlisted) string {
 	case len(names) == 0:
 		return r.Lang.N("chart.unlisted_norow", u.Count, u.Count, u.RankOf)
 	case u.Count == 1:
-		return r.Lang.N("chart.unlisted_unmapped", u.Count, u.Count, u.RankOf, joinAndIn(r.Lang, names))
+		return r.Lang.N("chart.unlisted_unmapped", u.Count, u.Count, u.RankOf, chartAnd(r.Lang, names))
 	}
-	return r.Lang.N("chart.unlisted_unmapped", u.Count, u.Count, u.RankOf, joinAndIn(r.Lang, names))
+	return r.Lang.N("chart.unlisted_unmapped", u.Count, u.Count, u.RankOf, chartAnd(r.Lang, names))
 }

@@ -44,8 +44,8 @@ func groupWords(r Request, group string) string {
 	return r.Lang.T("group." + id)
 }
 
-// joinAndIn joins items as "a, b and c" in language l.
-func joinAndIn(l i18n.Lang, items []string) string {
+// chartAnd joins items as "a, b and c" in language l.
+func chartAnd(l i18n.Lang, items []string) string {
 	switch len(items) {
 	case 0:
 		return ""
@@ -55,8 +55,8 @@ func joinAndIn(l i18n.Lang, items []string) string {
 	return l.T("chart.list_and", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }
 
-// listAndIn is joinAndIn (profile's spelling of it).
-func listAndIn(l i18n.Lang, items []string) string { return joinAndIn(l, items) }
+// listAndIn is chartAnd (profile's spelling of it).
+func listAndIn(l i18n.Lang, items []string) string { return chartAnd(l, items) }
 
 // localFigure is a figure formatted the English way ("39.34", "-0.45")
 // with the decimal separator of language l.
