@@ -1,13 +1,12 @@
 package docs
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
 	"github.com/rankings-dev/rankings/datasets"
-	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // round returns v rounded to d decimals, nil for NaN.
@@ -204,6 +203,8 @@ type Compare struct {
 	// given and what was used instead ("--since 2010 is before the 2022
 	// methodology break of rsf: …"); the CLI prints them on stderr.
 	Notes []string `json:"notes"`
+	// notes are the Notes as the catalogue says them (NotesIn).
+	notes []Sentence
 }
 
 // NoElections is a compared country without an ODIHR section, with the
@@ -211,22 +212,21 @@ type Compare struct {
 type NoElections struct {
 	ISO3   string `json:"iso3"`
 	Reason string `json:"reason"`
+	why    Sentence
 }
 
 // NoElectionsReason says why the ODIHR table has no election of c: ODIHR
 // observes only OSCE participating States, and the table does not cover
 // every one of them.
 func NoElectionsReason(c indicators.Country) string {
-	if countries.OSCEParticipant(c.ISO3) {
-		return fmt.Sprintf("%s is an OSCE participating State, but the ODIHR table has no election of it.", c.Name)
-	}
-	return fmt.Sprintf("%s is not an OSCE participating State, and ODIHR observes elections only in OSCE participating States.", c.Name)
+	return NoElectionsMessage(c).Text(i18n.EN)
 }
 
 // Skipped is an indicator left out of a comparison, with the reason.
 type Skipped struct {
 	ID     string `json:"id"`
 	Reason string `json:"reason"`
+	why    Sentence
 }
 
 // CompareOptions are the choices of a comparison.
@@ -267,9 +267,9 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 		return Compare{}, err
 	}
 	explicit := len(opt.IDs) > 0
-	notes := sinceNotes{names: map[string]string{}}
+	notes := sinceNotes{countries: map[string]indicators.Country{}}
 	for _, c := range opt.Countries {
-		notes.names[c.ISO3] = c.Name
+		notes.countries[c.ISO3] = c
 	}
 	for _, ind := range inds {
 		if ind.Events {
@@ -284,7 +284,8 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 			continue
 		}
 		if !explicit && opt.Year != 0 && !anyHas(c) {
-			doc.Skipped = append(doc.Skipped, Skipped{ID: ind.ID, Reason: "no figures for these countries in that year"})
+			why := Say("docs.skipped.no_figures_year")
+			doc.Skipped = append(doc.Skipped, Skipped{ID: ind.ID, Reason: why.Text(i18n.EN), why: why})
 			continue
 		}
 		agg, err := indicators.GroupAggregate(store, ind, group, memberCodes, c.Year)
@@ -297,6 +298,7 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 	if err := compareHasFigures(store, doc, inds, opt); err != nil {
 		return Compare{}, err
 	}
+	var elections []Sentence
 	for _, c := range opt.Countries {
 		es, err := store.Elections(c.ISO3)
 		if err != nil {
@@ -305,12 +307,15 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 		if latest, ok := LatestAssessedAsOf(es, opt.Year); ok {
 			doc.Elections = append(doc.Elections, ElectionDoc(latest))
 		} else if len(es) == 0 {
-			doc.NoElections = append(doc.NoElections, NoElections{ISO3: c.ISO3, Reason: NoElectionsReason(c)})
+			why := NoElectionsMessage(c)
+			doc.NoElections = append(doc.NoElections, NoElections{ISO3: c.ISO3, Reason: why.Text(i18n.EN), why: why})
 		} else {
-			doc.Notes = append(doc.Notes, fmt.Sprintf("%s has no election in the ODIHR table dated in or before %d: its first is of %s.", c.Name, opt.Year, es[0].Date))
+			elections = append(elections, Say("docs.note.no_election_before", CountryName{c}, opt.Year, Date(es[0].Date)))
 		}
 	}
-	doc.Notes = append(append([]string{}, notes.sentences()...), doc.Notes...)
+	for _, m := range append(notes.sentences(), elections...) {
+		doc.note(m)
+	}
 	return doc, nil
 }
 
@@ -359,9 +364,9 @@ func compareHasFigures(store *datasets.Store, doc Compare, inds []indicators.Ind
 // it could not use as given, grouped so that the indicators sharing a
 // reason make one note.
 type sinceNotes struct {
-	keys  []sinceKey
-	ids   map[sinceKey][]string
-	names map[string]string
+	keys      []sinceKey
+	ids       map[sinceKey][]string
+	countries map[string]indicators.Country
 }
 
 // sinceKey is one reason: the --since asked, the year used instead, and,
@@ -402,18 +407,18 @@ func (n *sinceNotes) add(c indicators.Comparison, asked int) {
 	}
 }
 
-// sentences renders the notes, one per reason.
-func (n *sinceNotes) sentences() []string {
-	var out []string
+// sentences are the notes, one per reason.
+func (n *sinceNotes) sentences() []Sentence {
+	var out []Sentence
 	for _, k := range n.keys {
 		ids := strings.Join(n.ids[k], ", ")
 		switch {
 		case k.iso3 != "":
-			out = append(out, fmt.Sprintf("%s has no figure in %d on %s: its change is from %d, its first year with a figure since then.", n.names[k.iso3], k.used, ids, k.from))
+			out = append(out, Say("docs.note.since_base_missing", CountryName{n.countries[k.iso3]}, k.used, ids, k.from))
 		case k.first:
-			out = append(out, fmt.Sprintf("--since %d is before the first year of the series of %s: using %d.", k.asked, ids, k.used))
+			out = append(out, Say("docs.note.since_first", k.asked, ids, k.used))
 		default:
-			out = append(out, fmt.Sprintf("--since %d is before the %d methodology break of %s: the trend starts in %d, and no change across the break is shown.", k.asked, k.used, ids, k.used))
+			out = append(out, Say("docs.note.since_break", k.asked, k.used, ids, k.used))
 		}
 	}
 	return out

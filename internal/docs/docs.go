@@ -4,13 +4,13 @@
 package docs
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // Num returns a JSON number, or nil (null) for NaN.
@@ -302,22 +302,7 @@ func CountSourceKinds(es []indicators.Election) map[string]int {
 // of OSCE documents elsewhere and 144 on secondary accounts." Rows that do
 // not say get a sentence of their own.
 func SourceKindSentence(counts map[string]int, total int) string {
-	odihr, pa, mirror, secondary := counts[string(indicators.SourceODIHR)], counts[string(indicators.SourceOSCEPA)],
-		counts[string(indicators.SourceMirror)], counts[string(indicators.SourceSecondary)]
-	var s string
-	if odihr == 1 {
-		s = fmt.Sprintf("%d of %d assessments rests on ODIHR's own pages, %d on the OSCE Parliamentary Assembly's, %d on copies of OSCE documents elsewhere and %d on secondary accounts.",
-			odihr, total, pa, mirror, secondary)
-	} else {
-		s = fmt.Sprintf("%d of %d assessments rest on ODIHR's own pages, %d on the OSCE Parliamentary Assembly's, %d on copies of OSCE documents elsewhere and %d on secondary accounts.",
-			odihr, total, pa, mirror, secondary)
-	}
-	if n := counts[NotStated]; n == 1 {
-		s += " " + fmt.Sprintf("%d of %d assessments does not say what its source is.", n, total)
-	} else if n > 1 {
-		s += " " + fmt.Sprintf("%d of %d assessments do not say what their source is.", n, total)
-	}
-	return s
+	return SourceKindSentenceIn(i18n.EN, counts, total)
 }
 
 // Value is one figure of a country in a year.
