@@ -67,7 +67,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return 0
 	}
 	msg := oneLine(err.Error())
-	fmt.Fprintf(env.Stderr, "rankings: %s\n", msg)
+	fmt.Fprintf(env.Stderr, "rankings: %s\n", env.translateError(env.Lang, msg))
 	var ue *usageError
 	if errors.As(err, &ue) || indicators.IsUserError(err) || isCobraUsage(msg) {
 		return 2

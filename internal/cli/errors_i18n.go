@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/internal/i18n"
+)
+
+// The errors a user can cause are written in English where they arise
+// (indicators.Error, usagef, cobra's own). Run says them in the output's
+// language at the one place they are printed: translateError recognises
+// each English message by its shape and says the catalogue's message
+// "err.<name>" in its stead, with the same facts as arguments; country
+// and group names among them are said in the output's language. A message
+// no pattern knows stays English.
+
+// argKind says how a fact taken from an English message is said in
+// another language.
+type argKind int
+
+const (
+	argRaw     argKind = iota // an id, a number, a command: as it is
+	argSubject                // countries or a group: "Kazakhstan and Uzbekistan", "post-Soviet states (group post-soviet)"
+	argOrList                 // values joined by ", " and " or "
+	argChoices                // "Congo (COG) or DR Congo (COD)"
+)
+
+// errPattern recognises one English message.
+type errPattern struct {
+	re   *regexp.Regexp
+	key  string
+	args []argKind
+}
+
+func ep(re, key string, args ...argKind) errPattern {
+	return errPattern{regexp.MustCompile("^" + re + "$"), key, args}
+}
+
+// errPatterns are tried in order; the first that matches decides.
+var errPatterns = []errPattern{
+	// Wrong numbers of arguments.
+	ep(`(\w+) takes no arguments: choose the group with --group, e\.g\. (.+)`, "err.no_args_group", argRaw, argRaw),
+	ep(`indicators takes at most one indicator id, e\.g\. (.+)`, "err.indicators_one_id", argRaw),
+	ep(`(\w+) takes no arguments, e\.g\. (.+)`, "err.no_args", argRaw, argRaw),
+	ep(`(\w+) needs one country, e\.g\. (.+)`, "err.one_country", argRaw, argRaw),
+	ep(`(\w+) needs at least two countries, e\.g\. (.+)`, "err.two_countries", argRaw, argRaw),
+	ep(`rank takes no countries: it orders a group, e\.g\. (.+)`, "err.rank_no_countries", argRaw),
+	ep(`correlate takes no countries: it correlates across a group, e\.g\. (.+)`, "err.correlate_no_countries", argRaw),
+	ep(`chart needs a kind \((.+)\), e\.g\. (.+)`, "err.chart_kind", argRaw, argRaw),
+	ep(`a (\w+) needs at least one country: (.+)`, "err.chart_one_country", argRaw, argRaw),
+	ep(`serve takes no arguments: give the address with --addr, e\.g\. (.+)`, "err.serve_no_args", argRaw),
+	ep(`bake takes no arguments: give the folder with -o, e\.g\. (.+)`, "err.bake_no_args", argRaw),
+	ep(`(\w+) needs a source and a file, e\.g\. (.+) \(sources: (.+)\)`, "err.source_and_file", argRaw, argRaw, argRaw),
+	ep(`--list and --remove take no source or file, e\.g\. (.+)`, "err.list_remove_args", argRaw),
+	ep(`update needs one source, e\.g\. (.+) \(sources: (.+)\)`, "err.update_one_source", argRaw, argRaw),
+	ep(`give either --list or --remove, not both`, "err.list_or_remove"),
+	ep(`no data directory: set HOME or XDG_DATA_HOME, or give --data-dir`, "err.no_data_dir"),
+	ep(`schema needs one document name, e\.g\. (.+) \(documents: (.+)\)`, "err.schema_one_document", argRaw, argRaw),
+	// Requests that match no figures.
+	ep(`no figures for (.+?) on (\S+) from (\d+) to (\d+): the data starts in (\d+)`, "err.nodata_on_from_to_starts", argSubject, argRaw, argRaw, argRaw, argRaw),
+	ep(`no figures for (.+?) on (\S+) from (\d+): the data runs to (\d+)`, "err.nodata_on_from", argSubject, argRaw, argRaw, argRaw),
+	ep(`no figures for (.+?) from (\d+): the data runs to (\d+)`, "err.nodata_from", argSubject, argRaw, argRaw),
+	ep(`no figures for (.+?) up to (\d+): the data starts in (\d+)`, "err.nodata_up_to", argSubject, argRaw, argRaw),
+	ep(`no figures for (.+?) on (\S+) in (\d+): the years with figures are (.+)`, "err.nodata_on_in_years", argSubject, argRaw, argRaw, argRaw),
+	ep(`no figures for (.+?) on (\S+) in any year: "rankings indicators (\S+)" lists the countries and territories it covers`, "err.nodata_any_year", argSubject, argRaw, argRaw),
+	ep(`no figures for (.+?) on (\S+) in (\d+): the data runs to (\d+)`, "err.nodata_on_in", argSubject, argRaw, argRaw, argRaw),
+	ep(`no figures for (.+?) in (\d+): the data runs to (\d+)`, "err.nodata_in", argSubject, argRaw, argRaw),
+	ep(`no figures for (.+?) on odihr: (.+?) is an OSCE participating State, but the ODIHR table has no election of it`, "err.nodata_odihr", argSubject, argSubject),
+	ep(`(\S+) has no figure for (\S+) in (\d+): years with figures are (.+)`, "err.nodata_iso_in", argRaw, argRaw, argRaw, argRaw),
+	ep(`no ODIHR election assessments for (.+?): the table covers the 15 post-Soviet states`, "err.no_odihr", argSubject),
+	ep(`fewer than two indicators have figures for (\d+) in the (\S+) group: the data runs to (\d+)`, "err.correlate_nodata", argRaw, argRaw, argRaw),
+	ep(`no country of the (\S+) group has figures on both (\S+) and (\S+) for (\d+)`, "err.scatter_nodata", argRaw, argRaw, argRaw, argRaw),
+	ep(`(\S+) has no country here with figures in both (\d+) and (\d+): pick two years with figures \(see rankings show <country> -i (\S+)\)`, "err.slope_nodata", argRaw, argRaw, argRaw, argRaw),
+	ep(`no indicator has figures for (\d+): the data runs to (\d+)`, "err.charts_nodata", argRaw, argRaw),
+	// Unknown, ambiguous or malformed values.
+	ep(`unknown country "(.+)" — did you mean (.+)\?`, "err.unknown_country_suggest", argRaw, argSubject),
+	ep(`ambiguous country "(.+)": (.+) — use one of these`, "err.ambiguous_country", argRaw, argChoices),
+	ep(`"(.+)" and "(.+)" both name (.+) \((\w+)\): give each country once`, "err.same_country", argRaw, argRaw, argSubject, argRaw),
+	ep(`unknown indicator "(.+)" — did you mean (.+)\?`, "err.unknown_indicator_suggest", argRaw, argOrList),
+	ep(`(\w+) needs --indicator \(see "rankings indicators"\)`, "err.needs_indicator", argRaw),
+	ep(`--from (\d+) is after --to (\d+)`, "err.from_after_to", argRaw, argRaw),
+	ep(`unknown group "(.+)": valid groups are (.+)`, "err.unknown_group", argRaw, argRaw),
+	ep(`unknown format "(.+)": use one of (.+)`, "err.unknown_format", argRaw, argRaw),
+	ep(`(--[\w-]+): "(.*)" is not a whole number \(e\.g\. (--[\w-]+) 2023\)`, "err.not_a_number", argRaw, argRaw, argRaw),
+	ep(`--width (\d+) is too narrow: give (\d+) or more`, "err.width_too_narrow", argRaw, argRaw),
+	ep(`unknown flag: (\S+)`, "err.unknown_flag", argRaw),
+	ep(`unknown shorthand flag: '(.)' in (\S+)`, "err.unknown_shorthand_flag", argRaw, argRaw),
+	ep(`flag needs an argument: (.+)`, "err.flag_needs_argument", argRaw),
+	ep(`unknown command "(.+)" — did you mean (\S+)\? \(rankings --help lists the commands\)`, "err.unknown_command_suggest", argRaw, argRaw),
+	ep(`unknown command "(.+)": rankings --help lists the commands`, "err.unknown_command", argRaw),
+	ep(`--group chooses whose coverage an indicator's page lists: give an id, e\.g\. (.+)`, "err.indicators_group_without_id", argRaw),
+	ep(`unknown chart kind "(.+)": use one of (.+)`, "err.unknown_chart_kind", argRaw, argRaw),
+	ep(`a scatter needs two indicators: --indicator x,y \(see "rankings indicators"\)`, "err.scatter_two_indicators"),
+	ep(`charts needs --year \(the indicators' own year, e\.g\. --year 2023\)`, "err.charts_needs_year"),
+	ep(`bake needs -o DIR`, "err.bake_needs_output"),
+	ep(`unknown source "(.+)" — did you mean (.+)\? \(sources: (.+)\)`, "err.unknown_source_suggest", argRaw, argOrList, argRaw),
+}
+
+// translateError says the one-line English message msg in language l,
+// or returns it unchanged when l is English or no pattern knows it.
+func (env *Env) translateError(l i18n.Lang, msg string) string {
+	if l == i18n.EN || l == "" {
+		return msg
+	}
+	for _, p := range errPatterns {
+		m := p.re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		args := make([]any, len(p.args))
+		for i, k := range p.args {
+			args[i] = env.errArg(l, k, m[i+1])
+		}
+		return l.T(p.key, args...)
+	}
+	return msg
+}
+
+// errArg says one fact of an English message in language l.
+func (env *Env) errArg(l i18n.Lang, k argKind, s string) string {
+	switch k {
+	case argSubject:
+		return env.subjectIn(l, s)
+	case argOrList:
+		return l.T("err.list_or", strings.ReplaceAll(s, " or ", " "+l.T("err.or")+" "))
+	case argChoices:
+		var out []string
+		for _, c := range strings.Split(s, " or ") {
+			name, code, ok := strings.Cut(strings.TrimSuffix(c, ")"), " (")
+			if ok {
+				c = l.T("compare.country", env.countryName(code, name), code)
+			}
+			out = append(out, c)
+		}
+		return strings.Join(out, " "+l.T("err.or")+" ")
+	}
+	return s
+}
+
+// subjectIn says in language l what an English message is about: one
+// country or several ("Crimea and Abkhazia", "Kazakhstan or Kazakstan"),
+// or a group, by its title with or without its id.
+func (env *Env) subjectIn(l i18n.Lang, s string) string {
+	if title, id, ok := strings.Cut(strings.TrimSuffix(s, ")"), " (group "); ok && strings.HasSuffix(s, ")") {
+		return l.T("err.group_with_id", env.groupIn(l, title), id)
+	}
+	if g := env.groupIn(l, s); g != s {
+		return g
+	}
+	for _, sep := range []string{" and ", " or "} {
+		if parts := strings.Split(s, sep); len(parts) > 1 {
+			for i, p := range parts {
+				parts[i] = env.countryIn(l, p)
+			}
+			word := l.T("err.and")
+			if sep == " or " {
+				word = l.T("err.or")
+			}
+			return strings.Join(parts, " "+word+" ")
+		}
+	}
+	return env.countryIn(l, s)
+}
+
+// groupIn is the group titled title (in English) in language l, or title
+// itself when no group has that title.
+func (env *Env) groupIn(l i18n.Lang, title string) string {
+	for _, g := range countries.GroupNames() {
+		if countries.GroupTitle(g) == title {
+			return groupTitle(l, g)
+		}
+	}
+	return title
+}
+
+// countryIn is the country named name (in English) in language l.
+func (env *Env) countryIn(l i18n.Lang, name string) string {
+	if env.Store == nil {
+		return name
+	}
+	c, err := env.Store.Registry().Resolve(name)
+	if err != nil || c.Name != name {
+		return name
+	}
+	return c.DisplayName(l.Tag())
+}
