@@ -43,13 +43,11 @@ historical states included, and says how many ranked entries it cannot list
 			case "csv":
 				return writeTable(env.Stdout, doc)
 			}
+			lang := env.Lang
 			var b strings.Builder
-			better := "lower is better"
-			if doc.Indicator.HigherIsBetter {
-				better = "higher is better"
-			}
-			fmt.Fprintf(&b, "%s — %s, %d (%s year)\n%s; %s. Group: %s\n\n", doc.Indicator.ID, doc.Indicator.Name, doc.Year,
-				doc.Indicator.YearMeaning, doc.Indicator.Unit, better, doc.GroupTitle())
+			fmt.Fprintf(&b, "%s\n%s\n\n",
+				lang.T("rank.heading", doc.Indicator.ID, lang.IndicatorNameFirst(doc.Indicator.ID, doc.Indicator.Name), doc.Year, yearKind(lang, indicators.YearMeaning(doc.Indicator.YearMeaning))),
+				lang.T("rank.subheading", unitText(lang, doc.Indicator.Unit), betterText(lang, doc.Indicator.HigherIsBetter), rankGroupTitle(lang, doc)))
 			ind, err := env.Store.Indicator(doc.Indicator.ID)
 			if err != nil {
 				return err
@@ -58,11 +56,11 @@ historical states included, and says how many ranked entries it cannot list
 			// a column of the figures as first published and one note for
 			// it, not a note per row. A row's own note (a rank rankings
 			// computed, an edition label) is a footnote on its rank.
-			restated := ind.PublishedColumnNote(doc.Year)
-			header := []string{"#", entityHeader(env, doc), "VALUE", "GLOBAL RANK", "PERCENTILE", "STATUS"}
+			restated := publishedColumnNote(lang, ind, doc.Year)
+			header := []string{"#", entityHeader(env, doc), lang.T("col.value"), lang.T("col.global_rank"), lang.T("col.percentile"), lang.T("col.status")}
 			right := map[int]bool{0: true, 2: true, 3: true, 4: true}
 			if restated != "" {
-				header = []string{"#", entityHeader(env, doc), "VALUE", "PUBLISHED", "GLOBAL RANK", "PERCENTILE", "STATUS"}
+				header = []string{"#", entityHeader(env, doc), lang.T("col.value"), lang.T("col.published"), lang.T("col.global_rank"), lang.T("col.percentile"), lang.T("col.status")}
 				right = map[int]bool{0: true, 2: true, 3: true, 4: true, 5: true}
 			}
 			t := &textTable{header: header, right: right}
@@ -70,16 +68,16 @@ historical states included, and says how many ranked entries it cannot list
 			for _, r := range doc.Rows {
 				rank, pct := "", ""
 				if r.Rank != nil {
-					rank = notes.mark(fmt.Sprintf("%d of %d", *r.Rank, *r.RankOf), r.Note)
+					rank = notes.mark(rankOf(lang, *r.Rank, *r.RankOf), r.Note)
 				}
 				if r.Percentile != nil {
-					pct = fmt.Sprintf("%.1f", *r.Percentile)
+					pct = localNumber(lang, fmt.Sprintf("%.1f", *r.Percentile))
 				}
-				cells := []string{fmt.Sprint(r.Position), r.Name + " (" + r.ISO3 + ")", ind.Format(r.Value)}
+				cells := []string{fmt.Sprint(r.Position), lang.T("rank.row_name", env.countryName(r.ISO3, r.Name), r.ISO3), localNumber(lang, ind.Format(r.Value))}
 				if restated != "" {
 					pub := ""
 					if r.PublishedValue != nil {
-						pub = ind.Format(*r.PublishedValue)
+						pub = localNumber(lang, ind.Format(*r.PublishedValue))
 					}
 					cells = append(cells, pub)
 				}
@@ -90,7 +88,7 @@ historical states included, and says how many ranked entries it cannot list
 			}
 			notes.write(&b, "")
 			if restated != "" {
-				b.WriteString(restated + ".\n")
+				b.WriteString(restated + "\n")
 			}
 			b.WriteString("\n")
 			rankFooter(&b, env, ind, doc)
@@ -110,10 +108,10 @@ historical states included, and says how many ranked entries it cannot list
 func entityHeader(env *Env, doc docs.Rank) string {
 	for _, r := range doc.Rows {
 		if c, ok := env.Store.Registry().ByCode(r.ISO3); !ok || c.Kind != indicators.KindCountry {
-			return "COUNTRY/TERRITORY"
+			return env.Lang.T("col.country_territory")
 		}
 	}
-	return "COUNTRY"
+	return env.Lang.T("col.country")
 }
 
 // namedCodes lists entities as "Crimea (XCR), Eastern Donbas (XDB)".
@@ -122,7 +120,7 @@ func namedCodes(env *Env, codes []string) string {
 	for i, code := range codes {
 		out[i] = code
 		if c, ok := env.Store.Registry().ByCode(code); ok {
-			out[i] = c.Name + " (" + code + ")"
+			out[i] = env.Lang.T("rank.row_name", env.countryName(code, c.Name), code)
 		}
 	}
 	return strings.Join(out, ", ")
@@ -131,16 +129,16 @@ func namedCodes(env *Env, codes []string) string {
 // rankFooter writes what a ranking's numbers mean: the group's median, who
 // N counts and, for the whole field, the ranked entries it cannot list.
 func rankFooter(b *strings.Builder, env *Env, ind indicators.Indicator, doc docs.Rank) {
+	lang := env.Lang
 	g := doc.Group
-	median, mean := valueText(ind, g.Median), valueText(ind, g.Mean)
+	median, mean := localNumber(lang, valueText(ind, g.Median)), localNumber(lang, valueText(ind, g.Mean))
 	switch {
 	case doc.WholeField():
-		fmt.Fprintf(b, "Median of the %d listed countries and territories: %s, mean %s.\n", g.N, median, mean)
+		fmt.Fprintf(b, "%s\n", lang.N("rank.median_whole_field", g.N, g.N, median, mean))
 	case len(g.Missing) > 0:
-		fmt.Fprintf(b, "Group median (%s): %s, mean %s (%s; no figure: %s).\n",
-			doc.GroupTitle(), median, mean, sayMembersWithFigure.format(g.N, g.N, g.Of), namedCodes(env, g.Missing))
+		fmt.Fprintf(b, "%s\n", lang.T("rank.median_missing", rankGroupTitle(lang, doc), median, mean, sayMembersWithFigure.in(lang, g.N, g.N, g.Of), namedCodes(env, g.Missing)))
 	default:
-		fmt.Fprintf(b, "Group median (%s): %s, mean %s (%s).\n", doc.GroupTitle(), median, mean, sayMembersWithFigure.format(g.N, g.N, g.Of))
+		fmt.Fprintf(b, "%s\n", lang.T("rank.median", rankGroupTitle(lang, doc), median, mean, sayMembersWithFigure.in(lang, g.N, g.N, g.Of)))
 	}
 	if u := doc.Unlisted; u != nil {
 		fmt.Fprintf(b, "%s\n", doc.UnlistedSentence())
@@ -148,7 +146,37 @@ func rankFooter(b *strings.Builder, env *Env, ind indicators.Indicator, doc docs
 			fmt.Fprintf(b, "  %s — %s\n", e.Name, e.Reason)
 		}
 	}
-	b.WriteString("GLOBAL RANK k of N: N = every country and territory the source ranked that year. PERCENTILE: the share of them placed below.\n")
+	fmt.Fprintf(b, "%s\n", lang.T("rank.legend"))
+}
+
+// rankGroupTitle is the group a ranking lists, in words, in language l:
+// the group's title, or for "all" the whole field the source ranked.
+func rankGroupTitle(l i18n.Lang, doc docs.Rank) string {
+	if l == i18n.EN {
+		return doc.GroupTitle()
+	}
+	if doc.WholeField() {
+		return l.T("rank.group_whole_field")
+	}
+	return groupTitle(l, doc.Group.Name)
+}
+
+// publishedColumnNote says, under a ranking of a year whose figures the
+// source restates, what the PUBLISHED column holds (a whole sentence), ""
+// for every other year.
+func publishedColumnNote(l i18n.Lang, ind indicators.Indicator, year int) string {
+	if l == i18n.EN {
+		if n := ind.PublishedColumnNote(year); n != "" {
+			return n + "."
+		}
+		return ""
+	}
+	seg, ok := ind.SegmentAt(year)
+	if !ok || seg.Restated == nil {
+		return ""
+	}
+	r := seg.Restated
+	return l.T("rank.published_column", r.Publisher, year, seg.From, seg.To, directionText(l, r.Published), r.Publisher, localNumber(l, indicators.FormatNumber(r.Pivot)))
 }
 
 func newTrendCmd(env *Env) *cobra.Command {
@@ -187,62 +215,7 @@ of figures give no trend.`,
 			case "csv":
 				return writeTable(env.Stdout, doc)
 			}
-			var b strings.Builder
-			fmt.Fprintf(&b, "%s (%s) — %s\n%s\n\n", doc.Country.Name, doc.Country.ISO3, doc.Indicator.Name, doc.Indicator.Unit)
-			ind, err := env.Store.Indicator(doc.Indicator.ID)
-			if err != nil {
-				return err
-			}
-			// Each methodology segment's rows are headed by its own
-			// years, scale and direction, as in show.
-			t := &textTable{header: []string{"YEAR", "VALUE", "RANK", "SEGMENT"}, right: map[int]bool{1: true, 2: true}}
-			var notes footnotes
-			segFrom := -1
-			for _, v := range doc.Values {
-				if seg, ok := ind.SegmentAt(v.Year); ok && seg.From != segFrom {
-					if segFrom == -1 {
-						t.add("----", "", "", segmentText(seg))
-					} else {
-						t.add("----", "", "", fmt.Sprintf("methodology break: %s; not comparable with the years above", segmentText(seg)))
-					}
-					segFrom = seg.From
-				}
-				rank := ""
-				if v.Rank != nil {
-					rank = fmt.Sprintf("%d of %d", *v.Rank, *v.RankOf)
-				}
-				t.add(fmt.Sprint(v.Year), notes.mark(ind.Format(v.Value), publishedNote(ind, v.Year, v.Value, v.PublishedValue)), rank)
-			}
-			if err := t.write(&b); err != nil {
-				return err
-			}
-			notes.write(&b, "")
-			for _, v := range doc.Values {
-				if v.Rank != nil {
-					fmt.Fprintf(&b, "\n%s\n", rankLegend)
-					break
-				}
-			}
-			b.WriteString("\nTrend per methodology segment (OLS slope per year with its 95% CI; never across a break):\n")
-			unit := slopeUnit(ind)
-			for _, s := range doc.Segments {
-				head := s.Label
-				if seg, ok := ind.SegmentAt(s.From); ok {
-					head = segmentText(seg)
-				}
-				fmt.Fprintf(&b, "  %s\n", head)
-				tr := s.Trend
-				words := trendWords(tr, s.HigherIsBetter, unit)
-				if tr.Insufficient || tr.Slope == nil {
-					fmt.Fprintf(&b, "    %s\n", words)
-					continue
-				}
-				d := slopeDecimals(tr)
-				fmt.Fprintf(&b, "    %s: %s\n", sayFittedYears.format(tr.N, *tr.From, *tr.To, tr.N), words)
-				fmt.Fprintf(&b, "    %s\n", fmt.Sprintf("Theil–Sen slope %s %s a year; R² %s", signed(*tr.TheilSen, d), unit, fixed(*tr.RSquared, 2)))
-			}
-			_, err = fmt.Fprint(env.Stdout, b.String())
-			return err
+			return trendTable(env, doc)
 		},
 	}
 	cmd.Flags().StringVarP(&id, "indicator", "i", "", "indicator id (see \"rankings indicators\")")
@@ -274,30 +247,9 @@ func newElectionsCmd(env *Env) *cobra.Command {
 			case "csv":
 				return writeTable(env.Stdout, doc)
 			case "markdown":
-				var b strings.Builder
-				fmt.Fprintf(&b, "### OSCE/ODIHR election assessments: %s\n\n| Date | Election | Mission | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n", doc.Country.Name)
-				for _, e := range doc.Elections {
-					fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.Date, e.Type, e.Mission, indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), sourceMarkdown(e))
-				}
-				// The counts, the latest assessment and the caveat, as the
-				// table gives them: a paragraph each.
-				for _, l := range electionsSummary(doc) {
-					fmt.Fprintf(&b, "\n%s\n", mdEscape(l))
-				}
-				_, err := fmt.Fprint(env.Stdout, b.String())
-				return err
+				return electionsMarkdown(env, doc)
 			}
-			var b strings.Builder
-			fmt.Fprintf(&b, "%s (%s) — OSCE/ODIHR election assessments\n\n", doc.Country.Name, doc.Country.ISO3)
-			for _, e := range doc.Elections {
-				fmt.Fprintf(&b, "%s  %-20s  %-13s  %s\n            %s\n            %s\n", e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), "mission: "+e.Mission, e.Summary, sourceText(i18n.EN, e))
-			}
-			b.WriteString("\n")
-			for _, l := range electionsSummary(doc) {
-				b.WriteString(l + "\n")
-			}
-			_, err = fmt.Fprint(env.Stdout, b.String())
-			return err
+			return electionsTable(env, doc)
 		},
 	}
 	formatFlag(cmd, &format, "table", "json", "csv", "markdown")
@@ -330,8 +282,9 @@ per source: ` + strings.Join(docs.HeadlineIndicators, ", ") + `.`,
 			case "csv":
 				return writeTable(env.Stdout, doc)
 			}
+			lang := env.Lang
 			var b strings.Builder
-			fmt.Fprintf(&b, "Spearman rank correlation (group: %s), %s\n\n", countries.GroupTitle(doc.Group), doc.YearNote)
+			fmt.Fprintf(&b, "%s\n\n", lang.T("correlate.heading", groupTitle(lang, doc.Group), correlateYearNote(lang, doc)))
 			header := []string{""}
 			for i := range doc.Indicators {
 				header = append(header, fmt.Sprint(i+1))
@@ -351,7 +304,7 @@ per source: ` + strings.Join(docs.HeadlineIndicators, ", ") + `.`,
 			if err := t.write(&b); err != nil {
 				return err
 			}
-			b.WriteString("\nCells are Spearman's rho ×100 (85 = 0.85); directions are aligned, so positive = better on both. Blank where fewer than 5 countries\nhave both figures. JSON and CSV give n per cell and Kendall's tau-b.\n")
+			fmt.Fprintf(&b, "\n%s\n", lang.T("correlate.legend", minCorrelationN))
 			_, err = fmt.Fprint(env.Stdout, b.String())
 			return err
 		},
@@ -375,19 +328,152 @@ func corrCell(c docs.Correlation) string {
 }
 
 // electionsSummary is what follows a country's elections in the table and
-// in markdown: the counts by assessment, what kinds of page the
-// assessments rest on, the latest assessed election and the caveat.
-func electionsSummary(doc docs.ElectionsDocument) []string {
+// in markdown, in language l: the counts by assessment, what kinds of page
+// the assessments rest on, the latest assessed election and the caveat.
+func electionsSummary(l i18n.Lang, doc docs.ElectionsDocument) []string {
 	var counts []string
 	for _, a := range indicators.Assessments {
-		counts = append(counts, fmt.Sprintf("%s %d", a.Label(), doc.Counts[string(a)]))
+		counts = append(counts, l.T("elections.count_item", assessmentLabel(l, string(a)), doc.Counts[string(a)]))
 	}
 	out := []string{
-		sayElectionCounts.format(len(doc.Elections), len(doc.Elections), strings.Join(counts, ", ")),
-		docs.SourceKindSentence(doc.SourceKindCounts, len(doc.Elections)),
+		sayElectionCounts.in(l, len(doc.Elections), len(doc.Elections), strings.Join(counts, l.T("elections.count_sep"))),
+		sourceKindSentence(l, doc.SourceKindCounts, len(doc.Elections)),
 	}
 	if doc.Latest != nil {
-		out = append(out, fmt.Sprintf("Latest assessed: %s %s, %s.", doc.Latest.Date, doc.Latest.Type, indicators.Assessment(doc.Latest.Assessment).Label()))
+		out = append(out, l.T("elections.latest", l.DateText(doc.Latest.Date), electionType(l, doc.Latest.Type), assessmentLabel(l, doc.Latest.Assessment)))
 	}
-	return append(out, "The assessment codes ODIHR's headline conclusion; read it with the summary and the source.")
+	return append(out, l.T("elections.caveat"))
+}
+
+// sourceKindSentence says what kinds of page a country's assessments rest
+// on, in language l (docs.SourceKindSentence in English).
+func sourceKindSentence(l i18n.Lang, counts map[string]int, total int) string {
+	if l == i18n.EN {
+		return docs.SourceKindSentence(counts, total)
+	}
+	odihr, pa, mirror, secondary := counts[string(indicators.SourceODIHR)], counts[string(indicators.SourceOSCEPA)],
+		counts[string(indicators.SourceMirror)], counts[string(indicators.SourceSecondary)]
+	s := l.N("elections.source_kinds", odihr, odihr, total, pa, mirror, secondary)
+	if n := counts[docs.NotStated]; n > 0 {
+		s = l.N("elections.source_kinds_not_stated", n, s, n, total)
+	}
+	return s
+}
+
+// missionText is the kind of ODIHR mission that observed an election
+// (EOM, LEOM, EAM, NAM), "none" or "unknown", in language l.
+func missionText(l i18n.Lang, m string) string {
+	if l != i18n.EN && i18n.Has("mission."+m) {
+		return l.T("mission." + m)
+	}
+	return m
+}
+
+// electionsTable writes a country's elections, three lines each: date,
+// type, assessment and mission; the summary; the source.
+func electionsTable(env *Env, doc docs.ElectionsDocument) error {
+	lang := env.Lang
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", lang.T("elections.country_heading", env.countryName(doc.Country.ISO3, doc.Country.Name), doc.Country.ISO3))
+	for _, e := range doc.Elections {
+		fmt.Fprintf(&b, "%s\n", lang.T("elections.entry", lang.DateText(e.Date), electionType(lang, e.Type), assessmentLabel(lang, e.Assessment),
+			lang.T("elections.mission", missionText(lang, e.Mission)), lang.T("elections.summary", e.Summary), sourceText(lang, e)))
+	}
+	b.WriteString("\n")
+	for _, l := range electionsSummary(lang, doc) {
+		b.WriteString(l + "\n")
+	}
+	_, err := fmt.Fprint(env.Stdout, b.String())
+	return err
+}
+
+// electionsMarkdown writes a country's elections as a Markdown table, then
+// the counts, the latest assessment and the caveat, a paragraph each, as
+// the table gives them.
+func electionsMarkdown(env *Env, doc docs.ElectionsDocument) error {
+	lang := env.Lang
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n%s\n", lang.T("elections.md_heading", env.countryName(doc.Country.ISO3, doc.Country.Name)), lang.T("elections.md_header"))
+	for _, e := range doc.Elections {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", lang.DateText(e.Date), electionType(lang, e.Type), missionText(lang, e.Mission), assessmentLabel(lang, e.Assessment),
+			mdEscape(lang.T("elections.summary", e.Summary)), sourceMarkdown(lang, e))
+	}
+	for _, l := range electionsSummary(lang, doc) {
+		fmt.Fprintf(&b, "\n%s\n", mdEscape(l))
+	}
+	_, err := fmt.Fprint(env.Stdout, b.String())
+	return err
+}
+
+// correlateYearNote says how the editions were aligned to the year the
+// figures describe, in language l (the document's year_note in English).
+func correlateYearNote(l i18n.Lang, doc docs.CorrelateDocument) string {
+	if l == i18n.EN {
+		return doc.YearNote
+	}
+	return l.T("correlate.year_note", doc.Year, doc.Year+1)
+}
+
+// trendTable writes a country's trend on one indicator as a table: the
+// figures by year, each methodology segment headed by its own years,
+// scale and direction, then the trend of each segment in words.
+func trendTable(env *Env, doc docs.TrendDocument) error {
+	lang := env.Lang
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s\n\n", lang.T("trend.heading", env.countryName(doc.Country.ISO3, doc.Country.Name), doc.Country.ISO3, lang.IndicatorNameFirst(doc.Indicator.ID, doc.Indicator.Name)), unitText(lang, doc.Indicator.Unit))
+	ind, err := env.Store.Indicator(doc.Indicator.ID)
+	if err != nil {
+		return err
+	}
+	// Each methodology segment's rows are headed by its own years, scale
+	// and direction, as in show.
+	t := &textTable{header: []string{lang.T("col.year"), lang.T("col.value"), lang.T("col.rank"), lang.T("col.segment")}, right: map[int]bool{1: true, 2: true}}
+	var notes footnotes
+	segFrom := -1
+	for _, v := range doc.Values {
+		if seg, ok := ind.SegmentAt(v.Year); ok && seg.From != segFrom {
+			if segFrom == -1 {
+				t.add("----", "", "", segmentText(lang, ind.ID, seg))
+			} else {
+				t.add("----", "", "", lang.T("show.methodology_break", segmentText(lang, ind.ID, seg)))
+			}
+			segFrom = seg.From
+		}
+		rank := ""
+		if v.Rank != nil {
+			rank = rankOf(lang, *v.Rank, *v.RankOf)
+		}
+		t.add(fmt.Sprint(v.Year), notes.mark(localNumber(lang, ind.Format(v.Value)), publishedNoteIn(lang, ind, v.Year, v.Value, v.PublishedValue)), rank)
+	}
+	if err := t.write(&b); err != nil {
+		return err
+	}
+	notes.write(&b, "")
+	for _, v := range doc.Values {
+		if v.Rank != nil {
+			fmt.Fprintf(&b, "\n%s\n", lang.T("legend.rank"))
+			break
+		}
+	}
+	fmt.Fprintf(&b, "\n%s\n", lang.T("trend.segments_heading"))
+	unit := slopeUnit(ind)
+	for _, s := range doc.Segments {
+		head := s.Label
+		if seg, ok := ind.SegmentAt(s.From); ok {
+			head = segmentText(lang, ind.ID, seg)
+		}
+		fmt.Fprintf(&b, "  %s\n", head)
+		tr := s.Trend
+		words := trendWords(lang, tr, s.HigherIsBetter, unit)
+		if tr.Insufficient || tr.Slope == nil {
+			fmt.Fprintf(&b, "    %s\n", words)
+			continue
+		}
+		d := slopeDecimals(tr)
+		fmt.Fprintf(&b, "    %s\n", lang.T("trend.fitted", sayFittedYears.in(lang, tr.N, *tr.From, *tr.To, tr.N), words))
+		theilSen := localNumber(lang, signed(*tr.TheilSen, d))
+		fmt.Fprintf(&b, "    %s\n", lang.T("trend.theil_sen", theilSen, unitWords(lang, unit, theilSen), localNumber(lang, fixed(*tr.RSquared, 2))))
+	}
+	_, err = fmt.Fprint(env.Stdout, b.String())
+	return err
 }

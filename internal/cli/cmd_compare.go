@@ -474,17 +474,18 @@ func compareLegend(lang i18n.Lang, doc docs.Compare) string {
 }
 
 func compareMarkdown(env *Env, doc docs.Compare) error {
+	lang := env.Lang
 	var b strings.Builder
 	var names []string
 	for _, c := range doc.Countries {
-		names = append(names, c.Name)
+		names = append(names, env.countryName(c.ISO3, c.Name))
 	}
-	fmt.Fprintf(&b, "### %s\n\n", strings.Join(names, " vs "))
-	b.WriteString("| Indicator | Year |")
-	for _, c := range doc.Countries {
-		fmt.Fprintf(&b, " %s |", c.Name)
+	fmt.Fprintf(&b, "### %s\n\n", strings.Join(names, lang.T("compare.vs")))
+	fmt.Fprintf(&b, "| %s | %s |", lang.T("compare.md_indicator"), lang.T("compare.md_year"))
+	for _, n := range names {
+		fmt.Fprintf(&b, " %s |", n)
 	}
-	fmt.Fprintf(&b, " Ahead | Median of %s |\n|---|---:|", mdEscape(countries.GroupTitle(doc.Group)))
+	fmt.Fprintf(&b, " %s | %s |\n|---|---:|", lang.T("compare.md_ahead"), lang.T("compare.md_median_of", mdEscape(groupTitle(lang, doc.Group))))
 	for range doc.Countries {
 		b.WriteString("---:|")
 	}
@@ -495,26 +496,31 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		if err != nil {
 			return err
 		}
-		better := "higher is better"
-		if !ci.HigherIsBetter {
-			better = "lower is better"
-		}
-		fmt.Fprintf(&b, "| %s (%s; %s) | %d |", mdEscape(ci.Name), ci.ID, better, ci.Year)
+		fmt.Fprintf(&b, "| %s | %d |", mdEscape(lang.T("compare.md_indicator_cell", lang.IndicatorNameFirst(ci.ID, ci.Name), ci.ID, betterText(lang, ci.HigherIsBetter))), ci.Year)
 		for i, v := range ci.Values {
-			cell := notes.mark(valueText(ind, v.Value), compareNote(i18n.EN, ind, ci, v))
-			if r := rankText(v); r != "" {
-				cell += fmt.Sprintf(" (rank %s)", strings.Replace(r, "/", " of ", 1))
+			cell := notes.mark(localNumber(lang, valueText(ind, v.Value)), compareNote(lang, ind, ci, v))
+			if v.Rank != nil {
+				cell = lang.T("compare.md_value_rank", cell, rankOf(lang, *v.Rank, *v.RankOf))
 			}
 			if t := ci.Trends[i]; !t.Insufficient && t.Slope != nil {
-				cell += fmt.Sprintf("; %s (%d–%d)", trendWords(t, ci.HigherIsBetter, slopeUnit(ind)), *t.From, *t.To)
+				cell = lang.T("compare.md_value_trend", cell, trendWords(lang, t, ci.HigherIsBetter, slopeUnit(ind)), *t.From, *t.To)
 			}
 			fmt.Fprintf(&b, " %s |", mdEscape(cell))
 		}
-		ahead := aheadText(i18n.EN, ci)
-		ahead = strings.Replace(strings.Replace(ahead, " ✓", " (distinguishable)", 1), " ~", " (not distinguishable)", 1)
+		ahead := ""
+		switch {
+		case ci.Leader == nil:
+			ahead = aheadText(lang, ci)
+		case ci.Distinguishable == nil:
+			ahead = *ci.Leader
+		case *ci.Distinguishable:
+			ahead = lang.T("compare.md_ahead_distinguishable", *ci.Leader)
+		default:
+			ahead = lang.T("compare.md_ahead_not_distinguishable", *ci.Leader)
+		}
 		median := ""
 		if ci.Group != nil && ci.Group.Median != nil {
-			median = fmt.Sprintf("%s (%d of %d with a figure)", valueText(ind, ci.Group.Median), ci.Group.N, ci.Group.Of)
+			median = lang.T("compare.md_median", localNumber(lang, valueText(ind, ci.Group.Median)), ci.Group.N, ci.Group.Of)
 		}
 		fmt.Fprintf(&b, " %s | %s |\n", ahead, median)
 	}
@@ -523,16 +529,15 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		fmt.Fprintf(&b, "\n%s %s.\n", superscript(i+1), mdEscape(n))
 	}
 	if len(doc.Elections) > 0 {
-		b.WriteString("\n**" + electionsHeading(i18n.EN, doc) + "**\n\n| Country | Date | Election | Assessment | Summary | Source |\n|---|---|---|---|---|---|\n")
+		fmt.Fprintf(&b, "\n**%s**\n\n%s\n", electionsHeading(lang, doc), lang.T("compare.md_elections_header"))
 		for _, e := range doc.Elections {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.ISO3, e.Date, e.Type,
-				indicators.Assessment(e.Assessment).Label(), mdEscape(e.Summary), sourceMarkdown(e))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.ISO3, lang.DateText(e.Date), electionType(lang, e.Type),
+				assessmentLabel(lang, e.Assessment), mdEscape(lang.T("elections.summary", e.Summary)), sourceMarkdown(lang, e))
 		}
 	}
-	b.WriteString(noElectionsMarkdown(doc))
-	b.WriteString("\nRanks are k of N, N = every country and territory the source ranked that year. Trends: OLS slope per year within one methodology, 95% CI. " +
-		"Distinguishable: published 90% intervals do not overlap.\n")
-	b.WriteString(citationsMarkdown(doc))
+	b.WriteString(noElectionsMarkdown(lang, doc))
+	fmt.Fprintf(&b, "\n%s\n", lang.T("compare.md_legend"))
+	b.WriteString(citationsMarkdown(lang, doc))
 	_, err := fmt.Fprint(env.Stdout, b.String())
 	return err
 }
@@ -553,8 +558,8 @@ func sourceText(lang i18n.Lang, e docs.Election) string {
 }
 
 // sourceMarkdown is sourceText as a Markdown table cell.
-func sourceMarkdown(e docs.Election) string {
-	return fmt.Sprintf("<%s> (%s)", e.SourceURL, mdEscape(indicators.SourceKind(e.SourceKind).Label()))
+func sourceMarkdown(lang i18n.Lang, e docs.Election) string {
+	return lang.T("elections.source_markdown", e.SourceURL, mdEscape(sourceKindLabel(lang, e.SourceKind)))
 }
 
 func mdEscape(s string) string {
@@ -564,7 +569,7 @@ func mdEscape(s string) string {
 // citationsMarkdown lists how to cite every source the comparison uses,
 // with the edition each indicator's figures come from, for the reader of a
 // document (who has no "rankings sources" to run).
-func citationsMarkdown(doc docs.Compare) string {
+func citationsMarkdown(lang i18n.Lang, doc docs.Compare) string {
 	editions := map[string][]int{}
 	var order []string
 	for _, ci := range doc.Indicators {
@@ -583,7 +588,7 @@ func citationsMarkdown(doc docs.Compare) string {
 		order = append(order, "odihr")
 	}
 	var b strings.Builder
-	b.WriteString("\nSources:\n\n")
+	fmt.Fprintf(&b, "\n%s\n\n", lang.T("compare.md_sources"))
 	for _, id := range order {
 		src, ok := indicators.SourceByID(id)
 		if !ok {
@@ -591,7 +596,7 @@ func citationsMarkdown(doc docs.Compare) string {
 		}
 		// The date of access, where the source asks for one, is today's.
 		cite := docs.SourceCitation(src, editions[id], now()).Text
-		fmt.Fprintf(&b, "- %s. Licence: %s\n", mdEscape(cite), mdEscape(sentenceEnd(src.Licence)))
+		fmt.Fprintf(&b, "- %s\n", lang.T("compare.md_citation", mdEscape(cite), mdEscape(sentenceEnd(src.Licence))))
 	}
 	return b.String()
 }

@@ -53,42 +53,44 @@ func newShowCmd(env *Env) *cobra.Command {
 }
 
 func showTable(env *Env, doc docs.Show) error {
+	lang := env.Lang
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)\n", doc.Country.Name, doc.Country.ISO3)
+	fmt.Fprintf(&b, "%s\n", lang.T("show.country", env.countryName(doc.Country.ISO3, doc.Country.Name), doc.Country.ISO3))
 	for _, s := range doc.Indicators {
 		ind, err := env.Store.Indicator(s.ID)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(&b, "\n%s — %s (%s year)\n", s.ID, s.Name, ind.Year)
+		fmt.Fprintf(&b, "\n%s\n", lang.T("show.indicator_heading", s.ID, lang.IndicatorNameFirst(s.ID, s.Name), yearKind(lang, ind.Year)))
 		if len(s.Values) == 0 {
-			b.WriteString("  no figures for this country\n")
+			fmt.Fprintf(&b, "  %s\n", lang.T("show.no_figures"))
 			continue
 		}
-		t := &textTable{header: []string{"  YEAR", "VALUE", "RANK", "DETAIL"}, right: map[int]bool{1: true, 2: true}}
+		t := &textTable{header: []string{"  " + lang.T("col.year"), lang.T("col.value"), lang.T("col.rank"), lang.T("col.detail")}, right: map[int]bool{1: true, 2: true}}
 		var notes footnotes
 		segFrom := -1
 		for _, v := range s.Values {
 			if seg, ok := ind.SegmentAt(v.Year); ok && seg.From != segFrom {
-				head := segmentText(seg)
+				head := segmentText(lang, ind.ID, seg)
 				if segFrom != -1 {
-					head = "methodology break: " + head + "; not comparable with the years above"
+					head = lang.T("show.methodology_break", head)
 				}
 				t.add("  ----", "", "", head)
 				segFrom = seg.From
 			}
 			rank := ""
 			if v.Rank != nil {
-				rank = fmt.Sprintf("%d of %d", *v.Rank, *v.RankOf)
+				rank = rankOf(lang, *v.Rank, *v.RankOf)
 			}
 			var detail []string
 			if v.StdErr != nil {
-				detail = append(detail, "s.e. "+stdErrText(ind, *v.StdErr))
+				detail = append(detail, lang.T("show.std_err", localNumber(lang, stdErrText(ind, *v.StdErr))))
 			}
 			if v.Pct != nil {
-				p := fmt.Sprintf("percentile %s", percentileText(*v.Pct))
+				pct := func(p float64) string { return localNumber(lang, percentileText(p)) }
+				p := lang.T("show.percentile", pct(*v.Pct))
 				if v.PctLower != nil && v.PctUpper != nil {
-					p = fmt.Sprintf("percentile %s [%s–%s]", percentileText(*v.Pct), percentileText(*v.PctLower), percentileText(*v.PctUpper))
+					p = lang.T("show.percentile_bounds", pct(*v.Pct), pct(*v.PctLower), pct(*v.PctUpper))
 				}
 				detail = append(detail, p)
 			}
@@ -98,8 +100,8 @@ func showTable(env *Env, doc docs.Show) error {
 			if v.Note != "" {
 				detail = append(detail, v.Note)
 			}
-			value := notes.mark(ind.Format(v.Value), publishedNote(ind, v.Year, v.Value, v.PublishedValue))
-			t.add(fmt.Sprintf("  %d", v.Year), value, rank, strings.Join(detail, "; "))
+			value := notes.mark(localNumber(lang, ind.Format(v.Value)), publishedNoteIn(lang, ind, v.Year, v.Value, v.PublishedValue))
+			t.add(fmt.Sprintf("  %d", v.Year), value, rank, strings.Join(detail, lang.T("show.detail_sep")))
 		}
 		if err := t.write(&b); err != nil {
 			return err
@@ -107,13 +109,13 @@ func showTable(env *Env, doc docs.Show) error {
 		notes.write(&b, "  ")
 	}
 	if hasRank(doc) {
-		fmt.Fprintf(&b, "\n%s\n", rankLegend)
+		fmt.Fprintf(&b, "\n%s\n", lang.T("legend.rank"))
 	}
 	if len(doc.Elections) > 0 {
-		fmt.Fprintf(&b, "\nodihr — OSCE/ODIHR election assessments\n")
-		t := &textTable{header: []string{"  DATE", "TYPE", "ASSESSMENT", "SUMMARY", "SOURCE"}}
+		fmt.Fprintf(&b, "\n%s\n", lang.T("show.odihr_heading"))
+		t := &textTable{header: []string{"  " + lang.T("col.date"), lang.T("col.type"), lang.T("col.assessment"), lang.T("col.summary"), lang.T("col.source")}}
 		for _, e := range doc.Elections {
-			t.add("  "+e.Date, e.Type, indicators.Assessment(e.Assessment).Label(), e.Summary, indicators.SourceKind(e.SourceKind).Label())
+			t.add("  "+lang.DateText(e.Date), electionType(lang, e.Type), assessmentLabel(lang, e.Assessment), e.Summary, sourceKindLabel(lang, e.SourceKind))
 		}
 		if err := t.write(&b); err != nil {
 			return err
@@ -143,18 +145,4 @@ func hasRank(doc docs.Show) bool {
 		}
 	}
 	return false
-}
-
-// segmentText describes a methodology segment: its years, scale and
-// direction.
-func segmentText(seg indicators.Segment) string {
-	years := fmt.Sprintf("%d–", seg.From)
-	if seg.To != 0 {
-		years = fmt.Sprintf("%d–%d", seg.From, seg.To)
-	}
-	label := seg.Label
-	if label == "" {
-		label = "scale " + seg.Scale.String()
-	}
-	return fmt.Sprintf("%s %s, %s", years, label, seg.Direction)
 }

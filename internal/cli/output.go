@@ -208,14 +208,10 @@ func splitMark(s string) (text, mark string) {
 	return s[:i], s[i:]
 }
 
-// publishedNote is the note of a figure the source's current files
-// restate (indicators.Indicator.PublishedNote), "" for every figure the
-// documents carry as published (published_value null).
-func publishedNote(ind indicators.Indicator, year int, value float64, published *float64) string {
-	return publishedNoteIn(i18n.EN, ind, year, value, published)
-}
-
-// publishedNoteIn is publishedNote in language l.
+// publishedNoteIn is the note, in language l, of a figure the source's
+// current files restate (indicators.Indicator.PublishedNote in English),
+// "" for every figure the documents carry as published (published_value
+// null).
 func publishedNoteIn(l i18n.Lang, ind indicators.Indicator, year int, value float64, published *float64) string {
 	if published == nil {
 		return ""

@@ -23,7 +23,9 @@ import (
 // countSentence is a sentence whose wording depends on a count: one format
 // string per plural form of the display language (English has One and
 // Other; Russian adds Few and Many). A form the language uses but the
-// sentence lacks falls back to Other.
+// sentence lacks falls back to Other. The listing's sentences
+// (cmd_listing.go) still use it; the others are catalogue messages
+// (countMessage).
 type countSentence map[cldr.Form]string
 
 // format picks the form for n by the display language's plural rules
@@ -44,36 +46,30 @@ func abs(n int) int {
 	return n
 }
 
+// countMessage is the catalogue key of a sentence whose wording depends
+// on a count: a plural message (English one and other; Russian one, few,
+// many and other), picked by CLDR's rules for the count.
+type countMessage string
+
+// in is the sentence in language l for count n, formatted with args; n is
+// usually among args too.
+func (k countMessage) in(l i18n.Lang, n int, args ...any) string {
+	return l.N(string(k), n, args...)
+}
+
+// format is the sentence in English, for the outputs not yet given a
+// language.
+func (k countMessage) format(n int, args ...any) string { return k.in(i18n.EN, n, args...) }
+
 // The count sentences of the commands.
-var (
-	sayMembersWithFigure = countSentence{
-		cldr.One:   "%d of %d members has a figure",
-		cldr.Other: "%d of %d members have a figure",
-	}
-	sayElectionCounts = countSentence{
-		cldr.One:   "%d election: %s.",
-		cldr.Other: "%d elections: %s.",
-	}
-	sayTooFewPoints = countSentence{
-		cldr.One:   "too few figures for a trend: %d year; a trend needs %d",
-		cldr.Other: "too few figures for a trend: %d years; a trend needs %d",
-	}
-	sayFittedYears = countSentence{
-		cldr.One:   "%d–%d, %d year of figures",
-		cldr.Other: "%d–%d, %d years of figures",
-	}
-	sayChartsWritten = countSentence{
-		cldr.One:   "wrote %d chart and index.html to %s",
-		cldr.Other: "wrote %d charts and index.html to %s",
-	}
-	sayIndicatorsWithout = countSentence{
-		cldr.One:   "%d indicator has no figures for %d: %s",
-		cldr.Other: "%d indicators have no figures for %d: %s",
-	}
-	sayCountriesCovered = countSentence{
-		cldr.One:   "%d country or territory",
-		cldr.Other: "%d countries and territories",
-	}
+const (
+	sayMembersWithFigure countMessage = "count.members_with_figure"
+	sayElectionCounts    countMessage = "count.elections"
+	sayTooFewPoints      countMessage = "count.too_few_points"
+	sayFittedYears       countMessage = "count.fitted_years"
+	sayChartsWritten     countMessage = "count.charts_written"
+	sayIndicatorsWithout countMessage = "count.indicators_without"
+	sayCountriesCovered  countMessage = "count.countries_covered"
 )
 
 // minusSign writes a negative number with the typographic minus sign, as
@@ -129,12 +125,28 @@ func slopeDecimals(t docs.Trend) int {
 }
 
 // slopeUnit is what a trend of ind counts per year: the points of its
-// score or index, or WGI's standard units.
+// score or index, or WGI's standard units. It is the catalogue key of the
+// unit's words (unitWords).
 func slopeUnit(ind indicators.Indicator) string {
 	if strings.Contains(ind.Unit, "standard normal units") {
-		return "standard units"
+		return "trend.unit_standard"
 	}
-	return "points"
+	return "trend.unit_points"
+}
+
+// unitWords is unit (slopeUnit's key) as said after the figure v written
+// in language l: "3.2 points", "3,2 пункта", "2 пункта", "5 пунктов". A
+// figure with decimals takes the unit's "fraction" form (Russian: the
+// genitive singular), a whole figure its plural form.
+func unitWords(l i18n.Lang, unit, v string) string {
+	if strings.ContainsAny(v, ".,") {
+		return l.T(unit + "_fraction")
+	}
+	n, err := strconv.Atoi(strings.TrimLeft(v, "+−"))
+	if err != nil {
+		return l.T(unit + "_fraction")
+	}
+	return l.N(unit, n)
 }
 
 // trendDirection says whether the 95% interval of a trend lies on the
@@ -158,38 +170,40 @@ func trendDirection(t docs.Trend, higherIsBetter bool) int {
 	return dir
 }
 
-// trendWords says a fitted trend in words, on the direction of its
-// segment: "worsening by 3.2 points a year, 95% CI 1.5 to 4.8",
+// trendWords says a fitted trend in words in language l, on the direction
+// of its segment: "worsening by 3.2 points a year, 95% CI 1.5 to 4.8",
 // "improving by …", or, when the interval includes zero, "no clear trend:
 // −0.3 points a year, 95% CI −0.9 to 0.4". An improving or worsening
 // trend is given as a size with its interval; one with no clear direction
 // keeps its signs; a series that never changed says so. Too few figures
-// are said so.
-func trendWords(t docs.Trend, higherIsBetter bool, unit string) string {
+// are said so. unit is slopeUnit's key.
+func trendWords(l i18n.Lang, t docs.Trend, higherIsBetter bool, unit string) string {
 	if t.Insufficient || t.Slope == nil || t.CILow == nil || t.CIHigh == nil {
-		return sayTooFewPoints.format(t.N, t.N, indicators.MinTrendPoints)
+		return sayTooFewPoints.in(l, t.N, t.N, indicators.MinTrendPoints)
 	}
 	d := slopeDecimals(t)
+	num := func(v float64) string { return localNumber(l, fixed(v, d)) }
+	snum := func(v float64) string { return localNumber(l, signed(v, d)) }
 	slope, lo, hi := *t.Slope, *t.CILow, *t.CIHigh
-	switch trendDirection(t, higherIsBetter) {
-	case 1:
+	switch dir := trendDirection(t, higherIsBetter); dir {
+	case 1, -1:
 		if slope < 0 {
 			slope, lo, hi = -slope, -hi, -lo
 		}
-		return fmt.Sprintf("improving by %s %s a year, 95%% CI %s to %s", fixed(slope, d), unit, fixed(lo, d), fixed(hi, d))
-	case -1:
-		if slope < 0 {
-			slope, lo, hi = -slope, -hi, -lo
+		key := "trend.improving"
+		if dir == -1 {
+			key = "trend.worsening"
 		}
-		return fmt.Sprintf("worsening by %s %s a year, 95%% CI %s to %s", fixed(slope, d), unit, fixed(lo, d), fixed(hi, d))
+		return l.T(key, num(slope), unitWords(l, unit, num(slope)), num(lo), num(hi))
 	}
 	if slope == 0 && lo == 0 && hi == 0 {
-		return "no change: the same figure every year"
+		return l.T("trend.no_change")
 	}
 	if fixed(lo, d) == fixed(0, d) && fixed(hi, d) == fixed(0, d) {
-		return fmt.Sprintf("no clear trend: less than %s %s a year either way", fixed(math.Pow(10, -float64(d)), d), unit)
+		least := num(math.Pow(10, -float64(d)))
+		return l.T("trend.no_clear_less_than", least, unitWords(l, unit, least))
 	}
-	return fmt.Sprintf("no clear trend: %s %s a year, 95%% CI %s to %s", signed(slope, d), unit, signed(lo, d), signed(hi, d))
+	return l.T("trend.no_clear", snum(slope), unitWords(l, unit, snum(slope)), snum(lo), snum(hi))
 }
 
 // trendShort is a trend in a table's narrow column: an arrow pointing up
@@ -250,16 +264,116 @@ func noElectionsLines(lang i18n.Lang, doc docs.Compare) []string {
 
 // noElectionsMarkdown is noElectionsLines as Markdown paragraphs, apart
 // from the table above them.
-func noElectionsMarkdown(doc docs.Compare) string {
+func noElectionsMarkdown(lang i18n.Lang, doc docs.Compare) string {
 	if len(doc.NoElections) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	if len(doc.Elections) == 0 {
-		b.WriteString("\n**" + electionsHeading(i18n.EN, doc) + "**\n")
+		b.WriteString("\n**" + electionsHeading(lang, doc) + "**\n")
 	}
 	for _, n := range doc.NoElections {
 		b.WriteString("\n" + mdEscape(n.Reason) + "\n")
 	}
 	return b.String()
+}
+
+// unitKeys are the catalogue keys of the units the indicator catalogue
+// (package indicators) gives in English; the English catalogue holds the
+// same words, the Russian one their translation.
+var unitKeys = map[string]string{
+	"score":                             "unit.score",
+	"score 0–100":                       "unit.score_0_100",
+	"score 0–1":                         "unit.score_0_1",
+	"estimate in standard normal units": "unit.standard_normal",
+	"score 0–100 (down to −4: a discretionary question can subtract points)": "unit.score_0_100_fh",
+	"score 0–40 (down to −4: a discretionary question can subtract points)":  "unit.score_0_40_fh",
+	"score 0–60":                     "unit.score_0_60",
+	"score 0–12":                     "unit.score_0_12",
+	"rating 1–7 (1 = most free)":     "unit.rating_1_7",
+	"score 0–100 (0 = most free)":    "unit.score_0_100_free",
+	"score 0–100 (100 = very clean)": "unit.score_0_100_clean",
+	"index 0–1":                      "unit.index_0_1",
+	"latent scale, about −3 to +3":   "unit.latent",
+	"assessment: met (3), mostly met (2), partly met (1), not met (0)": "unit.assessment",
+}
+
+// unitText is an indicator's unit in language l; a unit the catalogue
+// does not know stays as the indicator catalogue gives it.
+func unitText(l i18n.Lang, unit string) string {
+	if k, ok := unitKeys[unit]; ok && l != i18n.EN {
+		return l.T(k)
+	}
+	return unit
+}
+
+// directionText is "higher is better" or "lower is better" in language l.
+func directionText(l i18n.Lang, d indicators.Direction) string {
+	switch d {
+	case indicators.HigherIsBetter:
+		return l.T("direction.higher")
+	case indicators.LowerIsBetter:
+		return l.T("direction.lower")
+	}
+	return d.String()
+}
+
+// betterText is directionText for an indicator's higher-is-better flag.
+func betterText(l i18n.Lang, higher bool) string {
+	if higher {
+		return directionText(l, indicators.HigherIsBetter)
+	}
+	return directionText(l, indicators.LowerIsBetter)
+}
+
+// scaleText is a segment's scale in language l: "about -2.5 to 2.5",
+// «примерно от −2,5 до 2,5».
+func scaleText(l i18n.Lang, s indicators.Scale) string {
+	if l == i18n.EN {
+		return s.String()
+	}
+	if !s.Bounded() {
+		return l.T("scale.unbounded")
+	}
+	lo := localNumber(l, minusSign(indicators.FormatNumber(s.Min)))
+	hi := localNumber(l, minusSign(indicators.FormatNumber(s.Max)))
+	r := l.T("scale.range", lo, hi)
+	if s.Min < 0 {
+		r = l.T("scale.range_negative", lo, hi)
+	}
+	if s.Approximate {
+		return l.T("scale.about", r)
+	}
+	return r
+}
+
+// segmentText describes a methodology segment in language l: its years,
+// scale (or the publisher's label for it) and direction: "2002–2012 old
+// points scale (unbounded), lower is better", "1996– scale about -2.5 to
+// 2.5, higher is better". id is the segment's indicator.
+func segmentText(l i18n.Lang, id string, seg indicators.Segment) string {
+	years := l.T("segment.years_open", seg.From)
+	if seg.To != 0 {
+		years = l.T("segment.years", seg.From, seg.To)
+	}
+	label := seg.Label
+	if key := fmt.Sprintf("segment.%s.%d", id, seg.From); label != "" && l != i18n.EN && i18n.Has(key) {
+		label = l.T(key)
+	}
+	if label == "" {
+		label = l.T("segment.scale", scaleText(l, seg.Scale))
+	}
+	return l.T("segment.text", years, label, directionText(l, seg.Direction))
+}
+
+// rankOf is a global rank "k of N" in language l.
+func rankOf(l i18n.Lang, k, n int) string { return l.T("rank.k_of_n", k, n) }
+
+// yearKind says what an indicator's years stand for, in a heading's
+// brackets: "edition year" or "data year".
+func yearKind(l i18n.Lang, y indicators.YearMeaning) string {
+	if i18n.Has("year_kind." + string(y)) {
+		return l.T("year_kind." + string(y))
+	}
+	return string(y) + " year"
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/chartdata"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 func fitted(slope, lo, hi float64) docs.Trend {
@@ -32,7 +33,7 @@ func TestTrendWords(t *testing.T) {
 		{docs.Trend{N: 3, Insufficient: true}, true, "too few figures for a trend: 3 years; a trend needs 4"},
 		{docs.Trend{N: 1, Insufficient: true}, true, "too few figures for a trend: 1 year; a trend needs 4"},
 	} {
-		if got := trendWords(c.t, c.higher, "points"); got != c.want {
+		if got := trendWords(i18n.EN, c.t, c.higher, "trend.unit_points"); got != c.want {
 			t.Errorf("trendWords(%v, %v, %v) = %q, want %q", *orZero(c.t.Slope), *orZero(c.t.CILow), *orZero(c.t.CIHigh), got, c.want)
 		}
 	}
