@@ -47,7 +47,7 @@ historical states included, and says how many ranked entries it cannot list
 			var b strings.Builder
 			fmt.Fprintf(&b, "%s\n%s\n\n",
 				lang.T("rank.heading", doc.Indicator.ID, lang.IndicatorNameFirst(doc.Indicator.ID, doc.Indicator.Name), doc.Year, yearKind(lang, indicators.YearMeaning(doc.Indicator.YearMeaning))),
-				lang.T("rank.subheading", unitText(lang, doc.Indicator.Unit), betterText(lang, doc.Indicator.HigherIsBetter), rankGroupTitle(lang, doc)))
+				lang.T("rank.subheading", unitText(lang, doc.Indicator.Unit), betterText(lang, doc.Indicator.HigherIsBetter), docs.RankingGroupTitleIn(lang, doc.Group.Name)))
 			ind, err := env.Store.Indicator(doc.Indicator.ID)
 			if err != nil {
 				return err
@@ -136,9 +136,9 @@ func rankFooter(b *strings.Builder, env *Env, ind indicators.Indicator, doc docs
 	case doc.WholeField():
 		fmt.Fprintf(b, "%s\n", lang.N("rank.median_whole_field", g.N, g.N, median, mean))
 	case len(g.Missing) > 0:
-		fmt.Fprintf(b, "%s\n", lang.T("rank.median_missing", rankGroupTitle(lang, doc), median, mean, sayMembersWithFigure.in(lang, g.N, g.N, g.Of), namedCodes(env, g.Missing)))
+		fmt.Fprintf(b, "%s\n", lang.T("rank.median_missing", docs.RankingGroupTitleIn(lang, doc.Group.Name), median, mean, sayMembersWithFigure.in(lang, g.N, g.N, g.Of), namedCodes(env, g.Missing)))
 	default:
-		fmt.Fprintf(b, "%s\n", lang.T("rank.median", rankGroupTitle(lang, doc), median, mean, sayMembersWithFigure.in(lang, g.N, g.N, g.Of)))
+		fmt.Fprintf(b, "%s\n", lang.T("rank.median", docs.RankingGroupTitleIn(lang, doc.Group.Name), median, mean, sayMembersWithFigure.in(lang, g.N, g.N, g.Of)))
 	}
 	if u := doc.Unlisted; u != nil {
 		fmt.Fprintf(b, "%s\n", doc.UnlistedSentence())
@@ -147,18 +147,6 @@ func rankFooter(b *strings.Builder, env *Env, ind indicators.Indicator, doc docs
 		}
 	}
 	fmt.Fprintf(b, "%s\n", lang.T("rank.legend"))
-}
-
-// rankGroupTitle is the group a ranking lists, in words, in language l:
-// the group's title, or for "all" the whole field the source ranked.
-func rankGroupTitle(l i18n.Lang, doc docs.Rank) string {
-	if l == i18n.EN {
-		return doc.GroupTitle()
-	}
-	if doc.WholeField() {
-		return l.T("rank.group_whole_field")
-	}
-	return groupTitle(l, doc.Group.Name)
 }
 
 // publishedColumnNote says, under a ranking of a year whose figures the
@@ -337,27 +325,12 @@ func electionsSummary(l i18n.Lang, doc docs.ElectionsDocument) []string {
 	}
 	out := []string{
 		sayElectionCounts.in(l, len(doc.Elections), len(doc.Elections), strings.Join(counts, l.T("elections.count_sep"))),
-		sourceKindSentence(l, doc.SourceKindCounts, len(doc.Elections)),
+		docs.SourceKindSentenceIn(l, doc.SourceKindCounts, len(doc.Elections)),
 	}
 	if doc.Latest != nil {
 		out = append(out, l.T("elections.latest", l.DateText(doc.Latest.Date), electionType(l, doc.Latest.Type), assessmentLabel(l, doc.Latest.Assessment)))
 	}
 	return append(out, l.T("elections.caveat"))
-}
-
-// sourceKindSentence says what kinds of page a country's assessments rest
-// on, in language l (docs.SourceKindSentence in English).
-func sourceKindSentence(l i18n.Lang, counts map[string]int, total int) string {
-	if l == i18n.EN {
-		return docs.SourceKindSentence(counts, total)
-	}
-	odihr, pa, mirror, secondary := counts[string(indicators.SourceODIHR)], counts[string(indicators.SourceOSCEPA)],
-		counts[string(indicators.SourceMirror)], counts[string(indicators.SourceSecondary)]
-	s := l.N("elections.source_kinds", odihr, odihr, total, pa, mirror, secondary)
-	if n := counts[docs.NotStated]; n > 0 {
-		s = l.N("elections.source_kinds_not_stated", n, s, n, total)
-	}
-	return s
 }
 
 // missionText is the kind of ODIHR mission that observed an election

@@ -50,7 +50,7 @@ Freedom House: the edition year).`,
 			// An option the comparison could not use as given says so,
 			// a line each, whatever the format (JSON also has them in
 			// "notes").
-			for _, n := range doc.Notes {
+			for _, n := range doc.NotesIn(env.Lang) {
 				fmt.Fprintf(env.Stderr, "rankings: %s\n", n)
 			}
 			switch format {
@@ -297,7 +297,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 		b.WriteString("\n" + lang.T("compare.not_compared") + "\n")
 		for _, s := range doc.Skipped {
 			// The reason may already name the indicator.
-			for _, l := range wrapWords(strings.TrimPrefix(s.Reason, s.ID+": "), cols, "  "+s.ID+": ", "    ") {
+			for _, l := range wrapWords(strings.TrimPrefix(s.ReasonIn(lang), s.ID+": "), cols, "  "+s.ID+": ", "    ") {
 				b.WriteString(l + "\n")
 			}
 		}

@@ -257,7 +257,7 @@ func noElectionsLines(lang i18n.Lang, doc docs.Compare) []string {
 		out = append(out, "", electionsHeading(lang, doc))
 	}
 	for _, n := range doc.NoElections {
-		out = append(out, n.Reason)
+		out = append(out, n.ReasonIn(lang))
 	}
 	return out
 }
@@ -273,7 +273,7 @@ func noElectionsMarkdown(lang i18n.Lang, doc docs.Compare) string {
 		b.WriteString("\n**" + electionsHeading(lang, doc) + "**\n")
 	}
 	for _, n := range doc.NoElections {
-		b.WriteString("\n" + mdEscape(n.Reason) + "\n")
+		b.WriteString("\n" + mdEscape(n.ReasonIn(lang)) + "\n")
 	}
 	return b.String()
 }
