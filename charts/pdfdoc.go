@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/rankings-dev/rankings/internal/i18n"
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -19,7 +20,8 @@ import (
 type PDFOptions struct {
 	// Letter sets the page to US Letter; the default is A4.
 	Letter bool
-	// Lang is the document's language tag (default "en").
+	// Lang is the document's language tag (default "en"); it is also the
+	// language of the words the document adds ("Contents", «Содержание»).
 	Lang string
 }
 
@@ -77,6 +79,7 @@ type pdfDoc struct {
 	total int     // the number of pages, known in the second pass
 	pages []int   // the page each section starts on
 	faces map[bool]font.Face
+	lang  i18n.Lang // the language of the document's own words
 }
 
 func layoutPDF(d Document, o PDFOptions, pages []int, total int) (*pdfDoc, error) {
@@ -98,7 +101,8 @@ func layoutPDF(d Document, o PDFOptions, pages []int, total int) (*pdfDoc, error
 		o.Lang = "en"
 	}
 	f.SetLang(o.Lang)
-	p := &pdfDoc{f: f, res: &pdfResources{fonts: map[string]bool{}}, title: d.Title, w: size.Wd, h: size.Ht, total: total, faces: map[bool]font.Face{}}
+	lang, _ := i18n.Parse(o.Lang)
+	p := &pdfDoc{f: f, res: &pdfResources{fonts: map[string]bool{}}, title: d.Title, w: size.Wd, h: size.Ht, total: total, faces: map[bool]font.Face{}, lang: lang}
 	f.SetFooterFunc(p.footer)
 	p.titlePage(d, pages)
 	for i, s := range d.Sections {
@@ -208,7 +212,7 @@ func (p *pdfDoc) titlePage(d Document, pages []int) {
 	}
 	p.y += 28
 	p.font(true, 12)
-	p.f.Text(pdfMargin, p.y+12, "Contents")
+	p.f.Text(pdfMargin, p.y+12, p.lang.T("report.pdf.contents"))
 	p.y += 24
 	for i, s := range d.Sections {
 		if s.Heading == "" {
