@@ -560,7 +560,7 @@ for RSF, WJP and Freedom House) and the elections held in or before it.`,
 			if err != nil {
 				return err
 			}
-			doc, err := chartdata.Report(env.Store, cs, chartdata.ReportOptions{Year: year, Group: group, Indicators: ids})
+			doc, err := chartdata.Report(env.Store, cs, chartdata.ReportOptions{Year: year, Group: group, Indicators: ids, Lang: env.Lang})
 			if err != nil {
 				return err
 			}
@@ -573,7 +573,7 @@ for RSF, WJP and Freedom House) and the elections held in or before it.`,
 			}
 			switch format {
 			case "pdf":
-				return output(env, out, func(w io.Writer) error { return charts.WritePDFDocument(w, doc, charts.PDFOptions{}) })
+				return output(env, out, func(w io.Writer) error { return charts.WritePDFDocument(w, doc, charts.PDFOptions{Lang: string(env.Lang)}) })
 			case "markdown":
 				return writeMarkdownReport(env, out, doc)
 			}
