@@ -189,6 +189,10 @@ type Document struct {
 	Title    string
 	Subtitle string
 	Sections []Section
+	// Lang is the language the document is written in (the zero value is
+	// English): the page's lang attribute, and the PDF's language and its
+	// own words unless PDFOptions.Lang says otherwise.
+	Lang i18n.Lang
 }
 
 // Section is a heading, paragraphs, an optional chart and tables.
@@ -222,6 +226,7 @@ func WriteDocument(w io.Writer, d Document, o Options) error {
 		return err
 	}
 	v.Doc = &d
+	v.Lang = htmlLang(d.Lang)
 	v.NoLib = true
 	seen := map[string]bool{}
 	for _, s := range d.Sections {

@@ -20,8 +20,9 @@ import (
 type PDFOptions struct {
 	// Letter sets the page to US Letter; the default is A4.
 	Letter bool
-	// Lang is the document's language tag (default "en"); it is also the
-	// language of the words the document adds ("Contents", «Содержание»).
+	// Lang is the document's language tag (default: the Document's Lang,
+	// "en" or "ru"); it is also the language of the words the document
+	// adds ("Contents", «Содержание»).
 	Lang string
 }
 
@@ -98,7 +99,7 @@ func layoutPDF(d Document, o PDFOptions, pages []int, total int) (*pdfDoc, error
 	f.SetProducer("rankings", true)
 	f.SetTitle(d.Title, true)
 	if o.Lang == "" {
-		o.Lang = "en"
+		o.Lang = htmlLang(d.Lang)
 	}
 	f.SetLang(o.Lang)
 	lang, _ := i18n.Parse(o.Lang)

@@ -89,6 +89,7 @@ func Report(store *datasets.Store, cs []indicators.Country, opt ReportOptions) (
 	doc := charts.Document{
 		Title:    l.T("report.title", joinAndIn(l, namesIn(l, cs))),
 		Subtitle: l.T("report.subtitle"),
+		Lang:     l,
 	}
 	overview, err := reportOverview(store, cmp, cs, opt.Year, group, l)
 	if err != nil {

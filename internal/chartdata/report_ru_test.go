@@ -169,7 +169,7 @@ func TestReportRussianMarkdownGolden(t *testing.T) {
 func TestReportRussianPDFGolden(t *testing.T) {
 	doc := goldenReportRU(t)
 	var a bytes.Buffer
-	if err := charts.WritePDFDocument(&a, doc, charts.PDFOptions{Lang: "ru"}); err != nil {
+	if err := charts.WritePDFDocument(&a, doc, charts.PDFOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	pdf := a.String()
