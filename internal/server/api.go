@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // writeDoc writes a document as JSON, or as CSV when asked and the document
@@ -60,8 +61,23 @@ func (s *Server) api(allowed []string, build func(q *query) (any, error)) http.H
 	}
 }
 
+// apiLang is the language of the names an API document gives: the lang
+// parameter's, English without it. The API never follows
+// Accept-Language: its documents are data, the same for every client.
+func apiLang(q *query) (i18n.Lang, error) {
+	s, err := q.single(langParam)
+	if err != nil || s == "" {
+		return i18n.EN, err
+	}
+	return parseLang(s)
+}
+
 func (s *Server) apiCountries(q *query) (any, error) {
 	g, err := q.group("group")
+	if err != nil {
+		return nil, err
+	}
+	l, err := apiLang(q)
 	if err != nil {
 		return nil, err
 	}
@@ -69,21 +85,67 @@ func (s *Server) apiCountries(q *query) (any, error) {
 		return nil, err
 	}
 	doc, err := docs.Countries(s.opts.Store.Registry(), g)
-	return doc, wrap("group", g, err)
+	if err != nil || l == i18n.EN {
+		return doc, wrap("group", g, err)
+	}
+	// The names in Russian, listed in Russian order.
+	members, _ := s.opts.Store.Registry().Group(g)
+	byCode := map[string]docs.Country{}
+	for _, c := range doc.Countries {
+		byCode[c.ISO3] = c
+	}
+	doc.Countries = doc.Countries[:0]
+	for _, c := range byName(l, members) {
+		d := byCode[c.ISO3]
+		d.Name = displayName(l, c)
+		doc.Countries = append(doc.Countries, d)
+	}
+	return doc, nil
 }
 
 func (s *Server) apiIndicators(q *query) (any, error) {
+	l, err := apiLang(q)
+	if err != nil {
+		return nil, err
+	}
 	if err := s.built(q); err != nil {
 		return nil, err
 	}
-	return docs.Indicators(s.opts.Store), nil
+	doc := docs.Indicators(s.opts.Store)
+	for i, ind := range doc.Indicators {
+		doc.Indicators[i].Name = l.IndicatorName(ind.ID, ind.Name)
+	}
+	return doc, nil
 }
 
 func (s *Server) apiSources(q *query) (any, error) {
+	l, err := apiLang(q)
+	if err != nil {
+		return nil, err
+	}
 	if err := s.built(q); err != nil {
 		return nil, err
 	}
-	return docs.Sources(s.opts.Store)
+	doc, err := docs.Sources(s.opts.Store)
+	if err != nil || l == i18n.EN {
+		return doc, err
+	}
+	for i, src := range doc.Sources {
+		if i18n.Has("web.source." + src.ID) {
+			doc.Sources[i].Name = l.T("web.source." + src.ID)
+		}
+		if i18n.Has("web.publisher." + src.ID) {
+			doc.Sources[i].Publisher = l.T("web.publisher." + src.ID)
+		}
+		if src.Basis != "" {
+			total := 0
+			for _, n := range src.SourceKindCounts {
+				total += n
+			}
+			doc.Sources[i].Basis = sourceKindSentence(l, src.SourceKindCounts, total)
+		}
+	}
+	return doc, nil
 }
 
 func (s *Server) apiSeries(q *query) (any, error) {

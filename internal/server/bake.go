@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // BakePaths lists every URL of the site in its path form: pages, API
@@ -71,7 +72,21 @@ func (s *Server) BakePaths() ([]string, error) {
 			}
 		}
 	}
+	// Every page again in Russian, under /ru (see ruPrefix); the API's
+	// documents and the files are the same in both.
+	for _, p := range paths {
+		if isPage(p) {
+			paths = append(paths, langPath(i18n.RU, p))
+		}
+	}
 	return paths, nil
+}
+
+// isPage reports whether the site's path p is a page a reader reads, which
+// has a version in each language: not an API document, an asset or a
+// file.
+func isPage(p string) bool {
+	return !strings.HasPrefix(p, "/api/") && !strings.HasPrefix(p, "/assets/") && !fileExt.MatchString(path.Ext(p))
 }
 
 // fileFor maps a URL path to the file that serves it statically: a path

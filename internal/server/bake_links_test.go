@@ -27,6 +27,14 @@ var linkSeeds = []string{
 	"/chart/timeline?c=KAZ,UZB&indicator=wgi-rl",
 	"/api/v1/countries.json",
 	"/api/v1/openapi.json",
+	// Every kind of page in Russian, under /ru.
+	"/ru/",
+	"/ru/compare/KAZ,UZB",
+	"/ru/country/KAZ",
+	"/ru/indicator/rsf",
+	"/ru/indicator/rsf/2024",
+	"/ru/elections/KAZ",
+	"/ru/embed/ranking/rsf",
 }
 
 // anyLink matches every href and src attribute, in either quotes.
@@ -123,7 +131,11 @@ func TestBakedPagesHaveNoBrokenLink(t *testing.T) {
 func TestLinkSeedsCoverEveryKindOfPage(t *testing.T) {
 	s := bakeServer()
 	pattern := func(p string) string {
-		_, pat := s.mux.Handler(httptest.NewRequest("GET", p, nil))
+		r := withLangPrefix(httptest.NewRequest("GET", p, nil))
+		_, pat := s.mux.Handler(r)
+		if strings.HasPrefix(p, ruPrefix+"/") {
+			pat += " (in Russian)"
+		}
 		return pat
 	}
 	seeded := map[string]bool{}

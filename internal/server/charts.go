@@ -19,6 +19,7 @@ import (
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/chartdata"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // chartOptions say where chart pages load ECharts: the local copy when
@@ -32,10 +33,14 @@ func (s *Server) chartOptions() charts.Options {
 }
 
 // chartParams are the query parameters of /chart/ and /embed/.
-var chartParams = []string{"c", "indicator", "year", "from", "to", "group", "percentile"}
+var chartParams = []string{"c", "indicator", "year", "from", "to", "group", "percentile", langParam}
 
-// chartRequest reads a chart from the path kind and the query.
-func (s *Server) chartRequest(kindText string, q *query) (chartdata.Request, error) {
+// chartRequest reads a chart from the path kind and the query. Its
+// language is the lang parameter's, else, for a page (page set), the
+// reader's Accept-Language; a file (an image, the CSV) is English unless
+// lang asks otherwise, so that a download is the same for every reader of
+// a page.
+func (s *Server) chartRequest(w http.ResponseWriter, kindText string, q *query, page bool) (chartdata.Request, error) {
 	kind, ok := charts.ParseKind(kindText)
 	if !ok {
 		var names []string
@@ -75,13 +80,16 @@ func (s *Server) chartRequest(kindText string, q *query) (chartdata.Request, err
 		return r, invalid("percentile", p, "percentile is true or false, not %q", p)
 	}
 	q.record("percentile", strconv.FormatBool(r.Percentile))
+	if r.Lang, err = q.lang(w, page); err != nil {
+		return r, err
+	}
 	return r, nil
 }
 
 // buildChart validates the request and builds the chart; it returns
 // errCached when the answer is cached (query.ready).
-func (s *Server) buildChart(kindText string, q *query) (*charts.Chart, chartdata.Request, error) {
-	r, err := s.chartRequest(kindText, q)
+func (s *Server) buildChart(w http.ResponseWriter, kindText string, q *query, page bool) (*charts.Chart, chartdata.Request, error) {
+	r, err := s.chartRequest(w, kindText, q, page)
 	if err != nil {
 		return nil, r, err
 	}
@@ -135,7 +143,7 @@ func (s *Server) chartPage(w http.ResponseWriter, r *http.Request, q *query) {
 			return
 		}
 	}
-	c, req, err := s.buildChart(kind, q)
+	c, req, err := s.buildChart(w, kind, q, ext == "")
 	if errors.Is(err, errCached) {
 		return
 	}
@@ -225,6 +233,9 @@ func requestQuery(r chartdata.Request) string {
 	if r.Percentile {
 		v.Set("percentile", "true")
 	}
+	if r.Lang != "" && r.Lang != i18n.EN {
+		v.Set(langParam, string(r.Lang))
+	}
 	return chartQuery(v)
 }
 
@@ -282,7 +293,7 @@ func embedCode(origin, src string, c *charts.Chart) string {
 // its height whenever that changes (embedScript), so that the site's
 // /assets/embed.js can fit the iframe to it.
 func (s *Server) embedPage(w http.ResponseWriter, r *http.Request, q *query) {
-	c, req, err := s.buildChart(r.PathValue("kind"), q)
+	c, req, err := s.buildChart(w, r.PathValue("kind"), q, true)
 	if errors.Is(err, errCached) {
 		return
 	}
@@ -301,7 +312,7 @@ func (s *Server) embedPage(w http.ResponseWriter, r *http.Request, q *query) {
 	post := embedScript(c.ID)
 	allowScripts(w, []string{scriptHash(post)})
 	var b bytes.Buffer
-	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"" + req.Lang.Tag().String() + "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	template.HTMLEscape(&b, []byte(c.Spec.Title))
 	b.WriteString("</title>\n<style>html{overflow-y:auto}body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;color:#111;margin:8px;line-height:1.45}body .rk-chart{margin:0}</style>\n</head>\n<body>\n")
 	b.Write(frag.Bytes())
@@ -446,7 +457,7 @@ func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
 	if q.ready(s.cache) {
 		return
 	}
-	c, _, err := s.buildChart(kind, cq)
+	c, _, err := s.buildChart(w, kind, cq, false)
 	if err != nil {
 		fail(w, err)
 		return
@@ -536,7 +547,7 @@ func httptestRequest(u *url.URL) *http.Request { return &http.Request{Method: ht
 // the response to w run its script. Only the headline indicators get a
 // chart: 35 charts would make a page of a megabyte; every indicator's
 // chart is one click away at /chart/timeline.
-func (s *Server) compareChart(w http.ResponseWriter, kind, id string, doc docs.Compare) template.HTML {
+func (s *Server) compareChart(w http.ResponseWriter, l i18n.Lang, kind, id string, doc docs.Compare) template.HTML {
 	k, ok := charts.ParseKind(kind)
 	if !ok || !slices.Contains(docs.HeadlineIndicators, id) {
 		return ""
@@ -558,12 +569,12 @@ func (s *Server) compareChart(w http.ResponseWriter, kind, id string, doc docs.C
 			}
 		}
 	}
-	return s.fragment(w, chartdata.Request{Kind: k, Indicators: []string{id}, Countries: cs, To: to})
+	return s.fragment(w, chartdata.Request{Kind: k, Indicators: []string{id}, Countries: cs, To: to, Lang: l})
 }
 
 // rankChart renders the ranking chart of an indicator page.
-func (s *Server) rankChart(w http.ResponseWriter, doc docs.Rank) template.HTML {
-	return s.fragment(w, chartdata.Request{Kind: charts.Ranking, Indicators: []string{doc.Indicator.ID}, Year: doc.Year, Group: doc.Group.Name})
+func (s *Server) rankChart(w http.ResponseWriter, l i18n.Lang, doc docs.Rank) template.HTML {
+	return s.fragment(w, chartdata.Request{Kind: charts.Ranking, Indicators: []string{doc.Indicator.ID}, Year: doc.Year, Group: doc.Group.Name, Lang: l})
 }
 
 // fragment renders a chart for a page and lets the response to w run the

@@ -1,11 +1,12 @@
 package server
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // failure is an error response as a route wrote it (writeError), kept so
@@ -85,35 +86,40 @@ func (s *Server) htmlError(rec *recorder, r *http.Request) {
 		rec.header.Add("Vary", "Accept")
 		return
 	}
-	d := s.errorData(r, f)
+	l, byHeader := requestLang(r)
+	d := s.errorData(l, r, f)
 	rec.reset()
 	rec.header.Add("Vary", "Accept")
+	rec.header.Set("Content-Language", string(l))
+	if byHeader {
+		rec.header.Add("Vary", "Accept-Language")
+	}
 	rec.WriteHeader(f.status)
-	s.render(rec, "errorpage", page{Title: d.Heading, Data: d})
+	s.render(rec, r, nil, l, "errorpage", page{Title: d.Heading, Data: d})
 }
 
 // errorData words an error for its page and finds the addresses that fix
 // it: the suggestions put in place of the wrong value or parameter, and
 // the address without a parameter that has no place there.
-func (s *Server) errorData(r *http.Request, f *failure) errorPageData {
+func (s *Server) errorData(l i18n.Lang, r *http.Request, f *failure) errorPageData {
 	e := f.doc.Error
 	d := errorPageData{Status: f.status, Message: e.Message, Code: e.Code, Param: e.Param, Value: e.Value}
 	switch f.status {
 	case http.StatusBadRequest:
-		d.Heading = "This address cannot be shown"
+		d.Heading = l.T("web.error.400")
 	case http.StatusNotFound:
-		d.Heading = "There is no page at this address"
+		d.Heading = l.T("web.error.404")
 	case http.StatusMethodNotAllowed:
-		d.Heading = "This request method is not supported"
+		d.Heading = l.T("web.error.405")
 	default:
-		d.Heading = "Something went wrong on our side"
+		d.Heading = l.T("web.error.500")
 	}
 	if e.Param == "" || f.status >= 500 {
 		return d
 	}
-	one, many := "Try %s instead.", "Try one of these instead:"
+	one, many := l.T("web.error.try_one", "%s"), l.T("web.error.try_many")
 	if f.unwanted {
-		one, many = "Try the parameter %s instead.", "Try one of these parameters instead:"
+		one, many = l.T("web.error.try_param", "%s"), l.T("web.error.try_params")
 	}
 	for _, sg := range e.Suggestions {
 		to, text := sg, sg
@@ -128,7 +134,7 @@ func (s *Server) errorData(r *http.Request, f *failure) errorPageData {
 			if err != nil {
 				continue
 			}
-			to, text = c.ISO3, c.Name
+			to, text = c.ISO3, displayName(l, c)
 		}
 		if u, ok := replaceValue(r.URL, e.Param, e.Value, to); ok {
 			d.Fixes = append(d.Fixes, errorFix{Text: text, URL: u})
@@ -143,12 +149,12 @@ func (s *Server) errorData(r *http.Request, f *failure) errorPageData {
 	switch {
 	case e.Param == "year":
 		if u, ok := dropParam(r.URL, e.Param, e.Value); ok {
-			fix := fixIn("%s", "Show the latest figures instead", u)
+			fix := fixIn("%s", l.T("web.error.latest"), u)
 			d.Drop = &fix
 		}
 	case f.unwanted:
 		if u, ok := dropParam(r.URL, e.Param, ""); ok {
-			fix := fixIn("%s", fmt.Sprintf("Open the address without %s", e.Param), u)
+			fix := fixIn("%s", l.T("web.error.without", e.Param), u)
 			d.Drop = &fix
 		}
 	}

@@ -62,7 +62,7 @@ func TestErrorPages(t *testing.T) {
 		{"/compare?c=kaz,uzb&yaer=2020", 400, `unknown parameter "yaer"`, []string{
 			`Try the parameter <a href="/compare?c=kaz,uzb&amp;year=2020">year</a> instead.`,
 			`<a href="/compare?c=kaz,uzb">Open the address without yaer</a>`}},
-		{"/country/KAZ?utm_source=x", 400, `unknown parameter "utm_source": this address takes none`, []string{`<a href="/country/KAZ">Open the address without utm_source</a>`}},
+		{"/country/KAZ?utm_source=x", 400, `unknown parameter "utm_source": this address takes none but lang (en or ru), so drop it`, []string{`<a href="/country/KAZ">Open the address without utm_source</a>`}},
 		{"/compare/kaz,uzb?c=kaz", 400, `already given by the path`, []string{`<a href="/compare/kaz,uzb">`}},
 		{"/compare?c=kaz,uzb&year=1800", 400, `year must be a year such as 2023, not "1800"`, []string{`<a href="/compare?c=kaz,uzb">Show the latest figures instead</a>`}},
 		{"/indicator/rsf/1990", 400, `the data starts in 2002`, []string{`<a href="/indicator/rsf">Show the latest figures instead</a>`}},

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // CacheStats reports the response cache's accounted size, its bound and
@@ -20,19 +21,19 @@ func (s *Server) CacheStats() (used, max, entries int) {
 // the Content-Security-Policy must allow the chart's script and not the
 // injected one.
 func (s *Server) HandleInjected(path string, html string) {
-	t := template.Must(template.Must(s.pages["index"].Clone()).Parse(`{{define "content"}}<h1>injected</h1>
+	t := template.Must(template.Must(s.pages[i18n.EN]["index"].Clone()).Parse(`{{define "content"}}<h1>injected</h1>
 {{.Data.Chart}}
 {{.Data.Injected}}
 {{end}}`))
-	s.pages["injected"] = t
+	s.pages[i18n.EN]["injected"] = t
 	s.mux.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) {
 		doc, err := docs.BuildRank(s.opts.Store, "rsf", 0, "post-soviet")
 		if err != nil {
 			fail(w, err)
 			return
 		}
-		s.render(w, "injected", page{Title: "injected", Data: map[string]any{
-			"Chart": s.rankChart(w, doc), "Injected": template.HTML(html)}})
+		s.render(w, r, nil, i18n.EN, "injected", page{Title: "injected", Data: map[string]any{
+			"Chart": s.rankChart(w, i18n.EN, doc), "Injected": template.HTML(html)}})
 	})
 }
 

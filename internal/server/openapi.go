@@ -87,6 +87,8 @@ func (s *Server) openAPIDoc(origin string) (obj, error) {
 	from := query("from", "The first year to include, in the indicator's own year (edition or data year).", false, year, nil)
 	to := query("to", "The last year to include, in the indicator's own year.", false, year, nil)
 	group := func(desc string) obj { return query("group", desc, false, groupSchema, nil) }
+	lang := query("lang", "The language of the names (and, for the sources, of the sentence on what the elections rest on): en (the default) or ru. Codes, numbers and the other fields are the same in both; no other part of the API has a language.", false,
+		obj{"type": "string", "enum": []string{"en", "ru"}, "default": "en"}, "ru")
 
 	ops := []apiOperation{
 		{path: "/api/v1/compare", id: "getCompare", tag: "analysis", document: "compare",
@@ -136,11 +138,12 @@ func (s *Server) openAPIDoc(origin string) (obj, error) {
 		{path: "/api/v1/countries", id: "getCountries", tag: "reference", document: "countries",
 			summary:     "The countries or territories of a group (rankings countries)",
 			description: "The members of a group with their ISO codes and groups, sorted by name.",
-			params:      []obj{group("The group to list; territories are the disputed and occupied territories of the region, all is every country.")},
+			params:      []obj{group("The group to list; territories are the disputed and occupied territories of the region, all is every country."), lang},
 			example:     func() (any, error) { return docs.Countries(reg, "central-asia") }, exampleSummary: "group=central-asia"},
 		{path: "/api/v1/indicators", id: "getIndicators", tag: "reference", document: "indicators",
 			summary:     "Every indicator's metadata (rankings indicators)",
 			description: "Each indicator's scale, direction, what its year means, methodology segments and breaks, the uncertainty its publisher gives and where its ranks come from.",
+			params:      []obj{lang},
 			example: func() (any, error) {
 				var doc docs.IndicatorList
 				for _, d := range docs.Indicators(store).Indicators {
@@ -154,6 +157,7 @@ func (s *Server) openAPIDoc(origin string) (obj, error) {
 		{path: "/api/v1/sources", id: "getSources", tag: "reference", document: "sources",
 			summary:     "The sources with licence and citation (rankings sources)",
 			description: "Each publisher's dataset: edition, address, licence, how to cite it and the indicators it gives.",
+			params:      []obj{lang},
 			example:     func() (any, error) { return docs.Sources(store) }, exampleSummary: "every source"},
 	}
 	// The path forms that a baked, static copy of the site has as files.

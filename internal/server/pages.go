@@ -14,6 +14,7 @@ import (
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/chartdata"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 //go:embed templates/*.html
@@ -23,9 +24,14 @@ var templateFS embed.FS
 type page struct {
 	Title string
 	Data  any
+	// Lang is the page's language and Other the other one ("en", "ru");
+	// Alt is the address of this page in each (render sets all three).
+	Lang, Other string
+	Alt         map[string]string
 }
 
-func (s *Server) funcs() template.FuncMap {
+// funcs are the template functions of pages in language l.
+func (s *Server) funcs(l i18n.Lang) template.FuncMap {
 	store := s.opts.Store
 	format := func(id string, v any) string {
 		ind, err := store.Indicator(id)
@@ -34,76 +40,109 @@ func (s *Server) funcs() template.FuncMap {
 		}
 		switch x := v.(type) {
 		case float64:
-			return ind.Format(x)
+			return localNumber(l, ind.Format(x))
 		case *float64:
 			if x == nil {
 				return "–"
 			}
-			return ind.Format(*x)
+			return localNumber(l, ind.Format(*x))
 		}
 		return ""
 	}
+	name := func(doc docs.Compare, iso3 string) string {
+		for _, c := range doc.Countries {
+			if c.ISO3 == iso3 {
+				return s.nameOf(l, c.ISO3, c.Name)
+			}
+		}
+		return iso3
+	}
 	return template.FuncMap{
+		// t is a message of the catalogue as HTML: the catalogue is the
+		// project's own text, and its arguments are escaped here (all but
+		// template.HTML ones).
+		"t": func(key string, args ...any) template.HTML { return message(l, key, args...) },
+		// foreign reports whether text the data holds only in English
+		// (summaries, notes, error messages) is foreign to the page.
+		"foreign":  func() bool { return l != i18n.EN },
+		"href":     func(p string) string { return langPath(l, p) },
+		"api":      func(p string) string { return apiPath(l, p) },
 		"fmtValue": format,
 		"rankText": func(rank, of *int) string {
 			if rank == nil || of == nil {
 				return ""
 			}
-			return fmt.Sprintf("%d of %d", *rank, *of)
+			return l.T("web.rank_of", *rank, *of)
 		},
-		"trendText": func(t docs.Trend) string {
-			if t.N == 0 {
-				return "no figures"
+		"trendText":   func(t docs.Trend) string { return trendText(l, t) },
+		"changeText":  func(id string, c docs.ChangeDoc) string { return changeText(l, format(id, c.Value), c) },
+		"segmentsOf":  func(ss docs.ShowSeries) []showSegment { return segmentsOf(l, ss) },
+		"countryName": name,
+		"cname":       func(c any) string { return s.cname(l, c) },
+		"indName":     l.IndicatorName,
+		// indNameFirst is an indicator's name as a page first says it: in
+		// Russian with the publisher's English name beside it, marked as
+		// English.
+		"indNameFirst": func(id, english string) template.HTML {
+			name := l.IndicatorName(id, english)
+			if name == english {
+				return template.HTML(template.HTMLEscapeString(name))
 			}
-			if t.Insufficient || t.Slope == nil {
-				return fmt.Sprintf("insufficient data (%d points)", t.N)
-			}
-			return fmt.Sprintf("%+.3g [%+.3g, %+.3g], %d–%d", *t.Slope, *t.CILow, *t.CIHigh, *t.From, *t.To)
+			return template.HTML(template.HTMLEscapeString(name) + ` (<span lang="en">` + template.HTMLEscapeString(english) + `</span>)`)
 		},
-		"changeText": func(id string, c docs.ChangeDoc) string { return changeText(format(id, c.Value), c) },
-		"segmentsOf": segmentsOf,
-		"countryName": func(doc docs.Compare, iso3 string) string {
-			for _, c := range doc.Countries {
-				if c.ISO3 == iso3 {
-					return c.Name
-				}
+		"direction": func(higher bool) string {
+			if higher {
+				return l.T("web.higher_is_better")
 			}
-			return iso3
+			return l.T("web.lower_is_better")
 		},
+		"yearOf": func(year int, meaning string) string { return yearText(l, "web.year_of.", year, meaning) },
+		"yearIs": func(year int, meaning string) string { return yearText(l, "web.year_is.", year, meaning) },
 		"aheadText": func(ci docs.CompareIndicator, doc docs.Compare) string {
 			if ci.Leader == nil {
-				return "No country is ahead: the figures are tied or missing."
+				return l.T("web.ahead.none")
 			}
-			name := *ci.Leader
-			for _, c := range doc.Countries {
-				if c.ISO3 == name {
-					name = c.Name
-				}
-			}
-			s := name + " is ahead"
+			n := name(doc, *ci.Leader)
 			switch {
 			case ci.Distinguishable == nil:
-				s += " (the source publishes no uncertainty)."
+				return l.T("web.ahead.no_uncertainty", n)
 			case *ci.Distinguishable:
-				s += "; the published 90% intervals do not overlap."
-			default:
-				s += ", but the published 90% intervals overlap: the difference is not distinguishable."
+				return l.T("web.ahead.distinguishable", n)
 			}
-			return s
+			return l.T("web.ahead.not_distinguishable", n)
 		},
-		"aheadShort": func(ci docs.CompareIndicator) string {
+		"aheadShort": func(ci docs.CompareIndicator, doc docs.Compare) string {
 			if ci.Leader == nil {
-				return "tie or no figures"
+				return l.T("web.ahead_short.none")
+			}
+			n := *ci.Leader
+			if l != i18n.EN {
+				n = name(doc, n)
 			}
 			switch {
 			case ci.Distinguishable == nil:
-				return *ci.Leader
+				return n
 			case *ci.Distinguishable:
-				return *ci.Leader + " (distinguishable)"
+				return l.T("web.ahead_short.distinguishable", n)
 			}
-			return *ci.Leader + " (not distinguishable)"
+			return l.T("web.ahead_short.not_distinguishable", n)
 		},
-		"assessment": func(a string) string { return indicators.Assessment(a).Label() },
+		"assessment": func(a string) string { return assessmentLabel(l, a) },
+		"mission": func(m string) string {
+			if l == i18n.EN || !i18n.Has("web.mission."+m) {
+				return m
+			}
+			return l.T("web.mission." + m)
+		},
+		"electionType": func(t string) string { return electionType(l, t) },
+		"segLabel":     func(label string) string { return segmentLabel(l, label) },
+		"unit": func(u string) string {
+			if l == i18n.EN || !i18n.Has("web.unit."+u) {
+				return u
+			}
+			return l.T("web.unit." + u)
+		},
+		"date": l.DateText,
 		// The footnotes of figures the source's current files restate
 		// (RSF 2013–2021): each table's marks and notes.
 		"showNotes":     func(ss docs.ShowSeries) tableNotes { return s.showNotes(ss) },
@@ -111,34 +150,41 @@ func (s *Server) funcs() template.FuncMap {
 		"compareNotes":  func(ci docs.CompareIndicator) tableNotes { return s.compareNotes(ci) },
 		"overviewNotes": func(doc docs.Compare) tableNotes { return s.compareNotes(doc.Indicators...) },
 		// sourceKind says what an election's source page is, in words.
-		"sourceKind": func(k string) string { return indicators.SourceKind(k).Label() },
+		"sourceKind": func(k string) string { return sourceKindLabel(l, k) },
 		"primary":    func(k string) bool { return indicators.SourceKind(k).Primary() },
 		"host":       hostOf,
 		// sourceKinds says what a country's assessments rest on.
 		"sourceKinds": func(d docs.ElectionsDocument) string {
-			return docs.SourceKindSentence(d.SourceKindCounts, len(d.Elections))
+			return sourceKindSentence(l, d.SourceKindCounts, len(d.Elections))
 		},
+		"electionsLine": func(d docs.ElectionsDocument) string { return electionsLine(l, d) },
+		"groupTitle":    func(doc docs.Rank) string { return rankGroupTitle(l, doc) },
+		"unlisted":      func(doc docs.Rank) string { return unlistedSentence(l, doc) },
 		"pick": func(all []indicators.Country, selected string) map[string]any {
 			group, _ := store.Registry().Group("post-soviet")
 			territories, _ := store.Registry().Group("territories")
-			return map[string]any{"Group": byName(group), "Territories": byName(territories), "All": byName(all), "Selected": selected}
+			return map[string]any{"Group": byName(l, group), "Territories": byName(l, territories), "All": byName(l, all), "Selected": selected}
 		},
 		// entityHeader names a ranking's rows: Country, or Country or
 		// territory when a territory is among them.
 		"entityHeader": func(doc docs.Rank) string {
 			for _, r := range doc.Rows {
 				if c, ok := store.Registry().ByCode(r.ISO3); !ok || c.Kind != indicators.KindCountry {
-					return "Country or territory"
+					return l.T("web.col.country_or_territory")
 				}
 			}
-			return "Country"
+			return l.T("web.col.country")
 		},
 		"timelineURL": func(id string, doc docs.Compare) string {
 			var codes []string
 			for _, c := range doc.Countries {
 				codes = append(codes, c.ISO3)
 			}
-			return "/chart/timeline?c=" + strings.Join(codes, ",") + "&indicator=" + id
+			u := "/chart/timeline?c=" + strings.Join(codes, ",") + "&indicator=" + id
+			if l != i18n.EN {
+				u += "&lang=" + string(l)
+			}
+			return u
 		},
 	}
 }
@@ -147,18 +193,27 @@ func (s *Server) funcs() template.FuncMap {
 // when the server is made.
 var pageNames = []string{"index", "compare", "country", "indicator", "electionspage", "errorpage"}
 
-func (s *Server) parseTemplates() map[string]*template.Template {
-	out := map[string]*template.Template{}
-	for _, name := range pageNames {
-		out[name] = template.Must(template.New("").Funcs(s.funcs()).ParseFS(templateFS,
-			"templates/layout.html", "templates/elections.html", "templates/"+name+".html"))
+func (s *Server) parseTemplates() map[i18n.Lang]map[string]*template.Template {
+	out := map[i18n.Lang]map[string]*template.Template{}
+	for _, l := range i18n.Langs {
+		out[l] = map[string]*template.Template{}
+		for _, name := range pageNames {
+			out[l][name] = template.Must(template.New("").Funcs(s.funcs(l)).ParseFS(templateFS,
+				"templates/layout.html", "templates/elections.html", "templates/"+name+".html"))
+		}
 	}
 	return out
 }
 
-// render executes a page template into w.
-func (s *Server) render(w http.ResponseWriter, name string, p page) {
-	t := s.pages[name]
+// render executes a page template in language l into w; r is the request,
+// whose address in each language the page links to.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, q *query, l i18n.Lang, name string, p page) {
+	t := s.pages[l][name]
+	p.Lang, p.Other = string(l), string(l.Other())
+	p.Alt = map[string]string{}
+	for k, v := range alternates(r, q) {
+		p.Alt[string(k)] = v
+	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
 		fail(w, err)
@@ -189,6 +244,11 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request, q *query) {
 		writeError(w, http.StatusNotFound, indicators.Errorf(indicators.ENotFound, "no page at %s: start at /", r.URL.Path), "path", r.URL.Path)
 		return
 	}
+	l, err := q.lang(w, true)
+	if err != nil {
+		fail(w, err)
+		return
+	}
 	if q.ready(s.cache) {
 		return
 	}
@@ -200,14 +260,14 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request, q *query) {
 			inds = append(inds, ind)
 		}
 	}
-	more := []pickerSlot{{3, "Third country"}, {4, "Fourth country"}, {5, "Fifth country"}, {6, "Sixth country"}}
-	s.render(w, "index", page{Title: "Compare countries", Data: map[string]any{
-		"Countries": byName(reg.Countries()), "Group": byName(group), "Indicators": inds,
+	more := []pickerSlot{{3, "web.picker.third"}, {4, "web.picker.fourth"}, {5, "web.picker.fifth"}, {6, "web.picker.sixth"}}
+	s.render(w, r, q, l, "index", page{Title: l.T("web.index.title"), Data: map[string]any{
+		"Countries": byName(l, reg.Countries()), "Group": byName(l, group), "Indicators": inds,
 		"More": more, "Years": s.pickerYears(inds)}})
 }
 
 // pickerSlot is an optional country select of the picker: the compare
-// page ignores the ones left empty.
+// page ignores the ones left empty. Label is its label's message key.
 type pickerSlot struct {
 	N     int
 	Label string
@@ -233,11 +293,15 @@ func (s *Server) pickerYears(inds []indicators.Indicator) []int {
 	return years
 }
 
-// byName is a copy of cs sorted by name in the display language, as a
-// reader scans a picker.
-func byName(cs []indicators.Country) []indicators.Country {
+// byName is a copy of cs sorted by name in language l (the display
+// language for English), as a reader scans a picker.
+func byName(l i18n.Lang, cs []indicators.Country) []indicators.Country {
 	out := slices.Clone(cs)
-	countries.SortByName(out, countries.DisplayLanguage)
+	tag := countries.DisplayLanguage
+	if l != i18n.EN {
+		tag = l.Tag()
+	}
+	countries.SortByName(out, tag)
 	return out
 }
 
@@ -257,6 +321,11 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
 		fail(w, err)
 		return
 	}
+	l, err := q.lang(w, true)
+	if err != nil {
+		fail(w, err)
+		return
+	}
 	if q.ready(s.cache) {
 		return
 	}
@@ -268,7 +337,7 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
 	var codes, names []string
 	for _, c := range cs {
 		codes = append(codes, c.ISO3)
-		names = append(names, c.Name)
+		names = append(names, displayName(l, c))
 	}
 	api := "/api/v1/compare/" + strings.Join(codes, ",") + ".json"
 	var extra []string
@@ -283,17 +352,17 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
 	}
 	charts := map[string]template.HTML{}
 	for _, ci := range doc.Indicators {
-		if html := s.compareChart(w, "timeline", ci.ID, doc); html != "" {
+		if html := s.compareChart(w, l, "timeline", ci.ID, doc); html != "" {
 			charts[ci.ID] = html
 		}
 	}
 	maps := map[string]template.HTML{}
 	for _, ci := range doc.Indicators {
-		if html := s.compareMap(w, ci, cs); html != "" {
+		if html := s.compareMap(w, l, ci, cs); html != "" {
 			maps[ci.ID] = html
 		}
 	}
-	s.render(w, "compare", page{Title: strings.Join(names, " vs "),
+	s.render(w, r, q, l, "compare", page{Title: strings.Join(names, l.T("web.compare.vs_title")),
 		Data: map[string]any{"Doc": doc, "API": api, "Codes": strings.Join(codes, ","), "Charts": charts, "Maps": maps}})
 }
 
@@ -310,11 +379,11 @@ var compareMapIndicators = []string{"rsf", "wgi-rl", "ti-cpi", "fh-fiw"}
 // countries outlined, as a fragment of the compare page with the tools of
 // its other charts; "" when there is no map to draw (another indicator, a
 // country not on the region map, no figures).
-func (s *Server) compareMap(w http.ResponseWriter, ci docs.CompareIndicator, cs []indicators.Country) template.HTML {
+func (s *Server) compareMap(w http.ResponseWriter, l i18n.Lang, ci docs.CompareIndicator, cs []indicators.Country) template.HTML {
 	if !slices.Contains(compareMapIndicators, ci.ID) {
 		return ""
 	}
-	return s.fragment(w, chartdata.Request{Kind: charts.Map, Indicators: []string{ci.ID}, Countries: cs, Year: ci.Year})
+	return s.fragment(w, chartdata.Request{Kind: charts.Map, Indicators: []string{ci.ID}, Countries: cs, Year: ci.Year, Lang: l})
 }
 
 func (s *Server) countryPage(w http.ResponseWriter, r *http.Request, q *query) {
@@ -325,6 +394,11 @@ func (s *Server) countryPage(w http.ResponseWriter, r *http.Request, q *query) {
 		return
 	}
 	q.path = "/country/" + c.ISO3 // every name of the country is one page
+	l, err := q.lang(w, true)
+	if err != nil {
+		fail(w, err)
+		return
+	}
 	if q.ready(s.cache) {
 		return
 	}
@@ -333,7 +407,7 @@ func (s *Server) countryPage(w http.ResponseWriter, r *http.Request, q *query) {
 		fail(w, err)
 		return
 	}
-	s.render(w, "country", page{Title: c.Name, Data: map[string]any{"Doc": doc}})
+	s.render(w, r, q, l, "country", page{Title: displayName(l, c), Data: map[string]any{"Doc": doc}})
 }
 
 func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request, q *query) {
@@ -352,6 +426,11 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request, q *query)
 		fail(w, err)
 		return
 	}
+	l, err := q.lang(w, true)
+	if err != nil {
+		fail(w, err)
+		return
+	}
 	if q.ready(s.cache) {
 		return
 	}
@@ -360,12 +439,17 @@ func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request, q *query)
 		fail(w, wrap("year", q.v.Get("year"), err))
 		return
 	}
-	s.render(w, "indicator", page{Title: doc.Indicator.Name,
-		Data: map[string]any{"Doc": doc, "Chart": s.rankChart(w, doc)}})
+	s.render(w, r, q, l, "indicator", page{Title: l.IndicatorName(doc.Indicator.ID, doc.Indicator.Name),
+		Data: map[string]any{"Doc": doc, "Chart": s.rankChart(w, l, doc)}})
 }
 
 func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request, q *query) {
 	cs, err := q.countries("c", 1)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	l, err := q.lang(w, true)
 	if err != nil {
 		fail(w, err)
 		return
@@ -382,41 +466,7 @@ func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request, q *query)
 		}
 		ds = append(ds, d)
 	}
-	s.render(w, "electionspage", page{Title: "Elections", Data: map[string]any{"Docs": ds}})
-}
-
-// changeText is a change since a base year in the compare page's "Change
-// since" column; value is its figure, formatted. A rank change is given
-// only with both field sizes, and where the source ranked a different
-// number of entities in the two years the change of percentile (the share
-// of the ranked field placed below, docs.ChangeDoc) leads instead.
-func changeText(value string, c docs.ChangeDoc) string {
-	if c.Value == nil {
-		return c.Reason
-	}
-	if *c.Value > 0 {
-		value = "+" + value
-	}
-	if c.RankChange == nil || c.Rank == nil || c.SinceRank == nil {
-		return fmt.Sprintf("%s points since %d", value, *c.From)
-	}
-	now, then := fmt.Sprintf("%d/%d", *c.Rank, *c.RankOf), fmt.Sprintf("%d/%d", *c.SinceRank, *c.SinceRankOf)
-	if c.FieldChanged() {
-		pct := fmt.Sprintf("%+.1f", *c.PercentileChange)
-		if *c.RankOf > *c.SinceRankOf {
-			return fmt.Sprintf("%s points since %d; percentile %s points (rank %s from %s: the field grew from %d to %d, so the places are not comparable)",
-				value, *c.From, pct, now, then, *c.SinceRankOf, *c.RankOf)
-		}
-		return fmt.Sprintf("%s points since %d; percentile %s points (rank %s from %s: the field shrank from %d to %d, so the places are not comparable)",
-			value, *c.From, pct, now, then, *c.SinceRankOf, *c.RankOf)
-	}
-	switch r := *c.RankChange; {
-	case r > 0:
-		return fmt.Sprintf("%s points since %d; rank %s from %s (up %d)", value, *c.From, now, then, r)
-	case r < 0:
-		return fmt.Sprintf("%s points since %d; rank %s from %s (down %d)", value, *c.From, now, then, -r)
-	}
-	return fmt.Sprintf("%s points since %d; rank %s in both years", value, *c.From, now)
+	s.render(w, r, q, l, "electionspage", page{Title: l.T("web.electionspage.title"), Data: map[string]any{"Docs": ds}})
 }
 
 // showSegment is the rows of one methodology segment in a country page's
@@ -433,24 +483,6 @@ type showRow struct {
 	V docs.Value
 }
 
-// segmentsOf splits a series' figures by methodology segment, so that each
-// segment's rows carry their own scale and direction (RSF 2002–2012 is
-// lower-is-better, 2013– higher-is-better).
-func segmentsOf(ss docs.ShowSeries) []showSegment {
-	var out []showSegment
-	for i, v := range ss.Values {
-		seg, ok := segmentOf(ss, v.Year)
-		if !ok {
-			seg = docs.Segment{From: v.Year, HigherIsBetter: ss.HigherIsBetter}
-		}
-		if len(out) == 0 || !ok || out[len(out)-1].Heading != segmentHeading(seg) {
-			out = append(out, showSegment{Heading: segmentHeading(seg), Break: len(out) > 0})
-		}
-		out[len(out)-1].Rows = append(out[len(out)-1].Rows, showRow{I: i, V: v})
-	}
-	return out
-}
-
 func segmentOf(ss docs.ShowSeries, year int) (docs.Segment, bool) {
 	for _, seg := range ss.Segments {
 		if year >= seg.From && (seg.To == nil || year <= *seg.To) {
@@ -458,23 +490,6 @@ func segmentOf(ss docs.ShowSeries, year int) (docs.Segment, bool) {
 		}
 	}
 	return docs.Segment{}, false
-}
-
-// segmentHeading names a segment: "2002–2012: old points scale
-// (unbounded), lower is better".
-func segmentHeading(seg docs.Segment) string {
-	years := fmt.Sprintf("%d–", seg.From)
-	if seg.To != nil {
-		years = fmt.Sprintf("%d–%d", seg.From, *seg.To)
-	}
-	label := seg.Label
-	if label == "" {
-		label = "scale " + docs.ScaleText(seg.Scale)
-	}
-	if seg.HigherIsBetter {
-		return fmt.Sprintf("%s: %s, higher is better", years, label)
-	}
-	return fmt.Sprintf("%s: %s, lower is better", years, label)
 }
 
 // hostOf is a URL's host without "www.", the text of a source link.

@@ -65,6 +65,9 @@ type query struct {
 	extra string
 	slot  *cacheSlot // nil: the answer is not cached
 	named bool       // ready has named the entry
+	// r is the request, whose Accept-Language a page's language may
+	// follow (query.lang).
+	r *http.Request
 }
 
 // cacheable lets the answer to w be cached: w is the recorder of a
@@ -138,11 +141,14 @@ func newQuery(r *http.Request, store *datasets.Store, allowed ...string) (*query
 			if len(allowed) == 0 {
 				return nil, unwantedParam(invalid(name, value, "unknown parameter %q: this address takes none, so drop it", name))
 			}
+			if len(allowed) == 1 && allowed[0] == langParam {
+				return nil, unwantedParam(invalid(name, value, "unknown parameter %q: this address takes none but lang (en or ru), so drop it", name))
+			}
 			return nil, unwantedParam(bad(name, value, &indicators.Error{Code: indicators.EInvalid,
 				Msg: fmt.Sprintf("unknown parameter %q: valid parameters are %s", name, strings.Join(allowed, ", ")), Suggestions: indicators.Nearest(name, allowed, 3)}))
 		}
 	}
-	return &query{v: v, store: store, path: r.URL.Path, canon: map[string]string{}}, nil
+	return &query{v: v, store: store, path: r.URL.Path, canon: map[string]string{}, r: r}, nil
 }
 
 // clip shortens a value echoed in an error to 200 bytes, so that a long

@@ -100,15 +100,15 @@ func (s *Server) static(h http.HandlerFunc) http.HandlerFunc {
 
 func (s *Server) routes() {
 	m := s.mux
-	m.HandleFunc("GET /{$}", s.pageHandler(nil, s.index))
-	m.HandleFunc("GET /compare", s.pageHandler([]string{"c", "indicator", "year"}, s.comparePage))
-	m.HandleFunc("GET /country/{iso3}", s.pageHandler(nil, s.countryPage))
-	m.HandleFunc("GET /indicator/{id}", s.pageHandler([]string{"year", "group"}, s.indicatorPage))
-	m.HandleFunc("GET /elections", s.pageHandler([]string{"c"}, s.electionsPage))
+	m.HandleFunc("GET /{$}", s.pageHandler([]string{langParam}, s.index))
+	m.HandleFunc("GET /compare", s.pageHandler([]string{"c", "indicator", "year", langParam}, s.comparePage))
+	m.HandleFunc("GET /country/{iso3}", s.pageHandler([]string{langParam}, s.countryPage))
+	m.HandleFunc("GET /indicator/{id}", s.pageHandler([]string{"year", "group", langParam}, s.indicatorPage))
+	m.HandleFunc("GET /elections", s.pageHandler([]string{"c", langParam}, s.electionsPage))
 
-	m.HandleFunc("GET /api/v1/countries", s.api([]string{"group"}, s.apiCountries))
-	m.HandleFunc("GET /api/v1/indicators", s.api(nil, s.apiIndicators))
-	m.HandleFunc("GET /api/v1/sources", s.api(nil, s.apiSources))
+	m.HandleFunc("GET /api/v1/countries", s.api([]string{"group", langParam}, s.apiCountries))
+	m.HandleFunc("GET /api/v1/indicators", s.api([]string{langParam}, s.apiIndicators))
+	m.HandleFunc("GET /api/v1/sources", s.api([]string{langParam}, s.apiSources))
 	m.HandleFunc("GET /api/v1/series", s.api([]string{"country", "indicator", "from", "to"}, s.apiSeries))
 	m.HandleFunc("GET /api/v1/compare", s.api([]string{"countries", "indicator", "year", "since", "group"}, s.apiCompare))
 	m.HandleFunc("GET /api/v1/rank", s.api([]string{"indicator", "year", "group"}, s.apiRank))

@@ -25,6 +25,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // Options configure the service.
@@ -63,7 +64,7 @@ const EChartsCDNPath = "/npm/echarts@5.6.0/dist/echarts.min.js"
 type Server struct {
 	opts  Options
 	mux   *http.ServeMux
-	pages map[string]*template.Template
+	pages map[i18n.Lang]map[string]*template.Template
 	cache *responseCache
 	// publicOrigin is Options.PublicURL's origin ("" when unset or not an
 	// origin).
@@ -122,6 +123,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) respond(w http.ResponseWriter, r *http.Request) (status, size int) {
+	r = withLangPrefix(r)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		rec := &recorder{header: http.Header{}, status: http.StatusOK}
 		writeError(rec, http.StatusMethodNotAllowed, &indicators.Error{Code: indicators.EInvalid, Msg: "only GET and HEAD are supported"}, "", "")

@@ -144,7 +144,7 @@ func TestBadInput(t *testing.T) {
 		{"/api/v1/trend?country=kaz&indicator=rsf&from=2020&to=2010", "from", "2020", "after to", 400},
 		{"/api/v1/trend?country=kaz&indicator=wjp&from=1990&to=2000", "indicator", "wjp", "no figures for Kazakhstan on wjp from 1990 to 2000", 400},
 		{"/api/v1/elections?country=france", "country", "FRA", "covers the 15 post-Soviet states", 400},
-		{"/api/v1/indicators?x=1", "x", "1", "valid parameters are format", 400},
+		{"/api/v1/indicators?x=1", "x", "1", "valid parameters are lang, format", 400},
 		{"/api/v1/rank/rsf/abc.json", "year", "abc", "must be a year", 400},
 		{"/compare?c=kaz", "c", "kaz", "at least 2", 400},
 		{"/country/XYZ", "iso3", "XYZ", "unknown country", 400},

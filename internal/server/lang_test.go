@@ -1,0 +1,257 @@
+package server_test
+
+import (
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rankings-dev/rankings/internal/server"
+)
+
+// htmlLang is a page's <html lang>.
+var htmlLang = regexp.MustCompile(`<html lang="([a-z]+)">`)
+
+func pageLang(t *testing.T, body string) string {
+	t.Helper()
+	m := htmlLang.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("the page has no <html lang>")
+	}
+	return m[1]
+}
+
+// TestLanguageChoice: a page is in the language lang= or the /ru prefix
+// names, else in the one Accept-Language prefers, else in English; it
+// says its language, and varies on Accept-Language only when the header
+// chose.
+func TestLanguageChoice(t *testing.T) {
+	for _, c := range []struct {
+		path, accept, want string
+		vary               bool
+	}{
+		{"/compare/KAZ,UZB", "", "en", true},
+		{"/compare/KAZ,UZB", "ru-RU,ru;q=0.9,en;q=0.8", "ru", true},
+		{"/compare/KAZ,UZB", "de-DE,de;q=0.9", "en", true},
+		{"/compare/KAZ,UZB", "en-GB,ru;q=0.5", "en", true},
+		{"/compare/KAZ,UZB?lang=ru", "", "ru", false},
+		{"/compare/KAZ,UZB?lang=en", "ru", "en", false},
+		{"/ru/compare/KAZ,UZB", "", "ru", false},
+		{"/ru/compare/KAZ,UZB", "en", "ru", false},
+		{"/ru/", "", "ru", false},
+		{"/ru", "", "ru", false},
+		{"/ru/country/KAZ", "", "ru", false},
+		{"/ru/indicator/rsf/2024", "", "ru", false},
+		{"/ru/elections/KAZ", "", "ru", false},
+		{"/elections/KAZ", "ru", "ru", true},
+		{"/ru/embed/ranking/rsf", "", "ru", false},
+		{"/chart/ranking?indicator=rsf", "ru", "ru", true},
+	} {
+		rec := get(t, c.path, "Accept-Language", c.accept)
+		if rec.Code != 200 {
+			t.Errorf("%s: status %d", c.path, rec.Code)
+			continue
+		}
+		if got := pageLang(t, rec.Body.String()); got != c.want {
+			t.Errorf("%s (Accept-Language %q): <html lang=%q>, want %q", c.path, c.accept, got, c.want)
+		}
+		if got := rec.Header().Get("Content-Language"); got != c.want {
+			t.Errorf("%s (Accept-Language %q): Content-Language %q, want %q", c.path, c.accept, got, c.want)
+		}
+		vary := slices.Contains(rec.Header().Values("Vary"), "Accept-Language")
+		if vary != c.vary {
+			t.Errorf("%s (Accept-Language %q): Vary: Accept-Language %v, want %v", c.path, c.accept, vary, c.vary)
+		}
+	}
+	for _, p := range []string{"/compare/KAZ,UZB?lang=de", "/ru/compare/KAZ,UZB?lang=ru", "/country/KAZ?lang=en&lang=ru"} {
+		if rec := get(t, p, "Accept", "application/json"); rec.Code != 400 || !strings.Contains(rec.Body.String(), `"param": "lang"`) {
+			t.Errorf("%s: status %d, want 400 naming lang: %s", p, rec.Code, rec.Body.String())
+		}
+	}
+	// A Russian error page.
+	rec := get(t, "/ru/no/such/page")
+	if rec.Code != 404 || pageLang(t, rec.Body.String()) != "ru" || !strings.Contains(rec.Body.String(), "<h1>По этому адресу страницы нет</h1>") {
+		t.Errorf("/ru/no/such/page: status %d, not a Russian error page", rec.Code)
+	}
+	// A chart's files are English unless lang asks: a download from a
+	// page is the same for every reader.
+	if rec := get(t, "/chart/ranking.csv?indicator=rsf", "Accept-Language", "ru"); rec.Header().Get("Content-Language") != "" ||
+		slices.Contains(rec.Header().Values("Vary"), "Accept-Language") {
+		t.Errorf("a chart's CSV follows Accept-Language: %v", rec.Header())
+	}
+}
+
+// TestEveryPageLinksToItsOtherLanguage: the layout links to the page in
+// the other language, visibly and as <link rel=alternate hreflang>, at the
+// page's canonical address, whichever spelling of it was asked for.
+func TestEveryPageLinksToItsOtherLanguage(t *testing.T) {
+	for _, c := range []struct{ path, en, ru string }{
+		{"/", "/", "/ru/"},
+		{"/ru/", "/", "/ru/"},
+		{"/compare?c=kaz,uzb", "/compare/KAZ,UZB", "/ru/compare/KAZ,UZB"},
+		{"/ru/compare/Kazakhstan,UZB?year=2020", "/compare/KAZ,UZB?year=2020", "/ru/compare/KAZ,UZB?year=2020"},
+		{"/country/kaz", "/country/KAZ", "/ru/country/KAZ"},
+		{"/indicator/rsf?year=2024", "/indicator/rsf/2024", "/ru/indicator/rsf/2024"},
+		{"/indicator/rsf", "/indicator/rsf", "/ru/indicator/rsf"},
+		{"/elections/KAZ", "/elections/KAZ", "/ru/elections/KAZ"},
+	} {
+		body := html.UnescapeString(get(t, c.path).Body.String())
+		for _, want := range []string{
+			`<link rel="alternate" hreflang="en" href="` + c.en + `">`,
+			`<link rel="alternate" hreflang="ru" href="` + c.ru + `">`,
+		} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s lacks %s", c.path, want)
+			}
+		}
+		other, text := c.ru, "Русский"
+		if strings.HasPrefix(c.path, "/ru") {
+			other, text = c.en, "English"
+		}
+		if want := `href="` + other + `" hreflang="` + map[string]string{"Русский": "ru", "English": "en"}[text] + `" lang="`; !strings.Contains(body, want) || !strings.Contains(body, ">"+text+"</a>") {
+			t.Errorf("%s has no visible link %q to %s", c.path, text, other)
+		}
+	}
+}
+
+// TestCacheKeysOnTheLanguage: the response cache keeps a page's English
+// and Russian answers apart, whichever way the language was chosen.
+func TestCacheKeysOnTheLanguage(t *testing.T) {
+	s := server.New(server.Options{Version: "lang-cache"})
+	fetch := func(path, accept string) string {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		if accept != "" {
+			req.Header.Set("Accept-Language", accept)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			t.Fatalf("%s: status %d", path, rec.Code)
+		}
+		return pageLang(t, rec.Body.String()) + " " + rec.Header().Get("Content-Language") + " " + strings.Join(rec.Header().Values("Vary"), ",")
+	}
+	for i := 0; i < 2; i++ { // the second round is served from the cache
+		for _, c := range []struct{ path, accept, want string }{
+			{"/country/KAZ", "", "en en Accept-Language,Accept-Encoding"},
+			{"/country/KAZ", "ru", "ru ru Accept-Language,Accept-Encoding"},
+			{"/country/KAZ?lang=ru", "", "ru ru Accept-Encoding"},
+			{"/ru/country/KAZ", "en", "ru ru Accept-Encoding"},
+			{"/country/KAZ?lang=en", "ru", "en en Accept-Encoding"},
+			{"/country/KAZ", "en", "en en Accept-Language,Accept-Encoding"},
+		} {
+			if got := fetch(c.path, c.accept); got != c.want {
+				t.Errorf("round %d: %s (Accept-Language %q): %q, want %q", i+1, c.path, c.accept, got, c.want)
+			}
+		}
+	}
+}
+
+// englishWords are the words and phrases of the English templates and
+// page code: none may be left on a Russian page outside what the data
+// holds only in English (marked lang="en") and the charts, whose words
+// are the charts' own.
+var englishWords = []string{
+	"Skip to content", "Press freedom", "Rule of law", "Elections", "Ranks are", "Sources and licences",
+	"Compare countries", "governance indicators", "Countries to compare", "First country", "Second country",
+	"Add a country", "None", "All indicators", "Latest figures", "Compare", "Post-Soviet states", "All countries",
+	"Overview", "Indicator", "Better", "Year", "Ahead", "higher", "lower", "is better", "Country", "Value", "Rank",
+	"Trend since", "per year", "Change", "points since", "percentile", "the field", "in both years", "(up ", "(down ",
+	"is ahead", "intervals", "distinguishable", "tie or no figures", "no figures", "insufficient data",
+	"Timeline chart", "Not compared", "Latest OSCE/ODIHR", "All elections", "Date", "Election", "Mission",
+	"Assessment", "Summary", "Source", "assessment codes", "national elections", "latest assessed",
+	"assessments rest", "ODIHR's own", "met commitments", "mostly met", "partly met", "not met", "not observed",
+	"presidential", "parliamentary", "referendum", "runoff", "Methodology break", "methodology segment",
+	"scale", "edition year", "data year", "Group", "Global rank", "Status", "Note", "Median", "median",
+	"members have a figure", "listed countries", "Listed", "entries", "There is no page", "cannot be shown",
+	"Back to the start page", "Try ", "instead", "Elections and ODIHR", "score", "rating", "index 0", "estimate",
+	" of ", " vs ", "Each indicator",
+}
+
+// lang="en" elements, charts and what is not text.
+var (
+	notText   = regexp.MustCompile(`(?s)<style>.*?</style>|<script[^>]*>.*?</script>|<figure class="rk-chart".*?</figure>|<head>.*?</head>`)
+	inEnglish = regexp.MustCompile(`(?s)<(span|p|li|td)[^>]* lang="en"[^>]*>.*?</(span|p|li|td)>`)
+	tag       = regexp.MustCompile(`<[^>]+>`)
+)
+
+// russianText is what a reader reads on a Russian page, without the
+// parts marked English and the charts.
+func russianText(body string) string {
+	body = notText.ReplaceAllString(body, " ")
+	body = inEnglish.ReplaceAllString(body, " ")
+	// Attributes a reader meets: labels of cards, captions of groups.
+	attrs := regexp.MustCompile(`(?:data-label|label|aria-label|title)="([^"]*)"`).FindAllStringSubmatch(body, -1)
+	text := tag.ReplaceAllString(body, " ")
+	for _, a := range attrs {
+		text += " " + a[1]
+	}
+	return html.UnescapeString(text)
+}
+
+// TestRussianPagesHaveNoEnglishLeft: every kind of page in Russian says
+// nothing in the English of the templates.
+func TestRussianPagesHaveNoEnglishLeft(t *testing.T) {
+	for _, p := range []string{"/ru/", "/ru/compare/KAZ,UZB", "/ru/compare/KAZ,UZB,KGZ?year=2020", "/ru/country/KAZ",
+		"/ru/indicator/rsf", "/ru/indicator/fh-fiw?group=all", "/ru/elections/KAZ,UZB", "/ru/no/such/page",
+		"/ru/compare?c=kaz,uzbekstan"} {
+		rec := get(t, p)
+		text := russianText(rec.Body.String())
+		for _, w := range englishWords {
+			if i := strings.Index(text, w); i >= 0 {
+				t.Errorf("%s (%d) still says %q: …%s…", p, rec.Code, w, text[max(0, i-60):min(len(text), i+60)])
+			}
+		}
+	}
+}
+
+// TestRussianPageWords: a Russian page has its headings, decimal commas,
+// dates and Russian country names.
+func TestRussianPageWords(t *testing.T) {
+	body := html.UnescapeString(get(t, "/ru/compare/KAZ,UZB").Body.String())
+	for _, want := range []string{
+		"<h1>Казахстан — Узбекистан</h1>",
+		"Обзор: значение и место «k из N»",
+		"выше — лучше",
+		"(резюме на английском)",
+		"<th scope=\"col\" role=\"columnheader\">Страна</th>",
+		"Последняя оценка выборов БДИПЧ ОБСЕ",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/ru/compare/KAZ,UZB lacks %q", want)
+		}
+	}
+	if !regexp.MustCompile(`>\d+,\d+ \(\d+ из \d+\)<`).MatchString(body) {
+		t.Error("/ru/compare/KAZ,UZB has no figure with a decimal comma and a rank «k из N»")
+	}
+	if !regexp.MustCompile(`>\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4} г\.<`).MatchString(body) {
+		t.Error("/ru/compare/KAZ,UZB has no election date in Russian («19 марта 2023 г.»)")
+	}
+}
+
+// TestAPINamesInRussian: lang=ru gives the names of indicators, countries
+// and sources in Russian, and changes nothing else.
+func TestAPINamesInRussian(t *testing.T) {
+	for _, c := range []struct{ path, en, ru string }{
+		{"/api/v1/indicators", `"name": "Corruption Perceptions Index score"`, `"name": "Индекс восприятия коррупции: балл"`},
+		{"/api/v1/countries", `"name": "Kazakhstan"`, `"name": "Казахстан"`},
+		{"/api/v1/countries.json", `"name": "Kazakhstan"`, `"name": "Казахстан"`},
+		{"/api/v1/sources", `"publisher": "Reporters Without Borders (RSF)"`, `"publisher": "«Репортёры без границ» (Reporters Without Borders, RSF)"`},
+	} {
+		en, ru := get(t, c.path).Body.String(), get(t, c.path+"?lang=ru").Body.String()
+		if !strings.Contains(en, c.en) || strings.Contains(en, c.ru) {
+			t.Errorf("%s: the English document lacks %s", c.path, c.en)
+		}
+		if !strings.Contains(ru, c.ru) {
+			t.Errorf("%s?lang=ru lacks %s", c.path, c.ru)
+		}
+		if strings.Count(en, "\n") != strings.Count(ru, "\n") {
+			t.Errorf("%s?lang=ru is not the English document with other names", c.path)
+		}
+	}
+	if rec := get(t, "/api/v1/series/KAZ.json?lang=ru"); rec.Code != 400 {
+		t.Errorf("/api/v1/series takes lang: status %d; its documents have no language", rec.Code)
+	}
+}
