@@ -1,10 +1,10 @@
 package charts
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
+	"github.com/rankings-dev/rankings/internal/i18n"
 	"gonum.org/v1/plot"
 )
 
@@ -89,17 +89,20 @@ func stepDecimals(step float64) int {
 
 // zoomedLabel is a value axis title that says the axis is zoomed to the
 // data rather than spanning the whole scale.
-func zoomedLabel(label string) string {
+func zoomedLabel(l i18n.Lang, label string) string {
 	if label == "" {
-		return "axis zoomed to the data's range"
+		return l.T("chart.axis.zoomed")
 	}
-	return fmt.Sprintf("%s (axis zoomed to the data's range)", label)
+	return l.T("chart.axis.zoomed_label", label)
 }
 
-// axisTitle is the title of a value axis of this span.
-func (a span) axisTitle(label string) string {
+// axisTitle is the title of a value axis of this span, in English.
+func (a span) axisTitle(label string) string { return a.axisTitleIn(i18n.EN, label) }
+
+// axisTitleIn is the title of a value axis of this span in language l.
+func (a span) axisTitleIn(l i18n.Lang, label string) string {
 	if a.Zoomed {
-		return zoomedLabel(label)
+		return zoomedLabel(l, label)
 	}
 	return label
 }

@@ -310,11 +310,11 @@ func yearSpan(s Spec) (lo, hi int) {
 // string formatter), as it does the country names of {a}.
 func tooltipLine(s Spec, p Point) string {
 	parts := []string{s.text(p)}
-	if r := rankLabel(p); r != "" && !p.Missing() {
-		parts = append(parts, "rank "+r)
+	if r := rankLabel(s.Lang, p); r != "" && !p.Missing() {
+		parts = append(parts, s.Lang.T("chart.tip.rank", r))
 	}
 	if p.HasBand() {
-		parts = append(parts, fmt.Sprintf("interval %s to %s", s.format(p.Lo), s.format(p.Hi)))
+		parts = append(parts, s.Lang.T("chart.tip.interval", s.format(p.Lo), s.format(p.Hi)))
 	}
 	out := strings.Join(parts, " · ")
 	if p.Note != "" && !p.Missing() {

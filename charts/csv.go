@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // WriteCSV writes exactly the figures the chart draws, its Tables, as
@@ -34,17 +36,17 @@ func (c *Chart) WriteCSV(w io.Writer) error {
 	comment(s.Title)
 	comment(s.Subtitle)
 	if s.Citation != "" {
-		comment("Cite: " + s.Citation)
+		comment(s.Lang.T("chart.cite", s.Citation))
 	}
 	for _, n := range s.Notes {
-		comment("Note: " + n)
+		comment(s.Lang.T("chart.csv.note", n))
 	}
-	comment("Made with rankings. Lines starting with # are about the data, not data; each table follows a blank line.")
+	comment(s.Lang.T("chart.csv.made_with"))
 	for _, t := range c.Tables() {
 		cw.Flush()
 		b.WriteString("\n")
 		comment(t.Caption)
-		header, rows := csvTable(t)
+		header, rows := csvTable(s.Lang, t)
 		cw.Write(header)
 		for _, r := range rows {
 			cw.Write(r)
@@ -60,7 +62,7 @@ func (c *Chart) WriteCSV(w io.Writer) error {
 
 // csvTable lays a table out as CSV records: footnote marks become a Note
 // column, links their addresses, cell notes a column after their cell.
-func csvTable(t Table) (header []string, rows [][]string) {
+func csvTable(l i18n.Lang, t Table) (header []string, rows [][]string) {
 	noted := make([]bool, len(t.Header))
 	for _, r := range t.Rows {
 		for i, c := range r {
@@ -72,11 +74,11 @@ func csvTable(t Table) (header []string, rows [][]string) {
 	for i, h := range t.Header {
 		header = append(header, h)
 		if noted[i] {
-			header = append(header, h+" note")
+			header = append(header, l.T("chart.csv.col_note", h))
 		}
 	}
 	if len(t.Notes) > 0 {
-		header = append(header, "Note")
+		header = append(header, l.T("chart.csv.note_col"))
 	}
 	for _, r := range t.Rows {
 		var rec, notes []string

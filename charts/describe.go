@@ -125,7 +125,7 @@ func describeRanking(b *strings.Builder, s Spec) {
 			}
 		}
 		if len(hl) > 0 {
-			fmt.Fprintf(b, " Highlighted (orange bar, bold name): %s.", strings.Join(hl, ", "))
+			b.WriteString(s.Lang.T("chart.desc.highlighted", strings.Join(hl, ", ")))
 		}
 	}()
 	rows := rankingOrder(s)
@@ -138,27 +138,27 @@ func describeRanking(b *strings.Builder, s Spec) {
 			missing = append(missing, sr.Name)
 		}
 	}
-	fmt.Fprintf(b, "%s: %s ordered from best to worst (%s).", s.Title, s.Entities.count(len(have)), s.direction())
+	l := s.Lang
+	b.WriteString(l.T("chart.desc.ranking", s.Title, s.Entities.countIn(l, len(have)), s.direction()))
 	place := func(sr Series) string {
 		p, _ := first(sr)
 		if p.Rank > 0 && p.RankOf > 0 {
-			return fmt.Sprintf("%s (%s, %s of the %d countries and territories ranked)", sr.Name, s.text(p), Ordinal(p.Rank), p.RankOf)
+			return l.T("chart.desc.ranking_place", sr.Name, s.text(p), ordinalIn(l, p.Rank), p.RankOf)
 		}
 		return fmt.Sprintf("%s (%s)", sr.Name, s.text(p))
 	}
-	if len(have) > 0 {
-		fmt.Fprintf(b, " First is %s", place(have[0]))
-		if len(have) > 1 {
-			fmt.Fprintf(b, "; last is %s", place(have[len(have)-1]))
-		}
-		b.WriteString(".")
+	if len(have) > 1 {
+		b.WriteString(l.T("chart.desc.first_last", place(have[0]), place(have[len(have)-1])))
+	} else if len(have) > 0 {
+		b.WriteString(l.T("chart.desc.first", place(have[0])))
 	}
 	if len(missing) > 0 {
-		fmt.Fprintf(b, " No figure for %s.", strings.Join(missing, ", "))
+		b.WriteString(l.T("chart.desc.no_figure_for", strings.Join(missing, ", ")))
 	}
 }
 
 func describeTimeline(b *strings.Builder, s Spec) {
+	l := s.Lang
 	lo, hi := yearSpan(s)
 	title := s.Title
 	if !strings.Contains(title, strconv.Itoa(lo)) {
@@ -168,11 +168,11 @@ func describeTimeline(b *strings.Builder, s Spec) {
 	if len(s.Panels) > 1 {
 		var parts []string
 		for _, pn := range s.Panels {
-			parts = append(parts, fmt.Sprintf("%s (%s)", pn.Title, directionIn(s.Lang, pn.HigherIsBetter)))
+			parts = append(parts, fmt.Sprintf("%s (%s)", pn.Title, directionIn(l, pn.HigherIsBetter)))
 		}
-		fmt.Fprintf(b, "%s, for %s, in %d panels, one per methodology, each on its own scale: %s.", title, names(s.Series), len(s.Panels), strings.Join(parts, "; "))
+		b.WriteString(l.N("chart.desc.timeline_panels", len(s.Panels), title, namesIn(l, s.Series), len(s.Panels), strings.Join(parts, "; ")))
 	} else {
-		fmt.Fprintf(b, "%s, for %s (%s).", title, names(s.Series), s.direction())
+		b.WriteString(l.T("chart.desc.timeline", title, namesIn(l, s.Series), s.direction()))
 	}
 	for _, sr := range s.Series {
 		var pts []Point
@@ -182,7 +182,7 @@ func describeTimeline(b *strings.Builder, s Spec) {
 			}
 		}
 		if len(pts) == 0 {
-			fmt.Fprintf(b, " %s has no figures in the latest methodology's years.", sr.Name)
+			b.WriteString(l.T("chart.desc.timeline_none", sr.Name))
 			continue
 		}
 		last := pts[len(pts)-1]
@@ -191,13 +191,13 @@ func describeTimeline(b *strings.Builder, s Spec) {
 		seg := segs[len(segs)-1]
 		switch {
 		case len(seg) > 1 && s.Covered > 0:
-			fmt.Fprintf(b, " %s: %s in the %d edition, %s in the %d edition.", sr.Name, s.text(seg[0]), int(seg[0].X), s.text(last), int(last.X))
+			b.WriteString(l.T("chart.desc.timeline_editions", sr.Name, s.text(seg[0]), int(seg[0].X), s.text(last), int(last.X)))
 		case len(seg) > 1:
-			fmt.Fprintf(b, " %s: %s in %d, %s in %d.", sr.Name, s.text(seg[0]), int(seg[0].X), s.text(last), int(last.X))
+			b.WriteString(l.T("chart.desc.timeline_years", sr.Name, s.text(seg[0]), int(seg[0].X), s.text(last), int(last.X)))
 		case s.Covered > 0:
-			fmt.Fprintf(b, " %s: %s in the %d edition.", sr.Name, s.text(last), int(last.X))
+			b.WriteString(l.T("chart.desc.timeline_edition", sr.Name, s.text(last), int(last.X)))
 		default:
-			fmt.Fprintf(b, " %s: %s in %d.", sr.Name, s.text(last), int(last.X))
+			b.WriteString(l.T("chart.desc.timeline_year", sr.Name, s.text(last), int(last.X)))
 		}
 	}
 	if len(s.Breaks) > 0 && len(s.Panels) < 2 {
@@ -205,17 +205,17 @@ func describeTimeline(b *strings.Builder, s Spec) {
 		for _, br := range s.Breaks {
 			ys = append(ys, strconv.Itoa(br.Year))
 		}
-		fmt.Fprintf(b, " Methodology breaks in %s: figures on either side are not comparable and lines are not joined across them.", strings.Join(ys, ", "))
+		b.WriteString(l.N("chart.desc.breaks", len(ys), strings.Join(ys, ", ")))
 	}
 	if s.Covered == 1 {
-		b.WriteString(" Each edition is drawn in the year it mostly covers, the year before its edition year.")
+		b.WriteString(l.T("chart.desc.covered"))
 	}
 	if s.Band != "" {
-		fmt.Fprintf(b, " The shaded band is the %s.", s.Band)
+		b.WriteString(l.T("chart.desc.band", s.Band))
 	}
-	b.WriteString(" Gaps are years without a figure.")
+	b.WriteString(l.T("chart.desc.gaps"))
 	if len(s.Events) > 0 {
-		fmt.Fprintf(b, " %d national elections are marked with the OSCE/ODIHR assessment, at their dates.", len(s.Events))
+		b.WriteString(l.N("chart.desc.elections", len(s.Events), len(s.Events)))
 	}
 }
 
@@ -237,12 +237,12 @@ func ordinalIn(l i18n.Lang, n int) string {
 }
 
 func describeHeatmap(b *strings.Builder, s Spec) {
+	l := s.Lang
 	lo, hi := yearSpan(s)
 	if len(s.Panels) > 1 {
-		fmt.Fprintf(b, "%s: %s by year, %d–%d, in %d blocks, one per methodology, each with its own colour scale (dark is worse, yellow is better in each).",
-			s.Title, s.Entities.count(len(s.Series)), lo, hi, len(s.Panels))
+		b.WriteString(l.N("chart.desc.heatmap_blocks", len(s.Panels), s.Title, s.Entities.countIn(l, len(s.Series)), lo, hi, len(s.Panels)))
 	} else {
-		fmt.Fprintf(b, "%s: %s by year, %d–%d (%s; darker is worse, yellow is better).", s.Title, s.Entities.count(len(s.Series)), lo, hi, s.direction())
+		b.WriteString(l.T("chart.desc.heatmap", s.Title, s.Entities.countIn(l, len(s.Series)), lo, hi, s.direction()))
 	}
 	type cell struct {
 		name string
@@ -280,14 +280,14 @@ func describeHeatmap(b *strings.Builder, s Spec) {
 		})
 		bst, wst := cells[0], cells[len(cells)-1]
 		if len(s.Panels) > 1 {
-			fmt.Fprintf(b, " %s (%s): best figure %s in %d (%s); worst %s in %d (%s).", pn.Title, directionIn(s.Lang, pn.HigherIsBetter),
-				bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p))
+			b.WriteString(l.T("chart.desc.heatmap_panel_best", pn.Title, directionIn(l, pn.HigherIsBetter),
+				bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p)))
 		} else {
-			fmt.Fprintf(b, " Best figure: %s in %d (%s); worst: %s in %d (%s).", bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p))
+			b.WriteString(l.T("chart.desc.heatmap_best", bst.name, int(bst.p.X), s.text(bst.p), wst.name, int(wst.p.X), s.text(wst.p)))
 		}
 	}
 	if empty > 0 {
-		fmt.Fprintf(b, " %d country-years have no figure and are left blank.", empty)
+		b.WriteString(l.N("chart.desc.heatmap_empty", empty, empty))
 	}
 }
 
@@ -300,18 +300,20 @@ func describeScatter(b *strings.Builder, s Spec) {
 			}
 		}
 	}
-	fmt.Fprintf(b, "%s: %s; across: %s; up: %s.", s.Title, s.Entities.count(len(xs)), s.XLabel, s.YLabel)
+	l := s.Lang
+	b.WriteString(l.T("chart.desc.scatter", s.Title, s.Entities.countIn(l, len(xs)), s.XLabel, s.YLabel))
 	if len(xs) >= 3 {
 		rho, n := indicators.Spearman(xs, ys)
 		if finite(rho) {
-			fmt.Fprintf(b, " Spearman rank correlation %.2f over %d countries (on the raw values, before any axis is inverted).", rho, n)
+			b.WriteString(l.N("chart.desc.spearman", n, localDecimal(l, fmt.Sprintf("%.2f", rho)), n))
 		}
 	}
 }
 
 func describeSlope(b *strings.Builder, s Spec) {
+	l := s.Lang
 	lo, hi := yearSpan(s)
-	fmt.Fprintf(b, "%s: each line joins a country's figure in %d to its figure in %d (%s).", s.Title, lo, hi, s.direction())
+	b.WriteString(l.T("chart.desc.slope", s.Title, lo, hi, s.direction()))
 	for _, sr := range s.Series {
 		var a, z Point
 		var aok, zok bool
@@ -327,33 +329,42 @@ func describeSlope(b *strings.Builder, s Spec) {
 			}
 		}
 		if !aok || !zok {
-			fmt.Fprintf(b, " %s lacks a figure in one of the two years.", sr.Name)
+			b.WriteString(l.T("chart.desc.slope_lacks", sr.Name))
 			continue
 		}
-		verb := "unchanged at"
-		if z.Y != a.Y {
-			if (z.Y > a.Y) == s.HigherIsBetter {
-				verb = "improved from " + s.text(a) + " to"
-			} else {
-				verb = "worsened from " + s.text(a) + " to"
-			}
+		switch {
+		case z.Y == a.Y:
+			b.WriteString(l.T("chart.desc.slope_same", sr.Name, s.text(z)))
+		case (z.Y > a.Y) == s.HigherIsBetter:
+			b.WriteString(l.T("chart.desc.slope_better", sr.Name, s.text(a), s.text(z)))
+		default:
+			b.WriteString(l.T("chart.desc.slope_worse", sr.Name, s.text(a), s.text(z)))
 		}
-		fmt.Fprintf(b, " %s %s %s.", sr.Name, verb, s.text(z))
 	}
 }
 
-func names(ss []Series) string {
+// namesIn lists the series' names as "a, b and c" in language l.
+func namesIn(l i18n.Lang, ss []Series) string {
 	var out []string
 	for _, s := range ss {
 		out = append(out, s.Name)
 	}
 	switch len(out) {
 	case 0:
-		return "no country"
+		return l.T("chart.desc.no_country")
 	case 1:
 		return out[0]
 	}
-	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+	return l.T("chart.list_and", strings.Join(out[:len(out)-1], ", "), out[len(out)-1])
+}
+
+// localDecimal is a figure formatted the English way ("0.45") with the
+// decimal separator of language l.
+func localDecimal(l i18n.Lang, s string) string {
+	if l == i18n.RU {
+		return strings.ReplaceAll(s, ".", ",")
+	}
+	return s
 }
 
 // Tables returns the numbers a spec draws as tables.
@@ -387,7 +398,7 @@ func Tables(s Spec) []Table {
 			for _, e := range s.Events {
 				label := e.Label
 				if label == "" {
-					label = assessmentWords(e.Class)
+					label = assessmentWords(l, e.Class)
 				}
 				summary := e.Summary
 				if l == i18n.RU && summary != "" {
@@ -410,11 +421,11 @@ func Tables(s Spec) []Table {
 			for _, p := range sr.Points {
 				x := ""
 				if finite(p.X) {
-					x = strconv.FormatFloat(p.X, 'f', -1, 64)
+					x = localDecimal(s.Lang, strconv.FormatFloat(p.X, 'f', -1, 64))
 				}
 				y := ""
 				if !p.Missing() {
-					y = strconv.FormatFloat(p.Y, 'f', -1, 64)
+					y = localDecimal(s.Lang, strconv.FormatFloat(p.Y, 'f', -1, 64))
 				}
 				// The note may be about either figure: the row carries its mark.
 				t.Rows = append(t.Rows, []Cell{{Text: fn.mark(sr.Name, pointNote(p))}, {Text: x, Num: true}, {Text: y, Num: true}})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -122,11 +123,25 @@ func (c *Chart) view() chartView {
 // chartWords are the words of a chart's tools and table toggle.
 type chartWords struct {
 	Download, Embed, EmbedHelp, Table string
+	// Copied and PressCopy are the copy status messages, as JavaScript
+	// string literals.
+	Copied, PressCopy template.JS
 }
 
 func wordsOf(l i18n.Lang) chartWords {
 	return chartWords{Download: l.T("chart.html.download"), Embed: l.T("chart.html.embed"),
-		EmbedHelp: l.T("chart.html.embed_help"), Table: l.T("chart.html.table")}
+		EmbedHelp: l.T("chart.html.embed_help"), Table: l.T("chart.html.table"),
+		Copied: jsString(l.T("chart.html.copied")), PressCopy: jsString(l.T("chart.html.press_copy"))}
+}
+
+// jsString is s as a JavaScript string literal that is safe inside a
+// <script> element (json escapes <, > and &).
+func jsString(s string) template.JS {
+	b, err := json.Marshal(s)
+	if err != nil {
+		return `""`
+	}
+	return template.JS(b)
 }
 
 // htmlLang is the lang attribute of a page in language l.
@@ -541,12 +556,12 @@ details.rk-data summary{cursor:pointer;font-size:14px;color:#0b5394}
         code.select();
         if (navigator.clipboard && window.isSecureContext) {
           navigator.clipboard.writeText(code.value).then(function () {
-            status.textContent = "The embed code is copied to the clipboard.";
+            status.textContent = {{.Chart.Words.Copied}};
           }, function () {
-            status.textContent = "Press Ctrl+C (⌘C on a Mac) to copy the selected code.";
+            status.textContent = {{.Chart.Words.PressCopy}};
           });
         } else {
-          status.textContent = "Press Ctrl+C (⌘C on a Mac) to copy the selected code.";
+          status.textContent = {{.Chart.Words.PressCopy}};
         }
       }, 0);
     });

@@ -7,6 +7,7 @@ import (
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // A profile is a dot plot: one row per indicator (category), the countries
@@ -85,14 +86,14 @@ func profileMarks(s Spec) (map[[2]int]string, []Footnote) {
 
 // profileLabel is the text next to a country's dot: the published figure
 // with its note's mark and the rank "k of N"; "no data" without a figure.
-func profileLabel(p Point, mark string) string {
+func profileLabel(l i18n.Lang, p Point, mark string) string {
 	switch {
 	case p.Missing() && p.Text != "":
-		return fmt.Sprintf("%s%s, not ranked", p.Text, mark)
+		return l.T("chart.profile.label_unranked", p.Text, mark)
 	case p.Missing():
-		return "no data"
+		return l.T("chart.no_data")
 	case p.Rank > 0 && p.RankOf > 0:
-		return fmt.Sprintf("%s%s · rank %d of %d", p.Text, mark, p.Rank, p.RankOf)
+		return l.T("chart.profile.label_rank", p.Text, mark, p.Rank, p.RankOf)
 	}
 	return p.Text + mark
 }
@@ -105,7 +106,7 @@ func profileTooltip(s Spec, sr Series, j int, p Point) string {
 	scale := s.categoryNote(j)
 	switch {
 	case p.Missing() && p.Text == "":
-		lines = append(lines, "no data")
+		lines = append(lines, s.Lang.T("chart.no_data"))
 	case scale != "":
 		lines = append(lines, fmt.Sprintf("%s (%s)", p.Text, scale))
 	default:
@@ -113,11 +114,11 @@ func profileTooltip(s Spec, sr Series, j int, p Point) string {
 	}
 	switch {
 	case !p.Missing() && p.Rank > 0 && p.RankOf > 0:
-		lines = append(lines, fmt.Sprintf("rank %d of %d · percentile %s", p.Rank, p.RankOf, s.format(p.Y)))
+		lines = append(lines, s.Lang.T("chart.profile.tip_rank", p.Rank, p.RankOf, s.format(p.Y)))
 	case !p.Missing():
-		lines = append(lines, fmt.Sprintf("percentile %s", s.format(p.Y)))
+		lines = append(lines, s.Lang.T("chart.profile.tip_pct", s.format(p.Y)))
 	case p.Text != "":
-		lines = append(lines, "not ranked: no percentile")
+		lines = append(lines, s.Lang.T("chart.profile.tip_unranked"))
 	}
 	if n := pointNote(p); n != "" {
 		lines = append(lines, n)
@@ -163,7 +164,7 @@ func buildProfile(s Spec) (map[string]any, int, error) {
 		for j, d := range sm["data"].([]any) {
 			dm := d.(map[string]any)
 			p := pointAt(s.Series[i], j)
-			label := map[string]any{"show": true, "formatter": escapeTpl(profileLabel(p, marks[[2]int{j, i}])),
+			label := map[string]any{"show": true, "formatter": escapeTpl(profileLabel(s.Lang, p, marks[[2]int{j, i}])),
 				"fontSize": 11, "color": "#222222", "position": "right", "distance": 7}
 			switch {
 			case p.Missing():
@@ -176,7 +177,7 @@ func buildProfile(s Spec) (map[string]any, int, error) {
 				label["position"] = "inside"
 				label["color"] = "#666666"
 				label["fontStyle"] = "italic"
-				label["formatter"] = escapeTpl(fmt.Sprintf("%s: %s", s.Series[i].Name, profileLabel(p, marks[[2]int{j, i}])))
+				label["formatter"] = escapeTpl(fmt.Sprintf("%s: %s", s.Series[i].Name, profileLabel(s.Lang, p, marks[[2]int{j, i}])))
 			case profileLeft(p):
 				label["position"] = "left"
 			}
@@ -220,23 +221,24 @@ func buildProfile(s Spec) (map[string]any, int, error) {
 // profileTable is a profile's figures: per indicator and country the
 // published value, the rank k of N and the percentile.
 func profileTable(s Spec) Table {
-	t := Table{Caption: fmt.Sprintf("%s — published value, rank k of N and percentile (higher is better)", s.Title),
-		Header: []string{"Indicator", "Scale", s.Entities.header(), "Value", "Rank", "Percentile"}}
+	l := s.Lang
+	t := Table{Caption: l.T("chart.profile.caption", s.Title),
+		Header: []string{l.T("chart.col.indicator"), l.T("chart.col.scale"), s.Entities.headerIn(l), l.T("chart.col.value"), l.T("chart.col.rank"), l.T("chart.col.percentile")}}
 	marks, notes := profileMarks(s)
 	for j, c := range s.Categories {
 		for i, sr := range s.Series {
 			p := pointAt(sr, j)
-			value, rank, pct := "no data", "", ""
+			value, rank, pct := l.T("chart.no_data"), "", ""
 			if p.Text != "" {
 				value = p.Text + marks[[2]int{j, i}]
 			}
 			if !p.Missing() {
 				pct = s.format(p.Y)
 				if p.Rank > 0 && p.RankOf > 0 {
-					rank = fmt.Sprintf("%d of %d", p.Rank, p.RankOf)
+					rank = l.T("chart.k_of_n", p.Rank, p.RankOf)
 				}
 			} else if p.Text != "" {
-				rank = "not ranked"
+				rank = l.T("chart.profile.not_ranked")
 			}
 			t.Rows = append(t.Rows, []Cell{{Text: c}, {Text: s.categoryNote(j)}, {Text: sr.Name},
 				{Text: value, Num: true}, {Text: rank, Num: true}, {Text: pct, Num: true}})
@@ -249,13 +251,13 @@ func profileTable(s Spec) Table {
 // describeProfile tells, per country, on which indicator it stands highest
 // and lowest in the ranked field, and which rows have no figure.
 func describeProfile(b *strings.Builder, s Spec) {
-	fmt.Fprintf(b, "%s: %d indicators, one row each. Each country's dot is its percentile in the field the source ranked, from 0 to 100, higher is better on every row; the label gives the published figure and its rank.",
-		s.Title, len(s.Categories))
+	l := s.Lang
+	b.WriteString(l.N("chart.profile.describe", len(s.Categories), s.Title, len(s.Categories)))
 	place := func(j int, p Point) string {
 		if p.Rank > 0 && p.RankOf > 0 {
-			return fmt.Sprintf("on the %s, at percentile %s (%s, rank %d of %d)", s.Categories[j], s.format(p.Y), p.Text, p.Rank, p.RankOf)
+			return l.T("chart.profile.place_rank", s.Categories[j], s.format(p.Y), p.Text, p.Rank, p.RankOf)
 		}
-		return fmt.Sprintf("on the %s, at percentile %s (%s)", s.Categories[j], s.format(p.Y), p.Text)
+		return l.T("chart.profile.place", s.Categories[j], s.format(p.Y), p.Text)
 	}
 	for _, sr := range s.Series {
 		best, worst := -1, -1
@@ -275,26 +277,26 @@ func describeProfile(b *strings.Builder, s Spec) {
 		}
 		switch {
 		case best < 0:
-			fmt.Fprintf(b, " %s has no figures.", sr.Name)
+			b.WriteString(l.T("chart.profile.none", sr.Name))
 		case best == worst:
-			fmt.Fprintf(b, " %s has one figure, %s.", sr.Name, place(best, pointAt(sr, best)))
+			b.WriteString(l.T("chart.profile.one", sr.Name, place(best, pointAt(sr, best))))
 		default:
-			fmt.Fprintf(b, " %s stands highest %s, and lowest %s.", sr.Name, place(best, pointAt(sr, best)), place(worst, pointAt(sr, worst)))
+			b.WriteString(l.T("chart.profile.high_low", sr.Name, place(best, pointAt(sr, best)), place(worst, pointAt(sr, worst))))
 		}
 		switch {
 		case best < 0:
 		case len(missing) > 3:
-			fmt.Fprintf(b, " %s has no figure on %d of the %d indicators.", sr.Name, len(missing), len(s.Categories))
+			b.WriteString(l.N("chart.profile.missing_n", len(s.Categories), sr.Name, len(missing), len(s.Categories)))
 		case len(missing) > 0:
-			fmt.Fprintf(b, " %s has no figure on the %s.", sr.Name, listAnd(missing))
+			b.WriteString(l.T("chart.profile.missing", sr.Name, listAndIn(l, missing)))
 		}
 	}
 }
 
-// listAnd joins items as "a, b and c".
-func listAnd(items []string) string {
+// listAndIn joins items as "a, b and c" in language l.
+func listAndIn(l i18n.Lang, items []string) string {
 	if len(items) < 2 {
 		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return l.T("chart.list_and", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }

@@ -96,7 +96,7 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 		for j := range s.Categories {
 			pt := pointAt(sr, j)
 			yc := float64(rows-1-j) - profileOffset(i, n)*sub
-			label := profileLabel(pt, marks[[2]int{j, i}])
+			label := profileLabel(s.Lang, pt, marks[[2]int{j, i}])
 			switch {
 			case pt.Missing():
 				none.add(profileNoDataX, yc, sr.Name+": "+label)

@@ -7,6 +7,7 @@ import (
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // rankingOrder sorts the series best first: by published rank when every
@@ -39,9 +40,9 @@ func rankingOrder(s Spec) []Series {
 	return out
 }
 
-func rankLabel(p Point) string {
+func rankLabel(l i18n.Lang, p Point) string {
 	if p.Rank > 0 && p.RankOf > 0 {
-		return fmt.Sprintf("%d of %d", p.Rank, p.RankOf)
+		return l.T("chart.k_of_n", p.Rank, p.RankOf)
 	}
 	return ""
 }
@@ -55,10 +56,6 @@ const (
 	rankMuted     = "#B8B8B8"
 	noDataColor   = "#666666"
 )
-
-// noDataText is the label a chart shows where a country has no figure
-// (as Spec.text prints a missing point).
-const noDataText = "no data"
 
 // rankingBar is one row of a ranking: its series, its point (Y NaN when
 // the country has no figure), bar colour and label.
@@ -91,10 +88,10 @@ func rankingBars(s Spec) []rankingBar {
 			b.color = rankMuted
 		}
 		if b.p.Missing() {
-			b.label = noDataText
+			b.label = s.Lang.T("chart.no_data")
 		} else {
 			b.label = s.text(b.p)
-			if r := rankLabel(b.p); r != "" {
+			if r := rankLabel(s.Lang, b.p); r != "" {
 				b.label = fmt.Sprintf("%s  ·  %s", b.label, r)
 			}
 		}
@@ -168,7 +165,7 @@ func buildRanking(s Spec) (map[string]any, int, error) {
 			Label:     lab,
 		})
 		if b.p.Missing() {
-			noData = append(noData, map[string]any{"name": b.sr.Name + "\n" + noDataText, "value": []any{base, i}})
+			noData = append(noData, map[string]any{"name": b.sr.Name + "\n" + s.Lang.T("chart.no_data"), "value": []any{base, i}})
 		}
 	}
 	bar.AddSeries(s.Indicator, data)
@@ -195,13 +192,13 @@ func buildRanking(s Spec) (map[string]any, int, error) {
 	if len(noData) > 0 {
 		// "no data" where the bar would start: a label, never an empty
 		// bar or a zero.
-		m["series"] = append(m["series"].([]any), map[string]any{"type": "scatter", "name": noDataText, "data": noData, "symbolSize": 0,
+		m["series"] = append(m["series"].([]any), map[string]any{"type": "scatter", "name": s.Lang.T("chart.no_data"), "data": noData, "symbolSize": 0,
 			"tooltip": map[string]any{"formatter": "{b}"},
-			"label":   map[string]any{"show": true, "position": "right", "distance": 4, "formatter": noDataText, "color": noDataColor, "fontStyle": "italic", "fontSize": 12}})
+			"label":   map[string]any{"show": true, "position": "right", "distance": 4, "formatter": s.Lang.T("chart.no_data"), "color": noDataColor, "fontStyle": "italic", "fontSize": 12}})
 	}
 	h := layout(s, false)
 	height := h.plotTop + 26*len(bars) + 70
-	x := merge(axisName(ax.axisTitle(s.XLabel), false), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
+	x := merge(axisName(ax.axisTitleIn(s.Lang, s.XLabel), false), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
 	ax.echarts(x)
 	if !s.HigherIsBetter {
 		// Better to the right on every ranking.

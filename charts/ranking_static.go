@@ -10,7 +10,7 @@ import (
 func staticRanking(dc draw.Canvas, s Spec) error {
 	bars := rankingBars(s)
 	ax := rankingSpan(s)
-	p := newPlot(ax.axisTitle(s.XLabel), "")
+	p := newPlot(ax.axisTitleIn(s.Lang, s.XLabel), "")
 	finish(p)
 	n := len(bars)
 	// The names are drawn by the bars' plotter below, bold where named.

@@ -5,6 +5,7 @@ import (
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // Scatter styles: the countries a user named are the story (each its own
@@ -58,14 +59,14 @@ func scatterSpans(s Spec) (x, y span) {
 }
 
 // othersName is the legend entry of the muted rest of a scatter's field.
-func othersName(e Entities) string {
+func othersName(l i18n.Lang, e Entities) string {
 	switch e {
 	case Territories:
-		return "Other territories"
+		return l.T("chart.scatter.other_territories")
 	case CountriesAndTerritories:
-		return "Other countries and territories"
+		return l.T("chart.scatter.other_countries_territories")
 	}
-	return "Other countries"
+	return l.T("chart.scatter.other_countries")
 }
 
 // hoverText is a scatter point's tooltip: the name, then its figures and
@@ -102,7 +103,7 @@ func buildScatter(s Spec) (map[string]any, int, error) {
 			data = append(data, item(sp, "circle", evenSize))
 			lb = append(lb, map[string]any{"show": show, "formatter": escapeTpl(sp.sr.Name)})
 		}
-		sc.AddSeries(fieldName(s.Entities), data, ec.WithItemStyleOpts(opts.ItemStyle{Color: Palette[0], Opacity: opts.Float(0.85)}))
+		sc.AddSeries(fieldName(s.Lang, s.Entities), data, ec.WithItemStyleOpts(opts.ItemStyle{Color: Palette[0], Opacity: opts.Float(0.85)}))
 		labels = append(labels, lb)
 		symbols = append(symbols, "circle")
 	} else {
@@ -116,7 +117,7 @@ func buildScatter(s Spec) (map[string]any, int, error) {
 				// Hidden, but the name shows on hover.
 				lb = append(lb, map[string]any{"show": false, "formatter": escapeTpl(sp.sr.Name)})
 			}
-			sc.AddSeries(othersName(s.Entities), data, ec.WithItemStyleOpts(opts.ItemStyle{Color: mutedColor}))
+			sc.AddSeries(othersName(s.Lang, s.Entities), data, ec.WithItemStyleOpts(opts.ItemStyle{Color: mutedColor}))
 			labels = append(labels, lb)
 			symbols = append(symbols, "circle")
 		}
@@ -145,7 +146,7 @@ func buildScatter(s Spec) (map[string]any, int, error) {
 			symbols = append(symbols, st.Symbol)
 		}
 		if len(rest) > 0 {
-			legend = append(legend, othersName(s.Entities))
+			legend = append(legend, othersName(s.Lang, s.Entities))
 		}
 	}
 	m, err := toMap(sc)
@@ -182,13 +183,13 @@ func buildScatter(s Spec) (map[string]any, int, error) {
 	}
 	height := h.plotTop + 480
 	xs, ys := scatterSpans(s)
-	x := merge(axisName(xs.axisTitle(s.XLabel), false), map[string]any{"type": "value", "position": "bottom", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
+	x := merge(axisName(xs.axisTitleIn(s.Lang, s.XLabel), false), map[string]any{"type": "value", "position": "bottom", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
 	x["nameGap"] = 32
 	xs.echarts(x)
 	if !s.XHigherIsBetter {
 		x["inverse"] = true
 	}
-	y := merge(axisName(ys.axisTitle(s.YLabel), true), map[string]any{"type": "value", "position": "left", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
+	y := merge(axisName(ys.axisTitleIn(s.Lang, s.YLabel), true), map[string]any{"type": "value", "position": "left", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
 	ys.echarts(y)
 	if !s.HigherIsBetter {
 		y["inverse"] = true
@@ -209,12 +210,12 @@ func buildScatter(s Spec) (map[string]any, int, error) {
 
 // fieldName names the one series of a scatter with nobody named: the
 // field it shows.
-func fieldName(e Entities) string {
+func fieldName(l i18n.Lang, e Entities) string {
 	switch e {
 	case Territories:
-		return "Territories"
+		return l.T("chart.scatter.territories")
 	case CountriesAndTerritories:
-		return "Countries and territories"
+		return l.T("chart.scatter.countries_territories")
 	}
-	return "Countries"
+	return l.T("chart.scatter.countries")
 }

@@ -12,7 +12,7 @@ import (
 
 func staticScatter(dc draw.Canvas, s Spec) error {
 	xs, ys := scatterSpans(s)
-	p := newPlot(xs.axisTitle(s.XLabel), ys.axisTitle(s.YLabel))
+	p := newPlot(xs.axisTitleIn(s.Lang, s.XLabel), ys.axisTitleIn(s.Lang, s.YLabel))
 	finish(p)
 	p.Y.Label.Position = draw.PosTop
 	if !s.XHigherIsBetter {
@@ -92,7 +92,7 @@ func staticScatter(dc draw.Canvas, s Spec) error {
 		// the bottom right corner (indicators of governance mostly rise
 		// together, which leaves that corner empty).
 		if field != nil {
-			p.Legend.Add(othersName(s.Entities), field)
+			p.Legend.Add(othersName(s.Lang, s.Entities), field)
 		}
 		p.Legend.Top, p.Legend.Left = false, false
 		p.Legend.TextStyle.Font.Size = 8.5

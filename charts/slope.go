@@ -91,7 +91,7 @@ func buildSlope(s Spec) (map[string]any, int, error) {
 		"tooltip": map[string]any{"show": false}, "label": map[string]any{"show": true, "position": "right", "distance": 10, "fontSize": 12, "color": "#222222"}})
 	m["xAxis"] = []any{merge(axisName(s.XLabel, false), map[string]any{"type": "category", "data": years, "boundaryGap": false,
 		"axisLabel": map[string]any{"fontSize": 13, "fontWeight": "bold"}})}
-	y := merge(axisName(ax.axisTitle(s.YLabel), true), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
+	y := merge(axisName(ax.axisTitleIn(s.Lang, s.YLabel), true), map[string]any{"type": "value", "splitLine": map[string]any{"lineStyle": map[string]any{"color": "#e5e5e5"}}})
 	ax.echarts(y)
 	if !s.HigherIsBetter {
 		y["inverse"] = true

@@ -14,7 +14,7 @@ import (
 func staticSlope(dc draw.Canvas, s Spec) error {
 	lo, hi := yearSpan(s)
 	ax := slopeSpan(s)
-	p := newPlot(s.XLabel, ax.axisTitle(s.YLabel))
+	p := newPlot(s.XLabel, ax.axisTitleIn(s.Lang, s.YLabel))
 	finish(p)
 	p.Y.Label.Position = draw.PosTop
 	p.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: float64(lo), Label: strconv.Itoa(lo)}, {Value: float64(hi), Label: strconv.Itoa(hi)}})

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // segments splits a series' points at the breaks: segments are never
@@ -179,7 +181,7 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 	for _, class := range assessmentOrder {
 		for _, e := range s.Events {
 			if e.Class == class || class == "unknown" && !knownClass(e.Class) {
-				legendNames = append(legendNames, "ODIHR: "+assessmentWords(class))
+				legendNames = append(legendNames, odihrLegend(s.Lang, class))
 				break
 			}
 		}
@@ -208,7 +210,7 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 		}
 		xs = append(xs, xAxis(k, name))
 		sp := panelSpan(s, pn)
-		title := sp.axisTitle(pn.YLabel)
+		title := sp.axisTitleIn(s.Lang, pn.YLabel)
 		if multi {
 			title = pn.Title + "\n" + title
 		}
@@ -274,7 +276,7 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 			names = append(names, sr.Name)
 		}
 		ys = append(ys, map[string]any{"type": "category", "data": names, "gridIndex": k, "inverse": true,
-			"name": "OSCE/ODIHR election assessments, at the date of each election (hover for type and summary)", "nameLocation": "start",
+			"name": s.Lang.T("chart.strip_title_hover"), "nameLocation": "start",
 			"nameTextStyle": map[string]any{"align": "left", "fontWeight": "bold", "color": "#222222"},
 			"axisTick":      map[string]any{"show": false}, "splitLine": map[string]any{"show": true, "lineStyle": map[string]any{"color": "#eeeeee"}}})
 		for _, class := range assessmentOrder {
@@ -287,13 +289,13 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 				key := e.Country + e.Date
 				off := seen[key]
 				seen[key]++
-				data = append(data, map[string]any{"value": []any{e.Date, e.Country}, "name": eventText(e), "symbolOffset": []any{off * 9, 0}})
+				data = append(data, map[string]any{"value": []any{e.Date, e.Country}, "name": eventText(s.Lang, e), "symbolOffset": []any{off * 9, 0}})
 			}
 			if len(data) == 0 {
 				continue
 			}
 			col, sym := assessmentStyle(class)
-			name := "ODIHR: " + assessmentWords(class)
+			name := odihrLegend(s.Lang, class)
 			legend = append(legend, name)
 			series = append(series, map[string]any{"type": "scatter", "name": name, "xAxisIndex": k, "yAxisIndex": k, "data": data,
 				"symbol": sym, "symbolSize": 12, "itemStyle": map[string]any{"color": col, "borderColor": "#333333", "borderWidth": 0.5},
@@ -314,7 +316,20 @@ func knownClass(c string) bool {
 	return false
 }
 
-func assessmentWords(class string) string {
+// odihrLegend is the legend entry of an assessment class in language l:
+// "ODIHR: met commitments".
+func odihrLegend(l i18n.Lang, class string) string {
+	return l.T("chart.odihr_legend", assessmentWords(l, class))
+}
+
+// assessmentWords is an assessment class in words in language l.
+func assessmentWords(l i18n.Lang, class string) string {
+	if l == i18n.RU {
+		if !knownClass(class) || !i18n.Has("assessment."+class) {
+			class = "unknown"
+		}
+		return l.T("assessment." + class)
+	}
 	switch class {
 	case "met":
 		return "met commitments"
@@ -333,21 +348,25 @@ func assessmentWords(class string) string {
 // eventText is an election's hover text: date, type, assessment, summary
 // and the source with what kind of page it is. ECharts HTML-escapes it ({b}
 // in a string formatter).
-func eventText(e Event) string {
+func eventText(l i18n.Lang, e Event) string {
 	t := strings.ReplaceAll(e.Type, "_", " ")
 	label := e.Label
 	if label == "" {
-		label = assessmentWords(e.Class)
+		label = assessmentWords(l, e.Class)
 	}
-	out := fmt.Sprintf("%s — %s, %s election\nODIHR: %s", e.Country, e.Date, t, label)
+	out := l.T("chart.event.head", e.Country, l.DateText(e.Date), t, label)
 	if e.Summary != "" {
-		out += "\n" + e.Summary
+		if l == i18n.RU {
+			out += "\n" + l.T("chart.summary_english", e.Summary)
+		} else {
+			out += "\n" + e.Summary
+		}
 	}
 	switch {
 	case e.Source != "" && e.SourceKind != "":
-		out += "\n" + fmt.Sprintf("Source: %s (%s)", linkText(e.Source), e.SourceKind)
+		out += "\n" + l.T("chart.event.source_kind", linkText(e.Source), e.SourceKind)
 	case e.Source != "":
-		out += "\n" + fmt.Sprintf("Source: %s", linkText(e.Source))
+		out += "\n" + l.T("chart.event.source", linkText(e.Source))
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -133,7 +132,7 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 	ph := (body.Max.Y - body.Min.Y - stripH) / vg.Length(len(panels))
 	for k, pn := range panels {
 		sp := panelSpan(s, pn)
-		ylabel := sp.axisTitle(pn.YLabel)
+		ylabel := sp.axisTitleIn(s.Lang, pn.YLabel)
 		p := newPlot("", ylabel)
 		finish(p)
 		p.X.Tick.Marker = yearTicks{}
@@ -199,7 +198,7 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		st.YAlign = draw.YTop
 		// The strip's legend rows, then its heading, then the strip.
 		stripLegendH := legendHeight(strip.Max.X-strip.Min.X, eventItems(s), 6)
-		strip.FillText(st, vg.Point{X: strip.Min.X + 40, Y: strip.Max.Y - stripLegendH - 3}, "OSCE/ODIHR election assessments, at the date of each election")
+		strip.FillText(st, vg.Point{X: strip.Min.X + 40, Y: strip.Max.Y - stripLegendH - 3}, s.Lang.T("chart.strip_title"))
 		q.X.Tick.Marker = yearTicks{}
 		var names []string
 		rowOf := map[string]float64{}
@@ -229,7 +228,7 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 			}
 			sc.GlyphStyle = draw.GlyphStyle{Color: rgb(col), Radius: 4, Shape: glyphOf(sym)}
 			q.Add(sc)
-			stripItems = append(stripItems, legendItem{name: "ODIHR: " + assessmentWords(class), color: col, symbol: sym})
+			stripItems = append(stripItems, legendItem{name: odihrLegend(s.Lang, class), color: col, symbol: sym})
 		}
 		drawLegendRow(strip, stripItems, 6)
 		plots = append(plots, q)
@@ -324,7 +323,7 @@ func eventItems(s Spec) []legendItem {
 		for _, e := range s.Events {
 			if e.Class == class || class == "unknown" && !knownClass(e.Class) {
 				col, sym := assessmentStyle(class)
-				out = append(out, legendItem{name: "ODIHR: " + assessmentWords(class), color: col, symbol: sym})
+				out = append(out, legendItem{name: odihrLegend(s.Lang, class), color: col, symbol: sym})
 				break
 			}
 		}
@@ -347,7 +346,7 @@ func hasBand(s Spec) bool {
 // bandLegend is the legend line of a timeline's shaded band.
 func bandLegend(s Spec) string {
 	if s.Band == "" {
-		return "Shaded band: the uncertainty the source publishes, in each country's colour."
+		return s.Lang.T("chart.band_legend")
 	}
-	return fmt.Sprintf("Shaded band, in each country's colour: the %s.", s.Band)
+	return s.Lang.T("chart.band_legend_what", s.Band)
 }
