@@ -68,7 +68,7 @@ historical states included, and says how many ranked entries it cannot list
 			for _, r := range doc.Rows {
 				rank, pct := "", ""
 				if r.Rank != nil {
-					rank = notes.mark(rankOf(lang, *r.Rank, *r.RankOf), r.Note)
+					rank = notes.mark(rankOf(lang, *r.Rank, *r.RankOf), dataNote(lang, r.Note))
 				}
 				if r.Percentile != nil {
 					pct = localNumber(lang, fmt.Sprintf("%.1f", *r.Percentile))

@@ -98,7 +98,7 @@ func showTable(env *Env, doc docs.Show) error {
 				detail = append(detail, v.Status)
 			}
 			if v.Note != "" {
-				detail = append(detail, v.Note)
+				detail = append(detail, dataNote(lang, v.Note))
 			}
 			value := notes.mark(localNumber(lang, ind.Format(v.Value)), publishedNoteIn(lang, ind, v.Year, v.Value, v.PublishedValue))
 			t.add(fmt.Sprintf("  %d", v.Year), value, rank, strings.Join(detail, lang.T("show.detail_sep")))

@@ -165,10 +165,12 @@ func (f *footnotes) mark(text, note string) string {
 	return text + superscript(n)
 }
 
-// write prints each note after its number, indented.
+// write prints each note after its number, indented, as a sentence: a
+// note that ends with an abbreviation's full stop ("2011–12 гг.") gets no
+// second one.
 func (f *footnotes) write(b *strings.Builder, indent string) {
 	for i, n := range f.notes {
-		fmt.Fprintf(b, "%s%s %s.\n", indent, superscript(i+1), sentenceCase(n))
+		fmt.Fprintf(b, "%s%s %s\n", indent, superscript(i+1), sentenceEnd(sentenceCase(n)))
 	}
 }
 

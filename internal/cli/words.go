@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -376,4 +377,105 @@ func yearKind(l i18n.Lang, y indicators.YearMeaning) string {
 		return l.T("year_kind." + string(y))
 	}
 	return string(y) + " year"
+}
+
+// The notes the data files carry on a figure (the note column) are
+// English: the edition a figure comes from and the period it covers
+// ("edition 2020, covers 2019", "edition 1983-84, covers Aug.1982-Nov.1983",
+// "edition 2011-12"), or a sentence of the curators. dataNote says the
+// edition notes and the sentences the catalogue knows (dataNoteKeys) in
+// language l; any other note, or any other part after a ";", stays as the
+// data gives it.
+var (
+	editionCoversRe = regexp.MustCompile(`^edition (.+?), covers (.+)$`)
+	editionRe       = regexp.MustCompile(`^edition (.+)$`)
+	yearRe          = regexp.MustCompile(`^\d{4}$`)
+	yearsRe         = regexp.MustCompile(`^(\d{4})-(\d{2}|\d{4})$`)
+	monthsYearRe    = regexp.MustCompile(`^([A-Z][a-z]{2})\.-([A-Z][a-z]{2})\. (\d{4})$`)
+	monthYearSpanRe = regexp.MustCompile(`^([A-Z][a-z]{2})\. ?(\d{4})-([A-Z][a-z]{2})\. ?(\d{4})$`)
+)
+
+// dataNoteKeys are the keys of the curators' sentences that the catalogue
+// translates; the English catalogue holds each exactly as the data does.
+var dataNoteKeys = []string{"note.cpi_rank_computed", "note.rsf_us_territory", "note.rsf_israel_territory"}
+
+func dataNote(l i18n.Lang, note string) string {
+	if l == i18n.EN || note == "" {
+		return note
+	}
+	if k, ok := dataNoteKey(note); ok {
+		return l.T(k)
+	}
+	parts := strings.Split(note, "; ")
+	for i, p := range parts {
+		parts[i] = dataNotePart(l, p)
+	}
+	return strings.Join(parts, l.T("show.detail_sep"))
+}
+
+// dataNotePart is one part of a data note in language l.
+func dataNotePart(l i18n.Lang, p string) string {
+	if k, ok := dataNoteKey(p); ok {
+		return l.T(k)
+	}
+	if m := editionCoversRe.FindStringSubmatch(p); m != nil {
+		ed, ok1 := editionWords(l, m[1])
+		cov, ok2 := coversWords(l, m[2])
+		if ok1 && ok2 {
+			return l.T("note.edition_covers", ed, cov)
+		}
+		return p
+	}
+	if m := editionRe.FindStringSubmatch(p); m != nil {
+		if ed, ok := editionWords(l, m[1]); ok {
+			return l.T("note.edition", ed)
+		}
+	}
+	return p
+}
+
+// dataNoteKey is the key of the curators' sentence s, if the catalogue
+// knows it.
+func dataNoteKey(s string) (string, bool) {
+	for _, k := range dataNoteKeys {
+		if s == i18n.EN.T(k) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// editionWords is an edition's name in a data note ("2020", "1983-84",
+// "Jan.-Feb. 1973") in language l.
+func editionWords(l i18n.Lang, s string) (string, bool) {
+	switch {
+	case yearRe.MatchString(s):
+		return l.T("note.edition_year", s), true
+	case yearsRe.MatchString(s):
+		m := yearsRe.FindStringSubmatch(s)
+		return l.T("note.edition_years", m[1], m[2]), true
+	case monthsYearRe.MatchString(s):
+		m := monthsYearRe.FindStringSubmatch(s)
+		if !i18n.Has("month."+m[1]) || !i18n.Has("month."+m[2]) {
+			return "", false
+		}
+		return l.T("note.edition_months", l.T("month."+m[1]), l.T("month."+m[2]), m[3]), true
+	}
+	return "", false
+}
+
+// coversWords is the period an edition covers in a data note ("2019",
+// "Aug.1982-Nov.1983") in language l.
+func coversWords(l i18n.Lang, s string) (string, bool) {
+	switch {
+	case yearRe.MatchString(s):
+		return l.T("note.covers_year", s), true
+	case monthYearSpanRe.MatchString(s):
+		m := monthYearSpanRe.FindStringSubmatch(s)
+		if !i18n.Has("month."+m[1]) || !i18n.Has("month."+m[3]) {
+			return "", false
+		}
+		return l.T("note.covers_span", l.T("month."+m[1]), m[2], l.T("month."+m[3]), m[4]), true
+	}
+	return "", false
 }
