@@ -8,6 +8,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // IndicatorRef is the short form of an indicator inside other documents.
@@ -90,20 +91,21 @@ func (r Rank) WholeField() bool { return r.Unlisted != nil }
 // entries account for them it ends with a colon, for the list of Entries
 // to follow. It is "" for any other group.
 func (r Rank) UnlistedSentence() string {
+	return r.UnlistedSentenceIn(i18n.EN)
+}
+
+// UnlistedSentenceIn is UnlistedSentence in language l.
+func (r Rank) UnlistedSentenceIn(l i18n.Lang) string {
 	u := r.Unlisted
 	switch {
 	case u == nil:
 		return ""
 	case u.Count == 0:
-		return fmt.Sprintf("Listed: all %d countries and territories the source ranked in %d (N = %d).", len(r.Rows), r.Year, u.RankOf)
-	case len(u.Entries) == 0 && u.Count == 1:
-		return fmt.Sprintf("%d of the %d entries the source ranked in %d is not listed: the data has no row for it, but it counts in N.", u.Count, u.RankOf, r.Year)
+		return l.T("docs.unlisted.none", len(r.Rows), r.Year, u.RankOf)
 	case len(u.Entries) == 0:
-		return fmt.Sprintf("%d of the %d entries the source ranked in %d are not listed: the data has no rows for them, but they count in N.", u.Count, u.RankOf, r.Year)
-	case u.Count == 1:
-		return fmt.Sprintf("%d of the %d entries the source ranked in %d is not listed: the registry leaves it unmapped on purpose, but it counts in N, so below it # is smaller than the global rank:", u.Count, u.RankOf, r.Year)
+		return l.N("docs.unlisted.no_rows", u.Count, u.Count, u.RankOf, r.Year)
 	}
-	return fmt.Sprintf("%d of the %d entries the source ranked in %d are not listed: the registry leaves them unmapped on purpose, but they count in N, so below them # is smaller than the global rank:", u.Count, u.RankOf, r.Year)
+	return l.N("docs.unlisted.unmapped", u.Count, u.Count, u.RankOf, r.Year)
 }
 
 // GroupTitle is the group as readers see it: "post-Soviet states", or for
