@@ -112,7 +112,7 @@ func buildHeatmap(s Spec) (map[string]any, int, error) {
 		if multi {
 			label = pn.Title
 		}
-		better, worse := "better", "worse"
+		better, worse := s.Lang.T("chart.better"), s.Lang.T("chart.worse")
 		maps = append(maps, map[string]any{"type": "continuous", "min": vmin, "max": vmax, "calculable": false, "seriesIndex": k,
 			"orient": "horizontal", "left": "center", "bottom": 8 + 40*(len(panels)-1-k), "itemWidth": 14, "itemHeight": 220,
 			"text":    []any{fmt.Sprintf("%s (%s)", s.format(vmax), pick(pn.HigherIsBetter, better, worse)), fmt.Sprintf("%s:   %s (%s)", label, s.format(vmin), pick(pn.HigherIsBetter, worse, better))},

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/rankings-dev/rankings/internal/i18n"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -46,7 +47,7 @@ func staticHeatmap(dc draw.Canvas, s Spec) error {
 		if len(s.Panels) > 1 {
 			label = pn.Title
 		}
-		keys = append(keys, colourKey{label: label, lo: s.format(vmin), hi: s.format(vmax), colors: colors, higher: pn.HigherIsBetter})
+		keys = append(keys, colourKey{label: label, lo: s.format(vmin), hi: s.format(vmax), colors: colors, higher: pn.HigherIsBetter, lang: s.Lang})
 		p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
 			tx, ty := p.Transforms(&c)
 			for i, sr := range s.Series {
@@ -110,6 +111,7 @@ type colourKey struct {
 	label, lo, hi string
 	colors        []string
 	higher        bool
+	lang          i18n.Lang
 }
 
 // draw draws the key as "label  lo (worse) [gradient] hi (better)" on the
@@ -121,7 +123,7 @@ func (k colourKey) draw(dc draw.Canvas, y vg.Length) {
 	mid := y + keyRowH/2
 	dc.FillText(st, vg.Point{X: x, Y: mid}, k.label+":")
 	x += st.Width(k.label+":") + 8
-	left := fmt.Sprintf("%s (%s)", k.lo, pick(k.higher, "worse", "better"))
+	left := fmt.Sprintf("%s (%s)", k.lo, pick(k.higher, k.lang.T("chart.worse"), k.lang.T("chart.better")))
 	dc.FillText(st, vg.Point{X: x, Y: mid}, left)
 	x += st.Width(left) + 6
 	const barW, steps = 160, 64
@@ -130,7 +132,7 @@ func (k colourKey) draw(dc draw.Canvas, y vg.Length) {
 		x1 := x + vg.Length(i+1)*barW/steps + 0.3
 		dc.FillPolygon(ramp(k.colors, (float64(i)+0.5)/steps), []vg.Point{{X: x0, Y: mid - 4}, {X: x1, Y: mid - 4}, {X: x1, Y: mid + 4}, {X: x0, Y: mid + 4}})
 	}
-	dc.FillText(st, vg.Point{X: x + barW + 6, Y: mid}, fmt.Sprintf("%s (%s)", k.hi, pick(k.higher, "better", "worse")))
+	dc.FillText(st, vg.Point{X: x + barW + 6, Y: mid}, fmt.Sprintf("%s (%s)", k.hi, pick(k.higher, k.lang.T("chart.better"), k.lang.T("chart.worse"))))
 }
 
 // ramp interpolates a colour scale at f in [0, 1].

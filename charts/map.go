@@ -514,7 +514,7 @@ func buildMap(s Spec) (map[string]any, int, []byte, error) {
 		"emphasis":    map[string]any{"itemStyle": map[string]any{"areaColor": "#f28e2b"}, "label": map[string]any{"show": true}},
 		"labelLayout": map[string]any{"hideOverlap": true},
 		"data":        mapItems(s, shapes, years[cur])}
-	better, worse := "better", "worse"
+	better, worse := s.Lang.T("chart.better"), s.Lang.T("chart.worse")
 	m := map[string]any{
 		"series": []any{series},
 		"visualMap": []any{map[string]any{"type": "continuous", "min": vmin, "max": vmax, "calculable": false, "seriesIndex": 0,

@@ -88,7 +88,7 @@ func staticMap(dc draw.Canvas, s Spec) error {
 	mapLabels(dc, s, shapes, series, pt)
 	// Keys: the colour bar, then the swatches, then the credit.
 	base := dc.Min.Y
-	colourKey{label: s.YLabel, lo: s.format(vmin), hi: s.format(vmax), colors: colours, higher: s.HigherIsBetter}.draw(dc, base+2*keyRowH+6)
+	colourKey{label: s.YLabel, lo: s.format(vmin), hi: s.format(vmax), colors: colours, higher: s.HigherIsBetter, lang: s.Lang}.draw(dc, base+2*keyRowH+6)
 	st := smallStyle
 	st.YAlign = draw.YCenter
 	x := dc.Min.X + 40

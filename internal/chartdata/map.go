@@ -75,7 +75,7 @@ func mapSpec(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 	s := charts.Spec{Kind: charts.Map, Indicator: ind.ID, Year: year,
 		Title:    r.Lang.T("chart.year_title", indName(r, ind), yearTextIn(r.Lang, ind, year), titleGroup(r)),
 		Subtitle: sub, Citation: cite, YLabel: label, HigherIsBetter: higher, Decimals: ind.Decimals, Min: lo, Max: hi,
-		Credit: region.Credit}
+		Credit: dataText(r.Lang, region.Credit)}
 	inSeg := func(y int) bool { return y >= seg.From && (seg.To == 0 || y <= seg.To) }
 	hl := highlighted(r)
 	excluded := excludedTerritories(store, r, ind, seg)

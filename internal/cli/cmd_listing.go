@@ -3,14 +3,14 @@ package cli
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
-
-	cldr "golang.org/x/text/feature/plural"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 func newCountriesCmd(env *Env) *cobra.Command {
@@ -31,15 +31,16 @@ func newCountriesCmd(env *Env) *cobra.Command {
 			case "csv":
 				return writeTable(env.Stdout, doc)
 			}
+			l := env.Lang
 			var b strings.Builder
-			fmt.Fprintf(&b, "%s\n\n", groupHeading(doc))
-			t := &textTable{header: []string{"ISO3", "ISO2", "NAME", "GROUPS"}}
-			for _, c := range doc.Countries {
+			fmt.Fprintf(&b, "%s\n\n", groupHeading(l, doc))
+			t := &textTable{header: []string{l.T("listing.col.iso3"), l.T("listing.col.iso2"), l.T("listing.col.name"), l.T("listing.col.groups")}}
+			for _, c := range env.byNameIn(doc.Countries) {
 				titles := make([]string, len(c.Groups))
 				for i, g := range c.Groups {
-					titles[i] = countries.GroupTitle(g)
+					titles[i] = groupTitle(l, g)
 				}
-				t.add(c.ISO3, c.ISO2, c.Name, strings.Join(titles, ", "))
+				t.add(c.ISO3, c.ISO2, env.countryName(c.ISO3, c.Name), strings.Join(titles, ", "))
 			}
 			if err := t.write(&b); err != nil {
 				return err
@@ -101,14 +102,15 @@ country of --group (JSON and CSV list every country and territory).`,
 			case "markdown":
 				return indicatorsMarkdown(env, doc)
 			}
-			t := &textTable{header: []string{"ID", "NAME", "SCALE", "DIRECTION", "YEAR", "RANKS", "BREAKS"}}
+			l := env.Lang
+			t := &textTable{header: []string{l.T("listing.col.id"), l.T("listing.col.name"), l.T("listing.col.scale"), l.T("listing.col.direction"), l.T("listing.col.year"), l.T("listing.col.ranks"), l.T("listing.col.breaks")}}
 			for _, d := range doc.Indicators {
-				t.add(d.ID, d.Name, docs.ScaleText(d.Scale), d.Direction, d.YearMeaning, ranksText(d), docs.BreaksText(d.Breaks))
+				t.add(d.ID, l.IndicatorName(d.ID, d.Name), docScaleText(l, d.Scale), directionIn(l, d), yearMeaningIn(l, d.YearMeaning), ranksText(l, d), docs.BreaksText(d.Breaks))
 			}
 			if err := t.write(env.Stdout); err != nil {
 				return err
 			}
-			_, err := fmt.Fprintln(env.Stdout, "\n"+ranksLegend+"\nrankings indicators <id> shows one in full: segments and breaks with their reasons, uncertainty, coverage, source and citation.")
+			_, err := fmt.Fprintln(env.Stdout, "\n"+l.T("listing.ranks_legend")+"\n"+l.T("listing.indicators.more"))
 			return err
 		},
 	}
@@ -117,109 +119,134 @@ country of --group (JSON and CSV list every country and territory).`,
 	return cmd
 }
 
-// ranksLegend says what the RANKS column means.
-const ranksLegend = "RANKS: every rank is \"k of N\", N = every country and territory the source ranked that year; " +
-	"published = the publisher's own ranks, computed = ranked by rankings within the year over that whole field (ties share the best rank)."
-
 // ranksText is where an indicator's ranks come from, "published",
-// "computed" or "published; computed 2012–2016".
-func ranksText(d docs.Indicator) string {
+// "computed" or "published; computed 2012–2016", in language l.
+func ranksText(l i18n.Lang, d docs.Indicator) string {
 	if d.RanksComputedTo > 0 && len(d.Segments) > 0 {
-		return fmt.Sprintf("published; computed %d–%d", d.Segments[0].From, d.RanksComputedTo)
+		return l.T("listing.ranks.published_computed", d.Segments[0].From, d.RanksComputedTo)
+	}
+	if d.Ranks != "" && i18n.Has("listing.ranks."+d.Ranks) {
+		return l.T("listing.ranks." + d.Ranks)
 	}
 	return d.Ranks
 }
 
 // ranksSentence says where an indicator's ranks come from, in a sentence.
-func ranksSentence(d docs.Indicator) string {
+func ranksSentence(l i18n.Lang, d docs.Indicator) string {
 	switch {
 	case d.Events:
-		return "none: a list of elections, not a ranking."
+		return l.T("listing.ind.ranks_none")
 	case d.RanksComputedTo > 0 && len(d.Segments) > 0:
-		return fmt.Sprintf("the publisher's own; for %d–%d, when it published none, computed by rankings within each year over every entity it scored.", d.Segments[0].From, d.RanksComputedTo)
+		return l.T("listing.ind.ranks_partly_computed", d.Segments[0].From, d.RanksComputedTo)
 	case d.Ranks == string(indicators.RanksPublished):
-		return "the publisher's own, as published."
+		return l.T("listing.ind.ranks_published")
 	}
-	return "computed by rankings within each year over every entity the source scored, better first, ties sharing the best rank."
+	return l.T("listing.ind.ranks_computed")
+}
+
+// percent is a level (0.9) as a percentage in language l ("90").
+func percent(l i18n.Lang, level float64) string {
+	return localNumber(l, indicators.FormatNumber(level*100))
 }
 
 // uncertaintySentence says what uncertainty an indicator publishes.
-func uncertaintySentence(u docs.Uncertainty) string {
+func uncertaintySentence(l i18n.Lang, u docs.Uncertainty) string {
 	var parts []string
 	if u.StdErr {
 		if u.StdErrLevel != nil {
-			parts = append(parts, fmt.Sprintf("a standard error, read as a %s%% interval (value ± %s standard errors)",
-				indicators.FormatNumber(*u.StdErrLevel*100), indicators.FormatNumber(indicators.Uncertainty{StdErrLevel: *u.StdErrLevel}.StdErrZ())))
+			parts = append(parts, l.T("listing.ind.unc_stderr_level",
+				percent(l, *u.StdErrLevel), localNumber(l, indicators.FormatNumber(indicators.Uncertainty{StdErrLevel: *u.StdErrLevel}.StdErrZ()))))
 		} else {
-			parts = append(parts, "a standard error")
+			parts = append(parts, l.T("listing.ind.unc_stderr"))
 		}
 	}
 	if u.Bounds && u.BoundsLevel != nil {
-		parts = append(parts, fmt.Sprintf("%s%% interval bounds", indicators.FormatNumber(*u.BoundsLevel*100)))
+		parts = append(parts, l.T("listing.ind.unc_bounds", percent(l, *u.BoundsLevel)))
 	}
 	if u.Percentile && u.PercentileLevel != nil {
-		parts = append(parts, fmt.Sprintf("a percentile rank with %s%% bounds", indicators.FormatNumber(*u.PercentileLevel*100)))
+		parts = append(parts, l.T("listing.ind.unc_percentile", percent(l, *u.PercentileLevel)))
 	}
 	if len(parts) == 0 {
-		return "none published, so no difference can be called distinguishable."
+		return l.T("listing.ind.unc_none")
 	}
-	return fmt.Sprintf("%s; compare calls a difference distinguishable only where the intervals do not overlap.", sentenceCase(strings.Join(parts, "; ")))
+	return l.T("listing.ind.unc_sentence", sentenceCase(strings.Join(parts, l.T("listing.ind.unc_sep"))))
 }
 
 // yearSentence says what an indicator's year means: its note, which
 // mostly starts by naming the kind of year ("Edition year: …"), or the
-// kind of year and then the note.
-func yearSentence(d docs.Indicator) string {
-	if strings.HasPrefix(strings.ToLower(d.YearNote), d.YearMeaning+" year") {
+// kind of year and then the note. Outside English the kind of year is
+// said in the language and the note, which is only in English, is marked
+// as such.
+func yearSentence(l i18n.Lang, d docs.Indicator) string {
+	if l == i18n.EN && strings.HasPrefix(strings.ToLower(d.YearNote), d.YearMeaning+" year") {
 		return d.YearNote
 	}
-	return fmt.Sprintf("%s year. %s", sentenceCase(d.YearMeaning), d.YearNote)
+	kind := d.YearMeaning
+	if key := "listing.ind.year_kind." + d.YearMeaning; i18n.Has(key) {
+		kind = l.T(key)
+	}
+	return l.T("listing.ind.year_sentence", sentenceCase(kind), d.YearNote)
+}
+
+// english marks a text of the data that exists only in English (a note, a
+// reason) as such outside English; in English it is the text itself.
+func english(l i18n.Lang, s string) string {
+	if s == "" {
+		return s
+	}
+	return l.T("listing.english", s)
 }
 
 // segmentYears is a segment's years, "2002–2012" or "2022–".
-func segmentYears(s docs.Segment) string {
+func segmentYears(l i18n.Lang, s docs.Segment) string {
 	if s.To == nil {
-		return fmt.Sprintf("%d–", s.From)
+		return l.T("listing.ind.segment_years_open", s.From)
 	}
-	return fmt.Sprintf("%d–%d", s.From, *s.To)
+	return l.T("listing.ind.segment_years", s.From, *s.To)
 }
 
-// segmentWords is a segment's label or scale and its direction.
-func segmentWords(s docs.Segment) string {
+// segmentWords is a segment's label or scale and its direction; id is the
+// segment's indicator, whose labels the catalogue may translate.
+func segmentWords(l i18n.Lang, id string, s docs.Segment) string {
 	label := s.Label
+	if key := fmt.Sprintf("segment.%s.%d", id, s.From); label != "" && l != i18n.EN && i18n.Has(key) {
+		label = l.T(key)
+	}
 	if label == "" {
-		label = "scale " + docs.ScaleText(s.Scale)
+		label = l.T("listing.ind.segment_scale", docScaleText(l, s.Scale))
 	}
-	dir := indicators.LowerIsBetter
-	if s.HigherIsBetter {
-		dir = indicators.HigherIsBetter
-	}
-	return fmt.Sprintf("%s, %s", label, dir)
+	return l.T("listing.ind.segment", label, betterText(l, s.HigherIsBetter))
 }
 
-// The sentences of an indicator's coverage.
-var (
-	sayCoverageYears = countSentence{
-		cldr.One:   "%d–%d: %d year with figures",
-		cldr.Other: "%d–%d: %d years with figures",
+// docScaleText is a document's scale in language l: "0–100", "about -2.5
+// to 2.5", "unbounded"; English as docs.ScaleText says it.
+func docScaleText(l i18n.Lang, s docs.Scale) string {
+	if l == i18n.EN || s.Min == nil || s.Max == nil {
+		if l != i18n.EN {
+			return l.T("scale.unbounded")
+		}
+		return docs.ScaleText(s)
 	}
-	sayCoverageGap = countSentence{
-		cldr.One:   "none in %s",
-		cldr.Other: "none in %s",
+	return scaleText(l, indicators.Scale{Min: *s.Min, Max: *s.Max, Approximate: s.Approximate})
+}
+
+// directionIn is an indicator's direction in language l ("higher is
+// better"); English as the document says it.
+func directionIn(l i18n.Lang, d docs.Indicator) string {
+	if l == i18n.EN {
+		return d.Direction
 	}
-	sayEntitiesCovered = countSentence{
-		cldr.One:   "%d country or territory has figures; --format csv or json lists each with its years.",
-		cldr.Other: "%d countries and territories have figures; --format csv or json lists each with its years.",
+	return betterText(l, d.HigherIsBetter)
+}
+
+// yearMeaningIn is what an indicator's year is ("edition", "data") in
+// language l.
+func yearMeaningIn(l i18n.Lang, meaning string) string {
+	if key := "listing.year." + meaning; i18n.Has(key) {
+		return l.T(key)
 	}
-	sayElectionYears = countSentence{
-		cldr.One:   "%d–%d: %d year with an assessed election",
-		cldr.Other: "%d–%d: %d years with an assessed election",
-	}
-	sayElectionCountries = countSentence{
-		cldr.One:   "%d country has assessed elections; --format csv or json lists each with its election years.",
-		cldr.Other: "%d countries have assessed elections; --format csv or json lists each with its election years.",
-	}
-)
+	return meaning
+}
 
 // missingYears lists the years between the first and the last with no
 // figures ("2011"), "" when there are none.
@@ -240,26 +267,60 @@ func missingYears(c docs.Coverage) string {
 	return indicators.YearRanges(gaps)
 }
 
+// groupMembers are the members of group sorted by their names in the
+// output's language.
+func (env *Env) groupMembers(group string) ([]indicators.Country, error) {
+	members, err := env.Store.Registry().Group(group)
+	if err != nil {
+		return nil, err
+	}
+	countries.SortByName(members, env.Lang.Tag())
+	return members, nil
+}
+
+// byNameIn orders a list's countries by their names in the output's
+// language (the document lists them in English order).
+func (env *Env) byNameIn(cs []docs.Country) []docs.Country {
+	if env.Lang == i18n.EN || env.Lang == "" {
+		return cs
+	}
+	reg := env.Store.Registry()
+	var known []indicators.Country
+	at := map[string]docs.Country{}
+	var rest []docs.Country
+	for _, c := range cs {
+		if k, ok := reg.ByCode(c.ISO3); ok {
+			known = append(known, k)
+			at[c.ISO3] = c
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	countries.SortByName(known, env.Lang.Tag())
+	out := make([]docs.Country, 0, len(cs))
+	for _, k := range known {
+		out = append(out, at[k.ISO3])
+	}
+	return append(out, rest...)
+}
+
 // coverageLines says an indicator's coverage: the years, the entities per
 // run of years, and each member of the group with its years.
 func coverageLines(env *Env, doc docs.IndicatorDetail, group string) ([]string, error) {
+	l := env.Lang
 	c := doc.Coverage
 	if c.From == nil {
-		return []string{"No figures."}, nil
+		return []string{l.T("listing.cov.none")}, nil
 	}
-	years, ents := sayCoverageYears, sayEntitiesCovered
+	years, ents, what := "listing.cov.years", "listing.cov.entities", "listing.cov.by_year"
 	if doc.Indicator.Events {
-		years, ents = sayElectionYears, sayElectionCountries
+		years, ents, what = "listing.cov.election_years", "listing.cov.election_countries", "listing.cov.elections_by_year"
 	}
-	head := years.format(len(c.Years), *c.From, *c.To, len(c.Years))
+	head := l.N(years, len(c.Years), *c.From, *c.To, len(c.Years))
 	if gaps := missingYears(c); gaps != "" {
-		head = fmt.Sprintf("%s (%s)", head, sayCoverageGap.format(len(c.Years), gaps))
+		head = l.T("listing.cov.gap", head, gaps)
 	}
-	lines := []string{head + ".", ents.format(len(c.Entities), len(c.Entities))}
-	what := "Countries and territories with a figure, by year"
-	if doc.Indicator.Events {
-		what = "Countries with an assessed election, by year"
-	}
+	lines := []string{l.T("listing.cov.line", head), l.N(ents, len(c.Entities), len(c.Entities))}
 	var runs []string
 	for _, r := range c.Runs() {
 		if r.From == r.To {
@@ -268,23 +329,23 @@ func coverageLines(env *Env, doc docs.IndicatorDetail, group string) ([]string, 
 			runs = append(runs, fmt.Sprintf("%d–%d: %d", r.From, r.To, r.N))
 		}
 	}
-	lines = append(lines, fmt.Sprintf("%s: %s.", what, strings.Join(runs, "; ")))
+	lines = append(lines, l.T(what, strings.Join(runs, "; ")))
 	if doc.Indicator.Ranks == string(indicators.RanksPublished) {
-		lines = append(lines, "A published rank's N counts every entry the source ranked, so it can exceed these counts where the data has no row for an entry (rankings rank --group all says which).")
+		lines = append(lines, l.T("listing.cov.published_n"))
 	}
-	members, err := env.Store.Registry().Group(group)
+	members, err := env.groupMembers(group)
 	if err != nil {
 		return nil, err
 	}
-	countries.SortByName(members, countries.DisplayLanguage)
-	t := &textTable{header: []string{"  " + strings.ToUpper(countries.GroupTitle(group)), "YEARS", "WHICH"}, right: map[int]bool{1: true}}
+	t := &textTable{header: []string{"  " + strings.ToUpper(groupTitle(l, group)), l.T("listing.col.years"), l.T("listing.col.which")}, right: map[int]bool{1: true}}
 	for _, m := range members {
+		name := fmt.Sprintf("  %s (%s)", m.DisplayName(l.Tag()), m.ISO3)
 		e, ok := c.Entity(m.ISO3)
 		if !ok {
-			t.add(fmt.Sprintf("  %s (%s)", m.Name, m.ISO3), "0", "no figures")
+			t.add(name, "0", l.T("listing.cov.no_figures"))
 			continue
 		}
-		t.add(fmt.Sprintf("  %s (%s)", m.Name, m.ISO3), fmt.Sprint(e.N), e.Years)
+		t.add(name, fmt.Sprint(e.N), e.Years)
 	}
 	var b strings.Builder
 	if err := t.write(&b); err != nil {
@@ -296,67 +357,76 @@ func coverageLines(env *Env, doc docs.IndicatorDetail, group string) ([]string, 
 
 // indicatorText prints one indicator in full.
 func indicatorText(env *Env, doc docs.IndicatorDetail, group string) error {
+	l := env.Lang
 	d := doc.Indicator
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s\n", d.ID, d.Name)
+	fmt.Fprintf(&b, "%s\n", l.T("listing.ind.heading", d.ID, l.IndicatorNameFirst(d.ID, d.Name)))
 	if s := doc.Source; s != nil {
-		fmt.Fprintf(&b, "%s — %s, %s\n", s.Name, s.Publisher, s.Edition)
+		fmt.Fprintf(&b, "%s\n", l.T("listing.ind.source", sourceName(l, *s), publisherName(l, *s), english(l, s.Edition)))
 	}
 	b.WriteString("\n")
+	labels := []string{"unit", "scale", "year", "uncertainty", "ranks", "status", "notes"}
+	width := 0
+	for _, k := range labels {
+		width = max(width, utf8.RuneCountInString(l.T("listing.ind.field."+k))+1)
+	}
 	field := func(label, text string) {
 		if text != "" {
-			fmt.Fprintf(&b, "%-13s %s\n", label+":", text)
+			fmt.Fprintf(&b, "%-*s %s\n", width, l.T("listing.ind.field."+label), text)
 		}
 	}
-	field("unit", d.Unit)
+	field("unit", unitText(l, d.Unit))
 	if !d.Events {
-		field("scale", fmt.Sprintf("%s, %s (the current methodology)", docs.ScaleText(d.Scale), d.Direction))
+		field("scale", l.T("listing.ind.scale_current", docScaleText(l, d.Scale), directionIn(l, d)))
 	}
-	field("year", yearSentence(d))
+	field("year", yearSentence(l, d))
 	if !d.Events {
-		field("uncertainty", uncertaintySentence(d.Uncertainty))
+		field("uncertainty", uncertaintySentence(l, d.Uncertainty))
 	}
-	field("ranks", ranksSentence(d))
-	field("status", d.Status)
-	field("notes", d.Notes)
+	field("ranks", ranksSentence(l, d))
+	field("status", english(l, d.Status))
+	field("notes", english(l, d.Notes))
 	if !d.Events {
-		b.WriteString("\nMethodology segments (figures compare only within one; trends and changes never cross a break):\n")
-		t := &textTable{header: []string{"  YEARS", "SCALE AND DIRECTION"}}
+		b.WriteString("\n" + l.T("listing.ind.segments_heading") + "\n")
+		t := &textTable{header: []string{"  " + l.T("listing.col.years"), l.T("listing.col.scale_direction")}}
 		for _, s := range d.Segments {
-			t.add("  "+segmentYears(s), segmentWords(s))
+			t.add("  "+segmentYears(l, s), segmentWords(l, d.ID, s))
 		}
 		if err := t.write(&b); err != nil {
 			return err
 		}
 		for _, br := range d.Breaks {
-			fmt.Fprintf(&b, "  Break in %d: %s\n", br.Year, br.Reason)
+			fmt.Fprintf(&b, "%s\n", l.T("listing.ind.break", br.Year, br.Reason))
 		}
 		if len(d.Breaks) == 0 {
-			b.WriteString("  No methodology break: every year compares with every other.\n")
+			b.WriteString(l.T("listing.ind.no_break") + "\n")
 		}
 	}
 	lines, err := coverageLines(env, doc, group)
 	if err != nil {
 		return err
 	}
-	b.WriteString("\nCoverage:\n")
-	for _, l := range lines {
-		if l == "" || strings.HasPrefix(l, "  ") {
-			fmt.Fprintf(&b, "%s\n", l)
+	b.WriteString("\n" + l.T("listing.ind.coverage_heading") + "\n")
+	for _, line := range lines {
+		if line == "" || strings.HasPrefix(line, "  ") {
+			fmt.Fprintf(&b, "%s\n", line)
 			continue
 		}
-		fmt.Fprintf(&b, "  %s\n", l)
+		fmt.Fprintf(&b, "  %s\n", line)
 	}
 	if s := doc.Source; s != nil {
-		b.WriteString("\nSource:\n")
-		fmt.Fprintf(&b, "  url:      %s\n", s.URL)
-		fmt.Fprintf(&b, "  licence:  %s\n", s.Licence)
-		fmt.Fprintf(&b, "  cite as:  %s\n", s.Citation)
+		b.WriteString("\n" + l.T("listing.ind.source_heading") + "\n")
+		if l != i18n.EN {
+			fmt.Fprintf(&b, "  %s\n", l.T("listing.sources.english"))
+		}
+		fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.url", s.URL))
+		fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.licence", s.Licence))
+		fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.cite_as", s.Citation))
 		if s.Basis != "" {
-			fmt.Fprintf(&b, "  basis:    %s\n", s.Basis)
+			fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.basis", basisText(l, *s)))
 		}
 		if s.Notes != "" {
-			fmt.Fprintf(&b, "  note:     %s\n", s.Notes)
+			fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.note", s.Notes))
 		}
 	}
 	_, err = fmt.Fprint(env.Stdout, b.String())
@@ -366,62 +436,63 @@ func indicatorText(env *Env, doc docs.IndicatorDetail, group string) error {
 // indicatorMarkdown prints one indicator in full as Markdown, for a
 // report's methods section.
 func indicatorMarkdown(env *Env, doc docs.IndicatorDetail, group string) error {
+	l := env.Lang
 	d := doc.Indicator
 	var b strings.Builder
-	fmt.Fprintf(&b, "### %s (`%s`)\n\n", mdEscape(d.Name), d.ID)
+	fmt.Fprintf(&b, "%s\n\n", l.T("listing.md.heading", mdEscape(l.IndicatorNameFirst(d.ID, d.Name)), d.ID))
 	if d.Events {
-		fmt.Fprintf(&b, "- **Scale:** met (3), mostly met (2), partly met (1), not met (0)\n")
+		fmt.Fprintf(&b, "%s\n", l.T("listing.md.scale_events"))
 	} else {
-		fmt.Fprintf(&b, "- **Scale:** %s, %s (unit: %s)\n", docs.ScaleText(d.Scale), d.Direction, mdEscape(d.Unit))
+		fmt.Fprintf(&b, "%s\n", l.T("listing.md.scale", docScaleText(l, d.Scale), directionIn(l, d), mdEscape(unitText(l, d.Unit))))
 	}
-	fmt.Fprintf(&b, "- **Year:** %s\n", mdEscape(yearSentence(d)))
+	fmt.Fprintf(&b, "%s\n", l.T("listing.md.year", mdEscape(yearSentence(l, d))))
 	if !d.Events {
-		fmt.Fprintf(&b, "- **Uncertainty:** %s\n", uncertaintySentence(d.Uncertainty))
+		fmt.Fprintf(&b, "%s\n", l.T("listing.md.uncertainty", uncertaintySentence(l, d.Uncertainty)))
 	}
-	fmt.Fprintf(&b, "- **Ranks:** %s\n", ranksSentence(d))
+	fmt.Fprintf(&b, "%s\n", l.T("listing.md.ranks", ranksSentence(l, d)))
 	if d.Status != "" {
-		fmt.Fprintf(&b, "- **Status:** %s\n", mdEscape(d.Status))
+		fmt.Fprintf(&b, "%s\n", l.T("listing.md.status", mdEscape(english(l, d.Status))))
 	}
 	if d.Notes != "" {
-		fmt.Fprintf(&b, "- **Notes:** %s\n", mdEscape(d.Notes))
+		fmt.Fprintf(&b, "%s\n", l.T("listing.md.notes", mdEscape(english(l, d.Notes))))
 	}
 	if !d.Events {
-		b.WriteString("\n| Years | Scale and direction | Why it is a new methodology |\n|---|---|---|\n")
+		b.WriteString("\n" + l.T("listing.md.segments_header") + "\n|---|---|---|\n")
 		for _, s := range d.Segments {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", segmentYears(s), mdEscape(segmentWords(s)), mdEscape(s.Reason))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", segmentYears(l, s), mdEscape(segmentWords(l, d.ID, s)), mdEscape(english(l, s.Reason)))
 		}
 	}
 	lines, err := coverageLines(env, doc, group)
 	if err != nil {
 		return err
 	}
-	b.WriteString("\n**Coverage.** ")
+	b.WriteString("\n" + l.T("listing.md.coverage") + " ")
 	var table, cov []string
-	for _, l := range lines {
-		if l == "" {
+	for _, line := range lines {
+		if line == "" {
 			continue
 		}
-		if strings.HasPrefix(l, "  ") {
-			table = strings.Split(l, "\n")
+		if strings.HasPrefix(line, "  ") {
+			table = strings.Split(line, "\n")
 			continue
 		}
-		cov = append(cov, mdEscape(l))
+		cov = append(cov, mdEscape(line))
 	}
 	b.WriteString(strings.Join(cov, " ") + "\n")
 	if len(table) > 1 {
-		fmt.Fprintf(&b, "\n| %s | Years with figures | Which |\n|---|---:|---|\n", mdEscape(sentenceCase(countries.GroupTitle(group))))
-		members, _ := env.Store.Registry().Group(group)
-		countries.SortByName(members, countries.DisplayLanguage)
+		fmt.Fprintf(&b, "\n%s\n|---|---:|---|\n", l.T("listing.md.members_header", mdEscape(sentenceCase(groupTitle(l, group)))))
+		members, _ := env.groupMembers(group)
 		for _, m := range members {
+			name := m.DisplayName(l.Tag())
 			if e, ok := doc.Coverage.Entity(m.ISO3); ok {
-				fmt.Fprintf(&b, "| %s (%s) | %d | %s |\n", mdEscape(m.Name), m.ISO3, e.N, e.Years)
+				fmt.Fprintf(&b, "| %s (%s) | %d | %s |\n", mdEscape(name), m.ISO3, e.N, e.Years)
 			} else {
-				fmt.Fprintf(&b, "| %s (%s) | 0 | no figures |\n", mdEscape(m.Name), m.ISO3)
+				fmt.Fprintf(&b, "| %s (%s) | 0 | %s |\n", mdEscape(name), m.ISO3, l.T("listing.cov.no_figures"))
 			}
 		}
 	}
 	if s := doc.Source; s != nil {
-		fmt.Fprintf(&b, "\n**Source.** %s — %s, %s. <%s>. Licence: %s. Cite as: %s\n", mdEscape(s.Name), mdEscape(s.Publisher), mdEscape(s.Edition), s.URL, mdEscape(s.Licence), mdEscape(s.Citation))
+		fmt.Fprintf(&b, "\n%s\n", l.T("listing.md.source", mdEscape(sourceName(l, *s)), mdEscape(publisherName(l, *s)), mdEscape(english(l, s.Edition)), s.URL, mdEscape(s.Licence), mdEscape(s.Citation)))
 	}
 	_, err = fmt.Fprint(env.Stdout, b.String())
 	return err
@@ -429,14 +500,48 @@ func indicatorMarkdown(env *Env, doc docs.IndicatorDetail, group string) error {
 
 // indicatorsMarkdown prints the list of indicators as a Markdown table.
 func indicatorsMarkdown(env *Env, doc docs.IndicatorList) error {
+	l := env.Lang
 	var b strings.Builder
-	b.WriteString("| Id | Indicator | Scale | Direction | Year | Ranks | Breaks |\n|---|---|---|---|---|---|---|\n")
+	b.WriteString(l.T("listing.md.indicators_header") + "\n|---|---|---|---|---|---|---|\n")
 	for _, d := range doc.Indicators {
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", d.ID, mdEscape(d.Name), docs.ScaleText(d.Scale), d.Direction, d.YearMeaning, ranksText(d), docs.BreaksText(d.Breaks))
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", d.ID, mdEscape(l.IndicatorName(d.ID, d.Name)), docScaleText(l, d.Scale), directionIn(l, d), yearMeaningIn(l, d.YearMeaning), ranksText(l, d), docs.BreaksText(d.Breaks))
 	}
-	fmt.Fprintf(&b, "\n%s\n", ranksLegend)
+	fmt.Fprintf(&b, "\n%s\n", l.T("listing.ranks_legend"))
 	_, err := fmt.Fprint(env.Stdout, b.String())
 	return err
+}
+
+// sourceName is a source's name in language l: the catalogue's
+// "listing.source_name.<id>", else the source's own.
+func sourceName(l i18n.Lang, s docs.Source) string {
+	if key := "listing.source_name." + s.ID; l != i18n.EN && i18n.Has(key) {
+		return l.T(key)
+	}
+	return s.Name
+}
+
+// publisherName is a source's publisher in language l: the publisher's
+// own name in l where it has one ("listing.publisher.<id>"), else as the
+// source names it.
+func publisherName(l i18n.Lang, s docs.Source) string {
+	if key := "listing.publisher." + s.ID; l != i18n.EN && i18n.Has(key) {
+		return l.T(key)
+	}
+	return s.Publisher
+}
+
+// basisText says what a coded source's rows rest on, in language l; the
+// English is the document's own.
+func basisText(l i18n.Lang, s docs.Source) string {
+	if l == i18n.EN || len(s.SourceKindCounts) == 0 {
+		return s.Basis
+	}
+	n := 0
+	for _, c := range s.SourceKindCounts {
+		n += c
+	}
+	k := s.SourceKindCounts
+	return l.T("listing.sources.basis_counts", n, k["odihr"], k["osce_pa"], k["mirror"], k["secondary"])
 }
 
 func newSourcesCmd(env *Env) *cobra.Command {
@@ -456,22 +561,29 @@ func newSourcesCmd(env *Env) *cobra.Command {
 			case "csv":
 				return writeTable(env.Stdout, doc)
 			}
+			l := env.Lang
 			var b strings.Builder
+			if l != i18n.EN {
+				fmt.Fprintf(&b, "%s\n\n", l.T("listing.sources.english"))
+			}
+			line := func(key, text string) {
+				fmt.Fprintf(&b, "%s\n", l.T(key, text))
+			}
 			for i, s := range doc.Sources {
 				if i > 0 {
 					b.WriteString("\n")
 				}
-				fmt.Fprintf(&b, "%s — %s\n", s.Name, s.Publisher)
-				fmt.Fprintf(&b, "  edition:    %s\n", s.Edition)
-				fmt.Fprintf(&b, "  url:        %s\n", s.URL)
-				fmt.Fprintf(&b, "  licence:    %s\n", s.Licence)
-				fmt.Fprintf(&b, "  cite as:    %s\n", s.Citation)
-				fmt.Fprintf(&b, "  indicators: %s\n", strings.Join(s.Indicators, ", "))
+				fmt.Fprintf(&b, "%s\n", l.T("listing.sources.heading", sourceName(l, s), publisherName(l, s)))
+				line("listing.sources.edition", s.Edition)
+				line("listing.sources.url", s.URL)
+				line("listing.sources.licence", s.Licence)
+				line("listing.sources.cite_as", s.Citation)
+				line("listing.sources.indicators", strings.Join(s.Indicators, ", "))
 				if s.Basis != "" {
-					fmt.Fprintf(&b, "  basis:      %s\n", s.Basis)
+					line("listing.sources.basis", basisText(l, s))
 				}
 				if s.Notes != "" {
-					fmt.Fprintf(&b, "  note:       %s\n", s.Notes)
+					line("listing.sources.note", s.Notes)
 				}
 			}
 			_, err = fmt.Fprint(env.Stdout, b.String())
@@ -482,24 +594,9 @@ func newSourcesCmd(env *Env) *cobra.Command {
 	return cmd
 }
 
-// The headings of a group's list, by what its members are.
-var (
-	sayGroupOfCountries = countSentence{
-		cldr.One:   "%s: %d country, by name",
-		cldr.Other: "%s: %d countries, by name",
-	}
-	sayGroupOfTerritories = countSentence{
-		cldr.One:   "%s: %d territory, by name",
-		cldr.Other: "%s: %d territories, by name",
-	}
-	sayGroupOfEntities = countSentence{
-		cldr.Other: "%s: %d countries and territories, by name",
-	}
-)
-
-// groupHeading heads a group's list with its title and size: "Central
-// Asia: 5 countries, by name".
-func groupHeading(doc docs.CountryList) string {
+// groupHeading heads a group's list with its title and size, in language
+// l: "Central Asia: 5 countries, by name".
+func groupHeading(l i18n.Lang, doc docs.CountryList) string {
 	var nc, nt int
 	for _, c := range doc.Countries {
 		if c.Kind == string(indicators.KindCountry) {
@@ -508,13 +605,13 @@ func groupHeading(doc docs.CountryList) string {
 			nt++
 		}
 	}
-	title := sentenceCase(countries.GroupTitle(doc.Group))
+	title := sentenceCase(groupTitle(l, doc.Group))
 	n := len(doc.Countries)
 	switch {
 	case nt == 0:
-		return sayGroupOfCountries.format(n, title, n)
+		return l.N("listing.countries.heading_countries", n, title, n)
 	case nc == 0:
-		return sayGroupOfTerritories.format(n, title, n)
+		return l.N("listing.countries.heading_territories", n, title, n)
 	}
-	return sayGroupOfEntities.format(n, title, n)
+	return l.N("listing.countries.heading_entities", n, title, n)
 }
