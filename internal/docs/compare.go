@@ -280,7 +280,7 @@ func BuildCompare(store *datasets.Store, opt CompareOptions) (Compare, error) {
 			if explicit || !indicators.IsUserError(err) {
 				return Compare{}, err
 			}
-			doc.Skipped = append(doc.Skipped, Skipped{ID: ind.ID, Reason: err.Error()})
+			doc.Skipped = append(doc.Skipped, Skipped{ID: ind.ID, Reason: err.Error(), why: skippedReason(err)})
 			continue
 		}
 		if !explicit && opt.Year != 0 && !anyHas(c) {

@@ -1,6 +1,9 @@
 package docs
 
 import (
+	"regexp"
+	"strconv"
+
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/i18n"
@@ -144,4 +147,46 @@ func SourceKindSentenceIn(l i18n.Lang, counts map[string]int, total int) string 
 		s += " " + l.N("docs.source_kinds.not_stated", n, n, total)
 	}
 	return s
+}
+
+// skippedReasons are the errors of indicators.Compare a comparison of
+// all indicators turns into the reason an indicator is left out, each
+// with its message: the English message is the error's text.
+var skippedReasons = []struct {
+	re   *regexp.Regexp
+	key  string
+	ints []bool // which submatches are years
+}{
+	{regexp.MustCompile(`^(\S+): no year in which (.+) all have figures$`), "docs.skipped.no_common_year", []bool{false, false}},
+	{regexp.MustCompile(`^(\S+) has no figures for (\d+): its series starts in (\d+)$`), "docs.skipped.before_series", []bool{false, true, true}},
+	{regexp.MustCompile(`^(\S+) has no figures for (\S+) at all$`), "docs.skipped.none_at_all", []bool{false, false}},
+	{regexp.MustCompile(`^(\S+) has no figure for (\S+) in (\d+): years with figures are (.+)$`), "docs.skipped.no_figure_in", []bool{false, false, true, false}},
+}
+
+// skippedReason is the reason an indicator was left out of a comparison,
+// from the error that left it out: a message where the error is one
+// indicators.Compare says, else the error's English text.
+func skippedReason(err error) Sentence {
+	text := err.Error()
+	for _, r := range skippedReasons {
+		m := r.re.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		args := make([]any, len(r.ints))
+		for i, isInt := range r.ints {
+			args[i] = m[i+1]
+			if isInt {
+				n, err := strconv.Atoi(m[i+1])
+				if err != nil {
+					return english(text)
+				}
+				args[i] = n
+			}
+		}
+		if msg := Say(r.key, args...); msg.Text(i18n.EN) == text {
+			return msg
+		}
+	}
+	return english(text)
 }

@@ -65,3 +65,41 @@ func TestSentencesEnglishUnchanged(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestSkippedReasonsInRussian: compare of all indicators in 2010 leaves
+// out those whose series start later; the reason is the error's English
+// in the document and Russian in ReasonIn.
+func TestSkippedReasonsInRussian(t *testing.T) {
+	s := datasets.Embedded()
+	cs, err := s.Registry().ResolveAll([]string{"kazakhstan", "uzbekistan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := BuildCompare(s, CompareOptions{Year: 2010, Countries: cs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sk := range doc.Skipped {
+		if sk.ID != "wjp" {
+			continue
+		}
+		found = true
+		if want := "wjp has no figures for 2010: its series starts in 2013"; sk.Reason != want || sk.ReasonIn(i18n.EN) != want {
+			t.Errorf("English reason %q, want %q", sk.Reason, want)
+		}
+		if got, want := sk.ReasonIn(i18n.RU), "wjp: нет данных за 2010 год — ряд начинается с 2013 года"; got != want {
+			t.Errorf("Russian reason %q, want %q", got, want)
+		}
+	}
+	if !found {
+		t.Errorf("wjp is not skipped in 2010: %+v", doc.Skipped)
+	}
+	if r := skippedReason(errString("an error nobody translated")); r.Text(i18n.RU) != "an error nobody translated" {
+		t.Errorf("an unknown error's reason is %q", r.Text(i18n.RU))
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
