@@ -141,12 +141,23 @@ func rankFooter(b *strings.Builder, env *Env, ind indicators.Indicator, doc docs
 		fmt.Fprintf(b, "%s\n", lang.T("rank.median", docs.RankingGroupTitleIn(lang, doc.Group.Name), median, mean, sayMembersWithFigure.in(lang, g.N, g.N, g.Of)))
 	}
 	if u := doc.Unlisted; u != nil {
-		fmt.Fprintf(b, "%s\n", doc.UnlistedSentence())
+		fmt.Fprintf(b, "%s\n", doc.UnlistedSentenceIn(lang))
 		for _, e := range u.Entries {
-			fmt.Fprintf(b, "  %s — %s\n", e.Name, e.Reason)
+			fmt.Fprintf(b, "  %s\n", unlistedEntry(lang, e))
 		}
 	}
 	fmt.Fprintf(b, "%s\n", lang.T("rank.legend"))
+}
+
+// unlistedEntry names an entry a source ranked that the whole field
+// cannot list, and says why, in language l: the registry's unmapped
+// entries are data in English, and the catalogue translates those it
+// knows ("unlisted.<the source's code>").
+func unlistedEntry(l i18n.Lang, e docs.UnlistedEntry) string {
+	if key := "unlisted." + e.Code; l != i18n.EN && i18n.Has(key) {
+		return l.T(key)
+	}
+	return e.Name + " — " + e.Reason
 }
 
 // publishedColumnNote says, under a ranking of a year whose figures the

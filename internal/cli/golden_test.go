@@ -112,6 +112,7 @@ var goldenCases = []struct {
 	{"rank-ru", []string{"rank", "--indicator", "rsf", "--lang", "ru"}},
 	{"rank-ru-rsf-2015", []string{"rank", "-i", "rsf", "--year", "2015", "--lang", "ru"}},
 	{"rank-ru-territories-2024", []string{"rank", "-i", "fh-fiw", "--group", "territories", "--year", "2024", "--lang", "ru"}},
+	{"rank-ru-all-rsf-2012", []string{"rank", "-i", "rsf", "--group", "all", "--year", "2012", "--lang", "ru"}},
 	{"rank-ru-wjp-missing", []string{"rank", "-i", "wjp", "--lang", "ru"}},
 	{"trend-ru", []string{"trend", "russia", "--indicator", "rsf", "--lang", "ru"}},
 	{"trend-ru-no-clear-trend", []string{"trend", "ukraine", "-i", "vdem-polyarchy", "--lang", "ru"}},

@@ -7,6 +7,8 @@ import (
 
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // englishWords are words the English outputs of show, rank, trend,
@@ -115,5 +117,33 @@ func TestDataNotesInRussian(t *testing.T) {
 		if got := dataNote("en", note); got != note {
 			t.Errorf("English %q: %q", note, got)
 		}
+	}
+}
+
+// TestUnlistedEntriesCatalogueIsTheData checks that the English catalogue
+// says each unmapped entry as the data does, so that a changed reason in
+// unmapped.csv cannot leave its translation behind unnoticed.
+func TestUnlistedEntriesCatalogueIsTheData(t *testing.T) {
+	store := datasets.Embedded()
+	seen := 0
+	for year := 2002; year <= 2026; year++ {
+		doc, err := docs.BuildRank(store, "rsf", year, "all")
+		if err != nil || doc.Unlisted == nil {
+			continue
+		}
+		for _, e := range doc.Unlisted.Entries {
+			key := "unlisted." + e.Code
+			if !i18n.Has(key) {
+				t.Errorf("%d: %s has no message %s", year, e.Code, key)
+				continue
+			}
+			seen++
+			if got, want := i18n.EN.T(key), e.Name+" — "+e.Reason; got != want {
+				t.Errorf("%s: the catalogue says %q, the data %q", key, got, want)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no unlisted entry checked")
 	}
 }
