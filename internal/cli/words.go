@@ -328,7 +328,7 @@ func betterText(l i18n.Lang, higher bool) string {
 }
 
 // scaleText is a segment's scale in language l: "about -2.5 to 2.5",
-// «примерно от −2,5 до 2,5».
+// «примерно от -2,5 до 2,5».
 func scaleText(l i18n.Lang, s indicators.Scale) string {
 	if l == i18n.EN {
 		return s.String()
@@ -336,8 +336,9 @@ func scaleText(l i18n.Lang, s indicators.Scale) string {
 	if !s.Bounded() {
 		return l.T("scale.unbounded")
 	}
-	lo := localNumber(l, minusSign(indicators.FormatNumber(s.Min)))
-	hi := localNumber(l, minusSign(indicators.FormatNumber(s.Max)))
+	// The signs are as English writes a scale (and a figure): "-2.5".
+	lo := localNumber(l, indicators.FormatNumber(s.Min))
+	hi := localNumber(l, indicators.FormatNumber(s.Max))
 	r := l.T("scale.range", lo, hi)
 	if s.Min < 0 {
 		r = l.T("scale.range_negative", lo, hi)
