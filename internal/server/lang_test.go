@@ -4,6 +4,8 @@ import (
 	"html"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -253,5 +255,64 @@ func TestAPINamesInRussian(t *testing.T) {
 	}
 	if rec := get(t, "/api/v1/series/KAZ.json?lang=ru"); rec.Code != 400 {
 		t.Errorf("/api/v1/series takes lang: status %d; its documents have no language", rec.Code)
+	}
+}
+
+// TestBakedRussianPages: a bake lists every page again under /ru (and no
+// API document or file there), writes the Russian pages into the ru
+// folder, and the language links of both versions point at files the
+// bake wrote.
+func TestBakedRussianPages(t *testing.T) {
+	paths, err := testServer().BakePaths()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/ru/", "/ru/compare/KAZ,UZB", "/ru/country/EST", "/ru/indicator/wjp/2020", "/ru/elections/ARM", "/ru/embed/ranking/rsf"} {
+		if !slices.Contains(paths, want) {
+			t.Errorf("the site's paths lack %s", want)
+		}
+	}
+	en, ru := 0, 0
+	for _, p := range paths {
+		switch {
+		case strings.HasPrefix(p, "/ru/api/") || strings.HasPrefix(p, "/ru/assets/") || strings.HasPrefix(p, "/ru/chart/"):
+			t.Errorf("%s: the API and files have no Russian copy", p)
+		case strings.HasPrefix(p, "/ru/"):
+			ru++
+		case !strings.HasPrefix(p, "/api/") && !strings.Contains(p, "."):
+			en++
+		}
+	}
+	if en != ru {
+		t.Errorf("%d English pages, %d Russian ones", en, ru)
+	}
+
+	dir := t.TempDir()
+	if _, err := testServer().BakeSome(dir, []string{"/compare/KAZ,UZB", "/ru/compare/KAZ,UZB"}, 1); err != nil {
+		t.Fatal(err)
+	}
+	read := func(file string) string {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	enPage, ruPage := read("compare/KAZ,UZB/index.html"), read("ru/compare/KAZ,UZB/index.html")
+	if pageLang(t, enPage) != "en" || pageLang(t, ruPage) != "ru" {
+		t.Fatalf("the baked pages' languages are %s and %s", pageLang(t, enPage), pageLang(t, ruPage))
+	}
+	for _, c := range []struct{ page, link, file string }{
+		{enPage, `<a class="lang" href="/ru/compare/KAZ,UZB"`, "ru/compare/KAZ,UZB/index.html"},
+		{ruPage, `<a class="lang" href="/compare/KAZ,UZB"`, "compare/KAZ,UZB/index.html"},
+		{ruPage, `<a href="/ru/elections/KAZ,UZB">`, "ru/elections/KAZ,UZB/index.html"},
+		{ruPage, `<a href="/api/v1/sources/lang=ru.json">`, "api/v1/sources/lang=ru.json"},
+	} {
+		if !strings.Contains(c.page, c.link) {
+			t.Errorf("a baked page lacks %s", c.link)
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(c.file))); err != nil {
+			t.Errorf("%s links to a file the bake did not write: %v", c.link, err)
+		}
 	}
 }
