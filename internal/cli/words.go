@@ -7,9 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	cldr "golang.org/x/text/feature/plural"
-
-	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
 	"github.com/rankings-dev/rankings/internal/i18n"
@@ -20,32 +17,6 @@ import (
 // at the precision they deserve. Every sentence is one format string with
 // arguments, so that another language gets whole sentences to translate,
 // never fragments to glue.
-
-// countSentence is a sentence whose wording depends on a count: one format
-// string per plural form of the display language (English has One and
-// Other; Russian adds Few and Many). A form the language uses but the
-// sentence lacks falls back to Other. The listing's sentences
-// (cmd_listing.go) still use it; the others are catalogue messages
-// (countMessage).
-type countSentence map[cldr.Form]string
-
-// format picks the form for n by the display language's plural rules
-// (CLDR, golang.org/x/text/feature/plural) and formats it with args; n is
-// usually among args too.
-func (s countSentence) format(n int, args ...any) string {
-	f, ok := s[cldr.Cardinal.MatchPlural(countries.DisplayLanguage, abs(n)%10000000, 0, 0, 0, 0)]
-	if !ok {
-		f = s[cldr.Other]
-	}
-	return fmt.Sprintf(f, args...)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
 
 // countMessage is the catalogue key of a sentence whose wording depends
 // on a count: a plural message (English one and other; Russian one, few,
