@@ -106,7 +106,7 @@ func (c *Chart) noteLines() []string {
 		}
 	}
 	if len(hl) > 0 && c.Spec.Kind == Ranking {
-		out = append(out, "Highlighted (orange): "+strings.Join(hl, ", ")+".")
+		out = append(out, c.Spec.Lang.T("chart.static.highlighted", strings.Join(hl, ", ")))
 	}
 	for _, n := range c.Spec.Notes {
 		out = append(out, wrap(n, c.wrapChars())...)

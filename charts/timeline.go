@@ -60,7 +60,7 @@ func (s Spec) pointDate(p Point) string {
 // edition (covers 2022)" where the figures describe an earlier year.
 func (s Spec) pointYear(p Point) string {
 	if s.Covered > 0 {
-		return fmt.Sprintf("%d edition (covers %d)", int(p.X), int(p.X)-s.Covered)
+		return s.Lang.T("chart.tip.edition_covers", int(p.X), int(p.X)-s.Covered)
 	}
 	return strconv.Itoa(int(p.X))
 }

@@ -446,5 +446,10 @@ func (r *restated) note(ind indicators.Indicator, o indicators.Observation) stri
 	if !slices.Contains(r.notes, chart) {
 		r.notes = append(r.notes, chart)
 	}
+	if r.lang == i18n.RU {
+		pub, _ := ind.PublishedValue(o)
+		return r.lang.T("chart.point_published", seg.Restated.Publisher, o.Year, localFigure(r.lang, ind.Format(pub)), seg.From, seg.To,
+			chartDirection(r.lang, seg.Restated.Published == indicators.HigherIsBetter), localFigure(r.lang, ind.Format(o.Value)))
+	}
 	return n + "."
 }
