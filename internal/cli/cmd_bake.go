@@ -50,23 +50,23 @@ failed or interrupted bake leaves DIR as it was.`,
 			}
 			progress := func(done, total int) {
 				if done%200 == 0 || done == total {
-					fmt.Fprintf(env.Stderr, "baked %d of %d files\n", done, total)
+					fmt.Fprintf(env.Stderr, "%s\n", env.Lang.N("bake.progress", total, done, total))
 				}
 			}
 			res, err := h.BakeWith(out, server.BakeOptions{Force: force, Context: cmd.Context(), Progress: progress})
 			if err != nil {
 				return bakeError(out, err)
 			}
+			wrote := "bake.wrote"
 			switch res.Replaced {
 			case server.ReplacedBake:
-				fmt.Fprintf(env.Stdout, "wrote %d files to %s, replacing the previous bake\n", res.Files, out)
+				wrote = "bake.wrote_replacing_bake"
 			case server.ReplacedFolder:
-				fmt.Fprintf(env.Stdout, "wrote %d files to %s, replacing the folder and everything that was in it\n", res.Files, out)
-			default:
-				fmt.Fprintf(env.Stdout, "wrote %d files to %s\n", res.Files, out)
+				wrote = "bake.wrote_replacing_folder"
 			}
+			fmt.Fprintf(env.Stdout, "%s\n", env.Lang.N(wrote, res.Files, res.Files, out))
 			if res.Leftover != "" {
-				fmt.Fprintf(env.Stderr, "rankings: the previous site could not be removed and is still in %s; delete that folder\n", res.Leftover)
+				fmt.Fprintf(env.Stderr, "%s\n", env.Lang.T("bake.leftover", res.Leftover))
 			}
 			return nil
 		},

@@ -3,21 +3,31 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
-// The words of `rankings cite`'s text format, whole phrases with their
-// arguments.
-const (
-	sayCiteIndicators = "  indicators: %s\n"
-	sayCiteLicence    = "  licence:    %s\n"
-	sayCiteNote       = "  note:       %s\n"
-)
+// codedNote recognises the note of a source rankings coded itself, to say
+// it in another language.
+var codedNote = regexp.MustCompile(`^rankings coded these assessments from documents of the (.+), which did not publish them as a dataset\.`)
+
+// citeNote is a citation's note in language l: the coded source's note in
+// l, any other as the document gives it.
+func citeNote(l i18n.Lang, note string) string {
+	if l == i18n.EN {
+		return note
+	}
+	if m := codedNote.FindStringSubmatch(note); m != nil && m[1] == i18n.EN.T("cite.odihr_office") {
+		return l.T("cite.coded_note", l.T("cite.odihr_office"))
+	}
+	return note
+}
 
 func newCiteCmd(env *Env) *cobra.Command {
 	var format, accessed string
@@ -54,8 +64,9 @@ json (the document /api/v1/cite serves).`,
 			if err != nil {
 				return err
 			}
+			l := env.Lang
 			for _, n := range doc.Notes {
-				fmt.Fprintf(env.Stderr, "rankings: %s\n", n)
+				fmt.Fprintf(env.Stderr, "rankings: %s\n", env.translateError(l, n))
 			}
 			switch format {
 			case "json":
@@ -74,16 +85,19 @@ json (the document /api/v1/cite serves).`,
 				_, err = fmt.Fprintf(env.Stdout, "%s\n", b)
 				return err
 			}
+			if l != i18n.EN {
+				fmt.Fprintf(env.Stderr, "rankings: %s\n", l.T("cite.english"))
+			}
 			var b strings.Builder
 			for i, c := range doc.Citations {
 				if i > 0 {
 					b.WriteString("\n")
 				}
 				fmt.Fprintf(&b, "%s\n", c.Text)
-				fmt.Fprintf(&b, sayCiteIndicators, strings.Join(c.Indicators, ", "))
-				fmt.Fprintf(&b, sayCiteLicence, c.Licence)
+				fmt.Fprintf(&b, "%s\n", l.T("cite.indicators", strings.Join(c.Indicators, ", ")))
+				fmt.Fprintf(&b, "%s\n", l.T("cite.licence", c.Licence))
 				if c.Note != "" {
-					fmt.Fprintf(&b, sayCiteNote, c.Note)
+					fmt.Fprintf(&b, "%s\n", l.T("cite.note", citeNote(l, c.Note)))
 				}
 			}
 			_, err = fmt.Fprint(env.Stdout, b.String())

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -51,10 +52,24 @@ func userData(root *cobra.Command, env *Env) {
 	}
 	root.PersistentPostRunE = func(*cobra.Command, []string) error {
 		for _, label := range env.Store.Used() {
-			fmt.Fprintf(env.Stderr, "rankings: using imported data: %s\n", label)
+			fmt.Fprintf(env.Stderr, "%s\n", env.Lang.T("import.using", importLabel(env.Lang, label)))
 		}
 		return nil
 	}
+}
+
+// usedLabel recognises the label of an import the store used
+// (userdata.Entry.Label).
+var usedLabel = regexp.MustCompile(`^(.+) from import (\d+) of (\d{4}-\d\d-\d\d)$`)
+
+// importLabel says the label of an import in language l: "rsf 2026 from
+// import 3 of 2026-05-03".
+func importLabel(l i18n.Lang, label string) string {
+	m := usedLabel.FindStringSubmatch(label)
+	if l == i18n.EN || m == nil {
+		return label
+	}
+	return l.T("import.label", m[1], m[2], l.DateText(m[3]))
 }
 
 // dataDir is the data directory: --data-dir, or the default.
@@ -116,7 +131,7 @@ func newImportCmd(env *Env) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprintf(env.Stdout, "removed import %d: %s (%s of %s)\n", e.ID, e.What, e.File, e.Date())
+				_, err = fmt.Fprintf(env.Stdout, "%s\n", env.Lang.T("import.removed", e.ID, e.What, e.File, env.Lang.DateText(e.Date())))
 				return err
 			}
 			return runImport(env, dir, args[0], args[1], nil, opt, false)
@@ -192,15 +207,16 @@ func runImport(env *Env, dir, source, path string, data []byte, opt ingest.Optio
 	if err != nil {
 		return importError(err)
 	}
+	l := env.Lang
 	printWarnings := func(warnings []string) {
 		for _, w := range warnings {
-			fmt.Fprintf(env.Stderr, "rankings: warning: %s\n", w)
+			fmt.Fprintf(env.Stderr, "%s\n", l.T("import.warning", env.translateWith(warnPatterns, l, w)))
 		}
 	}
-	summary := fmt.Sprintf("%s: %s, %s", path, b.What(), counts(b))
+	summary := l.T("import.summary", path, b.What(), counts(l, b))
 	if validateOnly {
-		printWarnings(importWarnings(b, nil))
-		_, err := fmt.Fprintf(env.Stdout, "valid: %s; nothing stored\n", summary)
+		printWarnings(importWarnings(l, b, nil))
+		_, err := fmt.Fprintf(env.Stdout, "%s\n", l.T("import.valid", summary))
 		printNotes(env.Stdout, b.Notes)
 		return err
 	}
@@ -209,20 +225,22 @@ func runImport(env *Env, dir, source, path string, data []byte, opt ingest.Optio
 		return err
 	}
 	d := userdata.Open(dir)
+	var said []string // the warnings in the output's language
 	entry := userdata.Entry{Source: b.Source, File: path, SHA256: b.SHA256, What: b.What(), Covers: b.Covers}
 	e, err := d.AddChecked(entry, stored, now().Truncate(time.Second), func(m userdata.Manifest, e userdata.Entry) (userdata.Entry, error) {
 		if err := b.Recheck(datasets.Embedded().With(d.OverlaysOf(m)...)); err != nil {
 			return e, importError(err)
 		}
 		e.Indicators = append(slices.Clone(b.Indicators), inherited(b, m.Imports)...)
-		e.Warnings = importWarnings(b, m.Imports)
+		e.Warnings = importWarnings(i18n.EN, b, m.Imports) // the manifest keeps them in English
+		said = importWarnings(l, b, m.Imports)
 		return e, nil
 	})
 	if err != nil {
 		return err
 	}
-	printWarnings(e.Warnings)
-	if _, err := fmt.Fprintf(env.Stdout, "imported %s as import %d into %s\n", summary, e.ID, dir); err != nil {
+	printWarnings(said)
+	if _, err := fmt.Fprintf(env.Stdout, "%s\n", l.T("import.imported", summary, e.ID, dir)); err != nil {
 		return err
 	}
 	printNotes(env.Stdout, b.Notes)
@@ -235,22 +253,23 @@ func printNotes(w io.Writer, notes []string) {
 	}
 }
 
-// counts says how much a batch holds: "1074 figures of 180 countries".
-func counts(b *ingest.Batch) string {
+// counts says how much a batch holds, in language l: "1074 figures of
+// 180 countries".
+func counts(l i18n.Lang, b *ingest.Batch) string {
 	iso := map[string]bool{}
 	if len(b.Elections) > 0 {
 		for _, e := range b.Elections {
 			iso[e.ISO3] = true
 		}
-		return plural(len(b.Elections), "election", "elections") + " in " + plural(len(iso), "country", "countries")
+		return l.T("import.elections_in", l.N("import.n_elections", len(b.Elections), len(b.Elections)), l.N("import.in_countries", len(iso), len(iso)))
 	}
-	s := plural(b.Figures, "figure", "figures") + " of " + plural(b.Countries, "country", "countries")
+	s := l.T("import.figures_of", l.N("import.n_figures", b.Figures, b.Figures), l.N("import.of_countries", b.Countries, b.Countries))
 	if len(b.Indicators) > 0 {
 		var ids []string
 		for _, m := range b.Indicators {
 			ids = append(ids, m.ID)
 		}
-		s += "; new indicator " + strings.Join(ids, ", ")
+		s = l.N("import.new_indicators", len(ids), s, strings.Join(ids, ", "))
 	}
 	return s
 }
@@ -258,13 +277,15 @@ func counts(b *ingest.Batch) string {
 // importWarnings are the warnings of storing the batch over the earlier
 // imports: the batch's own, the imports it overlaps and the rows
 // --skip-unknown left out.
-func importWarnings(b *ingest.Batch, imports []userdata.Entry) []string {
-	warnings := append(slices.Clone(b.Warnings), overlaps(b, imports)...)
+// They are said in language l; the batch's own warnings and the rows'
+// errors stay as the importer words them.
+func importWarnings(l i18n.Lang, b *ingest.Batch, imports []userdata.Entry) []string {
+	warnings := append(slices.Clone(b.Warnings), overlaps(l, b, imports)...)
 	if len(b.Skipped) > 0 {
-		warnings = append(warnings, fmt.Sprintf("left out %s of countries the registry does not know (--skip-unknown):", plural(len(b.Skipped), "row", "rows")))
+		warnings = append(warnings, l.N("import.left_out", len(b.Skipped), len(b.Skipped)))
 		for i, s := range b.Skipped {
 			if i == 20 {
-				warnings = append(warnings, fmt.Sprintf("  … and %d more", len(b.Skipped)-20))
+				warnings = append(warnings, l.T("import.and_more", len(b.Skipped)-20))
 				break
 			}
 			warnings = append(warnings, "  "+s.Err.Error())
@@ -295,7 +316,7 @@ func inherited(b *ingest.Batch, imports []userdata.Entry) []importers.IndicatorM
 
 // overlaps warns when an earlier import covers the same (indicator, year):
 // the new import takes its place while both are kept.
-func overlaps(b *ingest.Batch, imports []userdata.Entry) []string {
+func overlaps(l i18n.Lang, b *ingest.Batch, imports []userdata.Entry) []string {
 	var out []string
 	for _, e := range imports {
 		var shared []string
@@ -311,10 +332,9 @@ func overlaps(b *ingest.Batch, imports []userdata.Entry) []string {
 		}
 		slices.Sort(shared)
 		if len(shared) > 4 {
-			shared = append(shared[:4], fmt.Sprintf("and %d more", len(shared)-4))
+			shared = append(shared[:4], l.T("import.overlap_more", len(shared)-4))
 		}
-		out = append(out, fmt.Sprintf("import %d (%s of %s) also covers %s: this import takes its place; rankings import --remove %d drops the old one",
-			e.ID, e.File, e.Date(), strings.Join(shared, ", "), e.ID))
+		out = append(out, l.T("import.overlap", e.ID, e.File, l.DateText(e.Date()), strings.Join(shared, ", "), e.ID))
 	}
 	return out
 }
@@ -431,22 +451,15 @@ func listImports(env *Env, dir, format string) error {
 	case "csv":
 		return writeTable(env.Stdout, doc)
 	}
+	l := env.Lang
 	if len(doc.Imports) == 0 {
-		_, err := fmt.Fprintf(env.Stdout, "no imports in %s\n", filepath.Clean(dir))
+		_, err := fmt.Fprintf(env.Stdout, "%s\n", l.T("import.none", filepath.Clean(dir)))
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "imports in %s (later imports take the place of earlier ones where they overlap):\n", filepath.Clean(dir))
-	t := &textTable{header: []string{"ID", "DATE", "SOURCE", "COVERS", "FILE"}, right: map[int]bool{0: true}}
+	fmt.Fprintf(env.Stdout, "%s\n", l.T("import.list_heading", filepath.Clean(dir)))
+	t := &textTable{header: []string{l.T("listing.col.id"), l.T("listing.col.date"), l.T("listing.col.source"), l.T("listing.col.covers"), l.T("listing.col.file")}, right: map[int]bool{0: true}}
 	for _, e := range doc.Imports {
-		t.add(strconv.Itoa(e.ID), e.Date, e.Source, e.What, e.File)
+		t.add(strconv.Itoa(e.ID), l.DateText(e.Date), e.Source, e.What, e.File)
 	}
 	return t.write(env.Stdout)
-}
-
-// plural renders a count with its noun: "1 figure", "5 figures".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

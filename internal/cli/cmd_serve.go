@@ -81,8 +81,7 @@ SIGINT/SIGTERM, finishing requests in flight.`,
 				return usagef("cannot listen on %s: %v", addr, err)
 			}
 			if everyInterface(addr) {
-				fmt.Fprintf(env.Stderr, "rankings: listening on every network interface (%s), so anyone who can reach this machine can use the service; give --addr 127.0.0.1:%d to listen on loopback only\n",
-					addr, ln.Addr().(*net.TCPAddr).Port)
+				fmt.Fprintf(env.Stderr, "%s\n", env.Lang.T("serve.every_interface", addr, ln.Addr().(*net.TCPAddr).Port))
 			}
 			srv := &http.Server{
 				Handler:           h,

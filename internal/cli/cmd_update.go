@@ -15,6 +15,7 @@ import (
 
 	"github.com/rankings-dev/rankings/datasets/importers"
 	"github.com/rankings-dev/rankings/datasets/ingest"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // httpClient is the client update downloads with; tests point it at a
@@ -106,7 +107,7 @@ func download(ctx context.Context, env *Env, rawURL, name string) ([]byte, error
 	if resp.ContentLength > importers.MaxFileSize {
 		return nil, usagef("%s is %d bytes, larger than %d MiB: not a publisher's file", rawURL, resp.ContentLength, importers.MaxFileSize>>20)
 	}
-	p := &progress{w: env.Stderr, tty: env.TTY, name: name, total: resp.ContentLength}
+	p := &progress{w: env.Stderr, tty: env.TTY, lang: env.Lang, name: name, total: resp.ContentLength}
 	body := io.TeeReader(io.LimitReader(resp.Body, importers.MaxFileSize+1), p)
 	data, err := io.ReadAll(body)
 	p.done(err)
@@ -127,6 +128,7 @@ func download(ctx context.Context, env *Env, rawURL, name string) ([]byte, error
 type progress struct {
 	w       io.Writer
 	tty     bool
+	lang    i18n.Lang
 	name    string
 	total   int64 // -1 when unknown
 	n       int64
@@ -153,8 +155,9 @@ func (p *progress) Write(b []byte) (int, error) {
 
 // line renders the bar: "2026.csv [=========>          ]  48%  12.8 kB of 26.7 kB".
 func (p *progress) line() string {
+	l := p.lang
 	if p.total <= 0 {
-		return fmt.Sprintf("downloading %s  %s", p.name, size(p.n))
+		return l.T("update.downloading", p.name, size(l, p.n))
 	}
 	const width = 30
 	filled := int(p.n * width / p.total)
@@ -162,7 +165,7 @@ func (p *progress) line() string {
 	if filled < width {
 		bar += ">" + strings.Repeat(" ", width-filled-1)
 	}
-	return fmt.Sprintf("downloading %s [%s] %3d%%  %s of %s", p.name, bar, p.n*100/p.total, size(p.n), size(p.total))
+	return l.T("update.downloading_bar", p.name, bar, p.n*100/p.total, size(l, p.n), size(l, p.total))
 }
 
 func (p *progress) done(err error) {
@@ -179,16 +182,17 @@ func (p *progress) done(err error) {
 		fmt.Fprintln(p.w)
 		return
 	}
-	fmt.Fprintf(p.w, "rankings: downloaded %s (%s)\n", p.name, size(p.n))
+	fmt.Fprintf(p.w, "%s\n", p.lang.T("update.downloaded", p.name, size(p.lang, p.n)))
 }
 
-// size renders a byte count: "812 B", "26.7 kB", "1.9 MB".
-func size(n int64) string {
+// size renders a byte count in language l: "812 B", "26.7 kB", "1.9 MB"
+// («26,7 кБ»).
+func size(l i18n.Lang, n int64) string {
 	switch {
 	case n < 1000:
-		return fmt.Sprintf("%d B", n)
+		return l.T("update.bytes", n)
 	case n < 1000_000:
-		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+		return l.T("update.kilobytes", localNumber(l, fmt.Sprintf("%.1f", float64(n)/1e3)))
 	}
-	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	return l.T("update.megabytes", localNumber(l, fmt.Sprintf("%.1f", float64(n)/1e6)))
 }

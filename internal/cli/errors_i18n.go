@@ -96,15 +96,78 @@ var errPatterns = []errPattern{
 	ep(`charts needs --year \(the indicators' own year, e\.g\. --year 2023\)`, "err.charts_needs_year"),
 	ep(`bake needs -o DIR`, "err.bake_needs_output"),
 	ep(`unknown source "(.+)" — did you mean (.+)\? \(sources: (.+)\)`, "err.unknown_source_suggest", argRaw, argOrList, argRaw),
+	ep(`unknown country "(.+)" — run "rankings countries" for the list`, "err.unknown_country", argRaw),
+	// cite.
+	ep(`--accessed: the access date must be a date such as 2026-05-03 \(YYYY-MM-DD\), not "(.*)"`, "err.cite_bad_accessed", argRaw),
+	ep(`(\S+) has no figures for (\d+) \(its years are (.+)\): its latest edition, (\S+), is cited\.`, "cite.latest_instead", argRaw, argRaw, argRaw, argRaw),
+	ep(`(\S+) has no figures for (\d+): its years are (.+)`, "err.cite_no_edition", argRaw, argRaw, argRaw),
+	ep(`(\S+) is not from a catalogued source \(it was imported\): cite where its data comes from`, "err.cite_own_data", argRaw),
+	ep(`unknown indicator or source "(.+)" — did you mean (.+)\?`, "err.cite_unknown_suggest", argRaw, argOrList),
+	ep(`unknown indicator or source "(.+)" — give an indicator id, a source id or "all" \(see "rankings sources"\)`, "err.cite_unknown", argRaw),
+	// import, validate and the data directory.
+	ep(`--list and --remove take no <source> <file>`, "err.list_remove_no_file"),
+	ep(`import needs a source and a file: rankings import <source> <file> \(sources: (.+)\)`, "err.import_needs_file", argRaw),
+	ep(`(.+): no such file`, "err.no_such_file", argRaw),
+	ep(`(.+) is a directory, not a file`, "err.is_directory", argRaw),
+	ep(`(.+) is larger than (\d+) MiB: not a publisher's file`, "err.file_too_large", argRaw, argRaw),
+	ep(`(.+) is (\d+) bytes, larger than (\d+) MiB: not a publisher's file`, "err.download_too_large", argRaw, argRaw, argRaw),
+	ep(`(.+) changed while it was read: import it again`, "err.file_changed", argRaw),
+	ep(`(.+) \(--skip-unknown leaves such rows out and lists them\)`, "err.skip_unknown_hint", argRaw),
+	ep(`data directory (\S+) is locked by another import; if none is running, delete (\S+)`, "err.data_dir_locked", argRaw, argRaw),
+	ep(`data directory (\S+): (\S+) is not a valid manifest \((.+)\): move the directory away to start afresh`, "err.data_dir_bad_manifest", argRaw, argRaw, argRaw),
+	ep(`data directory (\S+): manifest version (\d+), this rankings reads version (\d+)`, "err.data_dir_version", argRaw, argRaw, argRaw),
+	ep(`data directory (\S+): (\S+): import (\d+) has a bad data file "(.+)": move the directory away to start afresh`, "err.data_dir_bad_data", argRaw, argRaw, argRaw, argRaw),
+	ep(`(.+) was changed after the import \(checksum differs\): run rankings import --remove (\d+) and import the file again`, "err.data_changed", argRaw, argRaw),
+	ep(`(.+): run rankings import --remove (\d+) and import the file again`, "err.data_unreadable", argRaw, argRaw),
+	ep(`no import (\d+): the data directory (\S+) has no imports`, "err.no_import_none", argRaw, argRaw),
+	ep(`no import (\d+) \(imports: (.+); see rankings import --list\)`, "err.no_import", argRaw, argRaw),
+	ep(`data directory (\S+): lock: (.+)`, "err.data_dir_lock", argRaw, argRaw),
+	ep(`data directory: lock: (.+)`, "err.data_dir_lock_any", argRaw),
+	ep(`data directory: (.+)`, "err.data_dir_any", argRaw),
+	ep(`data directory (\S+): (.+)`, "err.data_dir", argRaw, argRaw),
+	// update.
+	ep(`(\S+) has no known download address: give the file's https:// address with --url`, "err.no_download_address", argRaw),
+	ep(`--url (".*") is not an https:// address`, "err.url_not_https", argRaw),
+	ep(`cannot download (\S+): the server answered (.+)`, "err.download_status", argRaw, argRaw),
+	ep(`cannot download (\S+): the connection ended early`, "err.download_short", argRaw),
+	ep(`cannot download (\S+): (.+)`, "err.download", argRaw, argRaw),
+	// bake and serve.
+	ep(`(.+) is not empty and holds no previous bake; give a new or empty folder, or add --force to delete everything in it and write the site there`, "err.bake_not_empty", argRaw),
+	ep(`-o (.+) is a file, not a folder; give the folder to write the site into`, "err.bake_not_folder", argRaw),
+	ep(`-o (.+) is a symbolic link to (.+), which does not exist; create that folder or give another one`, "err.bake_dangling_link", argRaw, argRaw),
+	ep(`cannot use (.+) as the site's folder: (.+); give another folder`, "err.bake_unusable", argRaw, argRaw),
+	ep(`cannot create a folder beside (.+) to build the site in: (.+); give a folder whose parent you can write to`, "err.bake_unwritable", argRaw, argRaw),
+	ep(`cannot move (.+) aside to put the new site in its place: (.+); give a folder that is not a mount point or in use`, "err.bake_not_replaceable", argRaw, argRaw),
+	ep(`the bake was interrupted and left (.+) as it was`, "err.bake_interrupted", argRaw),
+	ep(`cannot listen on (\S+): (.+)`, "err.cannot_listen", argRaw, argRaw),
+	ep(`--echarts-js: (.+)`, "err.echarts_js", argRaw),
+	ep(`--public-url: (.+)`, "err.public_url", argRaw),
 }
 
 // translateError says the one-line English message msg in language l,
 // or returns it unchanged when l is English or no pattern knows it.
 func (env *Env) translateError(l i18n.Lang, msg string) string {
+	return env.translateWith(errPatterns, l, msg)
+}
+
+// warnPatterns recognise the warnings of an import's batch
+// (datasets/ingest), said in the output's language when printed; the
+// manifest keeps them in English.
+var warnPatterns = []errPattern{
+	ep(`(\S+) (\d+): ranks are computed over the (\d+) countr(?:y|ies) in the file, but the embedded data ranks about (\d+): a rank is only honest over the whole field`, "import.warn_ranks_field", argRaw, argRaw, argRaw, argRaw),
+	ep(`(\S+) (\d+): the file has (\d+) countr(?:y|ies), the embedded data about (\d+) a year: the import replaces the whole year, so only these will have (\d+) figures`, "import.warn_small_field", argRaw, argRaw, argRaw, argRaw, argRaw),
+	ep(`(\S+) (\d+) is already embedded with different figures: (.+); the import replaces the whole year`, "import.warn_different_figures", argRaw, argRaw, argRaw),
+	ep(`odihr (\d+) is already embedded with different elections: (.+); the import replaces the whole year`, "import.warn_different_elections", argRaw, argRaw),
+	ep(`(.+):(\d+): skipped: unknown country code (".*")`, "import.warn_skipped_code", argRaw, argRaw, argRaw),
+}
+
+// translateWith says msg in language l by the first of patterns that
+// recognises it, or returns it unchanged when l is English or none does.
+func (env *Env) translateWith(patterns []errPattern, l i18n.Lang, msg string) string {
 	if l == i18n.EN || l == "" {
 		return msg
 	}
-	for _, p := range errPatterns {
+	for _, p := range patterns {
 		m := p.re.FindStringSubmatch(msg)
 		if m == nil {
 			continue
