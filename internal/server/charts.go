@@ -431,6 +431,11 @@ func (s *Server) oEmbed(w http.ResponseWriter, r *http.Request, q *query) {
 			"%s is not a page of this service: give the address of a /chart/ or /embed/ page at %s", raw, own)), "url", raw)
 		return
 	}
+	if strings.HasPrefix(u.Path, ruPrefix+"/") {
+		// A chart in Russian: /ru/embed/… is /embed/…?lang=ru.
+		u.Path = strings.TrimPrefix(u.Path, ruPrefix)
+		u.RawQuery = strings.TrimPrefix(u.RawQuery+"&"+langParam+"=ru", "&")
+	}
 	var kind string
 	switch {
 	case strings.HasPrefix(u.Path, "/chart/"):

@@ -4,6 +4,7 @@ import (
 	"html"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -314,5 +315,14 @@ func TestBakedRussianPages(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(c.file))); err != nil {
 			t.Errorf("%s links to a file the bake did not write: %v", c.link, err)
 		}
+	}
+}
+
+// TestOEmbedOfARussianChart: the oEmbed of a /ru/embed/… address embeds
+// the chart in Russian.
+func TestOEmbedOfARussianChart(t *testing.T) {
+	rec := get(t, "/oembed?url="+url.QueryEscape("http://example.com/ru/embed/ranking/rsf"))
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "lang=ru") {
+		t.Errorf("status %d: %s", rec.Code, rec.Body.String())
 	}
 }
