@@ -41,7 +41,7 @@ Freedom House: the edition year).`,
 				return err
 			}
 			if year != 0 && since != 0 && since > year {
-				return usagef("--since %d is after --year %d", since, year)
+				return usagef("%s", env.Lang.T("compare.err_since_after_year", since, year))
 			}
 			doc, err := docs.BuildCompare(env.Store, docs.CompareOptions{Year: year, Since: since, IDs: ids, Group: group, Countries: cs})
 			if err != nil {

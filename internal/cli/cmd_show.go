@@ -34,7 +34,7 @@ func newShowCmd(env *Env) *cobra.Command {
 				return err
 			}
 			if showEmpty(doc) {
-				return indicators.Errorf(indicators.ENotFound, "no figures for %s: no source in the data has any figure of it", doc.Country.Name)
+				return indicators.Errorf(indicators.ENotFound, "%s", env.Lang.T("show.err_no_figures", env.countryName(doc.Country.ISO3, doc.Country.Name)))
 			}
 			switch format {
 			case "json":

@@ -124,6 +124,8 @@ var goldenCases = []struct {
 	{"compare-ru-markdown", []string{"compare", "kazakhstan", "uzbekistan", "--format", "markdown", "--lang", "ru"}},
 	{"compare-ru-china-mongolia-markdown", []string{"compare", "china", "mongolia", "-i", "rsf", "-f", "markdown", "--lang", "ru"}},
 	// Errors a user can cause: one line, exit 2.
+	{"err-ru-since-after-year", []string{"compare", "kaz", "uzb", "--year", "2010", "--since", "2015", "--lang", "ru"}},
+	{"err-ru-no-figures", []string{"show", "antarctica", "--lang", "ru"}},
 	{"err-unknown-country", []string{"show", "kazakstn"}},
 	{"err-ambiguous-country", []string{"compare", "congo", "kazakhstan"}},
 	{"err-same-country-twice", []string{"compare", "kaz", "Kazakhstan"}},
