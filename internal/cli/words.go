@@ -348,7 +348,7 @@ func yearKind(l i18n.Lang, y indicators.YearMeaning) string {
 	if i18n.Has("year_kind." + string(y)) {
 		return l.T("year_kind." + string(y))
 	}
-	return string(y) + " year"
+	return l.T("year_kind.other", string(y))
 }
 
 // The notes the data files carry on a figure (the note column) are
