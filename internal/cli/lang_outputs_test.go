@@ -109,7 +109,11 @@ func TestDataNotesInRussian(t *testing.T) {
 		"edition 1982, covers Jan.1981-Aug. 1982":                                   "выпуск 1982 года (охватывает период с янв. 1981 г. по авг. 1982 г.)",
 		"edition Jan.-Feb. 1973, covers 1972":                                       "выпуск янв.–февр. 1973 г. (охватывает 1972 год)",
 		"edition 2011-12; RSF ranked Israel's own territory separately (2003–2012)": "выпуск 2011–12 гг.; RSF оценивали собственную территорию Израиля отдельно (2003–2012)",
-		"V-Dem codes the Soviet Union as Russia up to 1990":                         "V-Dem codes the Soviet Union as Russia up to 1990",
+		"V-Dem codes the Soviet Union as Russia up to 1990":                         "V-Dem кодирует Советский Союз как Россию до 1990 года",
+		"the source's parts a+b+c add up to 55, not to the score":                   "части a+b+c у источника в сумме дают 55, а не итоговый балл",
+		"edition 2025, covers 2024; from edition 2025 Freedom House rates the Russian-occupied territories of Ukraine as one territory; up to edition 2024 it rated Crimea and Eastern Donbas separately, and their figures are not merged into this one": "выпуск 2025 года (охватывает 2024 год); с выпуска 2025 года Freedom House оценивает оккупированные Россией территории Украины как одну территорию; до выпуска 2024 года Крым и Восточный Донбасс оценивались отдельно, и их данные с данными этой территории не объединены",
+		"V-Dem's Palestine/West Bank; Gaza is coded separately (PSG) from 2007": "Палестина / Западный берег у V-Dem; сектор Газа кодируется отдельно (PSG) с 2007 года",
+		"a note no one has translated":                                          "a note no one has translated",
 	} {
 		if got := dataNote("ru", note); got != want {
 			t.Errorf("%q: %q, want %q", note, got, want)

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
@@ -368,15 +369,23 @@ var (
 )
 
 // dataNoteKeys are the keys of the curators' sentences that the catalogue
-// translates; the English catalogue holds each exactly as the data does.
-var dataNoteKeys = []string{"note.cpi_rank_computed", "note.rsf_us_territory", "note.rsf_israel_territory"}
+// translates; the English catalogue holds each as the data does, a number
+// in it as %s.
+var dataNoteKeys = []string{
+	"note.cpi_rank_computed", "note.rsf_us_territory", "note.rsf_israel_territory",
+	"note.fotp_palestine", "note.rsf_yug", "note.rsf_label_morocco",
+	"note.vdem_czechoslovakia", "note.vdem_north_vietnam", "note.vdem_north_yemen",
+	"note.vdem_west_germany", "note.vdem_yugoslavia", "note.vdem_fry", "note.vdem_soviet_union",
+	"note.vdem_palestine", "note.vdem_vdr", "note.fh_xou_from", "note.fh_xou_up_to",
+	"note.fh_yugoslavia", "note.parts_sum",
+}
 
 func dataNote(l i18n.Lang, note string) string {
 	if l == i18n.EN || note == "" {
 		return note
 	}
-	if k, ok := dataNoteKey(note); ok {
-		return l.T(k)
+	if k, args, ok := dataNoteKey(note); ok {
+		return l.T(k, args...)
 	}
 	parts := strings.Split(note, "; ")
 	for i, p := range parts {
@@ -387,8 +396,8 @@ func dataNote(l i18n.Lang, note string) string {
 
 // dataNotePart is one part of a data note in language l.
 func dataNotePart(l i18n.Lang, p string) string {
-	if k, ok := dataNoteKey(p); ok {
-		return l.T(k)
+	if k, args, ok := dataNoteKey(p); ok {
+		return l.T(k, args...)
 	}
 	if m := editionCoversRe.FindStringSubmatch(p); m != nil {
 		ed, ok1 := editionWords(l, m[1])
@@ -407,15 +416,44 @@ func dataNotePart(l i18n.Lang, p string) string {
 }
 
 // dataNoteKey is the key of the curators' sentence s, if the catalogue
-// knows it.
-func dataNoteKey(s string) (string, bool) {
+// knows it, with the numbers it holds.
+func dataNoteKey(s string) (string, []any, bool) {
 	for _, k := range dataNoteKeys {
-		if s == i18n.EN.T(k) {
-			return k, true
+		if m := dataNotePatterns()[k].FindStringSubmatch(s); m != nil {
+			args := make([]any, len(m)-1)
+			for i, a := range m[1:] {
+				args[i] = a
+			}
+			return k, args, true
 		}
 	}
-	return "", false
+	return "", nil, false
 }
+
+// dataNotePatterns match the English messages of dataNoteKeys, each %s in
+// them a number; built on first use.
+var dataNotePatterns = sync.OnceValue(func() map[string]*regexp.Regexp {
+	out := map[string]*regexp.Regexp{}
+	for _, k := range dataNoteKeys {
+		// The message with as many placeholders as it takes arguments.
+		var text string
+		for n := 0; n <= 4; n++ {
+			args := make([]any, n)
+			for i := range args {
+				args[i] = "\x00"
+			}
+			if text = i18n.EN.T(k, args...); !strings.Contains(text, "%!") {
+				break
+			}
+		}
+		parts := strings.Split(text, "\x00")
+		for i, p := range parts {
+			parts[i] = regexp.QuoteMeta(p)
+		}
+		out[k] = regexp.MustCompile("^" + strings.Join(parts, `(\d+)`) + "$")
+	}
+	return out
+})
 
 // editionWords is an edition's name in a data note ("2020", "1983-84",
 // "Jan.-Feb. 1973") in language l.
