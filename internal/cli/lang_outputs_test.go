@@ -151,3 +151,34 @@ func TestUnlistedEntriesCatalogueIsTheData(t *testing.T) {
 		t.Error("no unlisted entry checked")
 	}
 }
+
+// TestEveryDataNoteInRussian checks every note the data files carry on a
+// figure: in Russian none may keep an English word.
+func TestEveryDataNoteInRussian(t *testing.T) {
+	store := datasets.Embedded()
+	seen := map[string]bool{}
+	for _, ind := range store.Indicators() {
+		if ind.Events {
+			continue
+		}
+		obs, err := store.Observations(ind.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range obs {
+			if o.Note == "" || seen[o.Note] {
+				continue
+			}
+			seen[o.Note] = true
+			ru := dataNote("ru", o.Note)
+			// The publishers' names and codes stay as they are.
+			rest := regexp.MustCompile(`Freedom House|V-Dem|RSF|FOTP|TI|ISO|VDR|YUG|PSG|a\+b\+c|rankings`).ReplaceAllString(ru, "")
+			if m := regexp.MustCompile(`[A-Za-z]{3,}`).FindString(rest); m != "" {
+				t.Errorf("%s: %q says %q in Russian (%q)", ind.ID, o.Note, ru, m)
+			}
+		}
+	}
+	if len(seen) < 10 {
+		t.Errorf("only %d notes checked", len(seen))
+	}
+}

@@ -437,7 +437,7 @@ var dataNotePatterns = sync.OnceValue(func() map[string]*regexp.Regexp {
 	for _, k := range dataNoteKeys {
 		// The message with as many placeholders as it takes arguments.
 		var text string
-		for n := 0; n <= 4; n++ {
+		for n := 0; n <= 10; n++ {
 			args := make([]any, n)
 			for i := range args {
 				args[i] = "\x00"
