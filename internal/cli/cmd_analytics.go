@@ -81,7 +81,7 @@ historical states included, and says how many ranked entries it cannot list
 					}
 					cells = append(cells, pub)
 				}
-				t.add(append(cells, rank, pct, r.Status)...)
+				t.add(append(cells, rank, pct, statusText(lang, r.Status))...)
 			}
 			if err := t.write(&b); err != nil {
 				return err

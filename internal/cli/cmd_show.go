@@ -95,7 +95,7 @@ func showTable(env *Env, doc docs.Show) error {
 				detail = append(detail, p)
 			}
 			if v.Status != "" {
-				detail = append(detail, v.Status)
+				detail = append(detail, statusText(lang, v.Status))
 			}
 			if v.Note != "" {
 				detail = append(detail, dataNote(lang, v.Note))

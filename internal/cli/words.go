@@ -489,3 +489,12 @@ func coversWords(l i18n.Lang, s string) (string, bool) {
 	}
 	return "", false
 }
+
+// statusText is a figure's status code (Freedom House's F, PF, NF) in
+// language l; a code the catalogue does not know stays as it is.
+func statusText(l i18n.Lang, code string) string {
+	if key := "status." + code; code != "" && l != i18n.EN && i18n.Has(key) {
+		return l.T(key)
+	}
+	return code
+}
