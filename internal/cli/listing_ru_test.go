@@ -16,6 +16,8 @@ import (
 
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/i18n"
+	"github.com/rankings-dev/rankings/internal/server"
 )
 
 // listingRussianCases are the Russian goldens of countries, indicators,
@@ -287,5 +289,77 @@ func TestUpdateProgressRussian(t *testing.T) {
 	}
 	if _, stderr, _ := runData(dir, "update", "rsf", "--url", srv.URL+"/2027.csv", "--lang", "ru"); !strings.Contains(stderr, "rankings: загружен 2027.csv (418 Б)\n") {
 		t.Errorf("off a terminal: %q", stderr)
+	}
+}
+
+// TestListingErrorsInRussian says the errors of bake, serve, update and
+// the data directory, as the code words them, in Russian: each is
+// recognised, and none keeps an English word of its own.
+func TestListingErrorsInRussian(t *testing.T) {
+	env := &Env{Store: datasets.Embedded()}
+	osErr := &os.PathError{Op: "mkdir", Path: "x", Err: os.ErrPermission}
+	var msgs []string
+	for k := server.BakeDirNotEmpty; k <= server.BakeDirNotReplaceable; k++ {
+		msgs = append(msgs, bakeError("site", &server.BakeDirError{Dir: "site", Kind: k, Target: "/gone", Err: osErr}).Error())
+	}
+	msgs = append(msgs, bakeError("site", context.Canceled).Error())
+
+	// The data directory's errors, as a real directory gives them.
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "manifest.json"), []byte("{"), 0o644)
+	newer := t.TempDir()
+	os.WriteFile(filepath.Join(newer, "manifest.json"), []byte(`{"version": 99}`), 0o644)
+	for _, c := range [][]string{
+		{bad, "import", "--list"},
+		{newer, "import", "--list"},
+		{t.TempDir(), "import", "--remove", "5"},
+	} {
+		_, stderr, code := runData(c[0], c[1:]...)
+		if code == 0 {
+			t.Fatalf("%v: exit 0", c)
+		}
+		msgs = append(msgs, strings.TrimSuffix(strings.TrimPrefix(stderr, "rankings: "), "\n"))
+	}
+	msgs = append(msgs,
+		"cannot download https://example.org/x.csv: the server answered 404 Not Found",
+		"cannot download https://example.org/x.csv: the connection ended early",
+		"https://example.org/x.csv is 99999999 bytes, larger than 64 MiB: not a publisher's file",
+		"cannot listen on 127.0.0.1:80: listen tcp 127.0.0.1:80: bind: permission denied",
+	)
+	english := regexp.MustCompile(`\b(cannot|give|folder|is not|empty|bake|interrupted|directory|manifest|version|import \d|has no|imports|download|server|answered|connection|larger|publisher|listen on)\b`)
+	for _, m := range msgs {
+		ru := env.translateError("ru", m)
+		if ru == m {
+			t.Errorf("not recognised: %s", m)
+			continue
+		}
+		// The operating system's own reason stays as it gives it.
+		ru = strings.NewReplacer("permission denied", "", "listen tcp", "", "bind:", "", "404 Not Found", "", "unexpected end of JSON input", "", "manifest.json", "").Replace(ru)
+		if w := english.FindString(ru); w != "" {
+			t.Errorf("%q is said %q, keeping %q", m, ru, w)
+		}
+	}
+}
+
+// TestBakeWordsRussian says bake's report with the plural its count takes.
+func TestBakeWordsRussian(t *testing.T) {
+	l := i18n.RU
+	for _, c := range []struct {
+		key  string
+		n    int
+		want string
+	}{
+		{"bake.wrote", 21, "записан 21 файл в site"},
+		{"bake.wrote", 4, "записаны 4 файла в site"},
+		{"bake.wrote", 5000, "записано 5000 файлов в site"},
+		{"bake.wrote_replacing_bake", 5000, "записано 5000 файлов в site вместо прежней сборки"},
+		{"bake.wrote_replacing_folder", 2, "записаны 2 файла в site вместо этой папки и всего, что в ней было"},
+	} {
+		if got := l.N(c.key, c.n, c.n, "site"); got != c.want {
+			t.Errorf("%s %d = %q, want %q", c.key, c.n, got, c.want)
+		}
+	}
+	if got := l.N("bake.progress", 5000, 200, 5000); got != "записано файлов: 200 из 5000" {
+		t.Errorf("progress = %q", got)
 	}
 }
