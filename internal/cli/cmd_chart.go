@@ -18,6 +18,7 @@ import (
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/atomicfile"
 	"github.com/rankings-dev/rankings/internal/chartdata"
+	"github.com/rankings-dev/rankings/internal/docs"
 )
 
 // EChartsEnv names the environment variable that points --offline at the
@@ -357,12 +358,12 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
 				}
 			}
 			progress := isTerminal(env.Stderr)
-			sub := saySetSubtitle
+			sub := "charts_set.subtitle"
 			if !chartdata.OnRegionMap(group) {
-				sub = saySetSubtitleNoMap
+				sub = "charts_set.subtitle_no_map"
 			}
-			doc := charts.Document{Title: fmt.Sprintf("Governance indicators, %d: %s", year, chartsSetTitle(group)),
-				Subtitle: fmt.Sprintf(sub, year)}
+			doc := charts.Document{Title: env.Lang.T("charts_set.title", year, docs.RankingGroupTitleIn(env.Lang, group)),
+				Subtitle: env.Lang.T(sub, year), Lang: env.Lang}
 			var thumbs, mapThumbs []charts.Thumb
 			var skipped []charts.Cell
 			n := 0
@@ -388,22 +389,23 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
 					if err != nil {
 						return err
 					}
-					base, text := fmt.Sprintf("%s-%d", ind.ID, year), fmt.Sprintf(sayRankingThumb, ind.Name, ind.ID)
+					name := env.Lang.IndicatorName(ind.ID, ind.Name)
+					base, text := fmt.Sprintf("%s-%d", ind.ID, year), env.Lang.T("charts_set.thumb", name, ind.ID)
 					if kind == charts.Map {
-						base, text = fmt.Sprintf("map-%s-%d", ind.ID, year), fmt.Sprintf(sayMapThumb, ind.Name, ind.ID)
+						base = fmt.Sprintf("map-%s-%d", ind.ID, year)
 					}
-					name := base + "." + format
+					file := base + "." + format
 					if _, err := img.options(format, c); err != nil {
 						return err
 					}
-					if err := writeFileAtomic(filepath.Join(dir, name), func(w io.Writer) error { return render(w, c, format, false, opt, img) }); err != nil {
+					if err := writeFileAtomic(filepath.Join(dir, file), func(w io.Writer) error { return render(w, c, format, false, opt, img) }); err != nil {
 						return err
 					}
 					thumb, err := writeThumb(dir, c, base)
 					if err != nil {
 						return err
 					}
-					thumb.Href, thumb.Text = name, text
+					thumb.Href, thumb.Text = file, text
 					if kind == charts.Map {
 						mapThumbs = append(mapThumbs, thumb)
 					} else {
@@ -413,7 +415,7 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
 					n++
 				}
 				if !wrote {
-					skipped = append(skipped, charts.Cell{Text: ind.ID + " — " + ind.Name + ": no figures for " + strconv.Itoa(year)})
+					skipped = append(skipped, charts.Cell{Text: env.Lang.T("charts_set.no_figures_item", ind.ID, env.Lang.IndicatorName(ind.ID, ind.Name), year)})
 				}
 			}
 			if progress {
@@ -424,25 +426,25 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
 			}
 			// The rankings, then the maps: each a grid of pictures of one
 			// shape.
-			doc.Sections = append(doc.Sections, charts.Section{Heading: sayRankingsHeading, Thumbs: thumbs})
+			doc.Sections = append(doc.Sections, charts.Section{Heading: env.Lang.T("charts_set.rankings"), Thumbs: thumbs})
 			if len(mapThumbs) > 0 {
-				doc.Sections = append(doc.Sections, charts.Section{Heading: sayMapsHeading, Thumbs: mapThumbs})
+				doc.Sections = append(doc.Sections, charts.Section{Heading: env.Lang.T("charts_set.maps"), Thumbs: mapThumbs})
 			}
 			if len(skipped) > 0 {
-				doc.Sections = append(doc.Sections, charts.Section{Heading: "No figures for " + strconv.Itoa(year), List: skipped})
+				doc.Sections = append(doc.Sections, charts.Section{Heading: env.Lang.T("charts_set.no_figures", year), List: skipped})
 			}
 			if err := writeFileAtomic(filepath.Join(dir, "index.html"), func(w io.Writer) error {
 				return charts.WriteDocument(w, doc, charts.Options{})
 			}); err != nil {
 				return err
 			}
-			msg := sayChartsWritten.format(n, n, dir)
+			msg := sayChartsWritten.in(env.Lang, n, n, dir)
 			if len(skipped) > 0 {
 				var without []string
 				for _, c := range skipped {
 					without = append(without, strings.SplitN(c.Text, " — ", 2)[0])
 				}
-				msg = fmt.Sprintf("%s; %s", msg, sayIndicatorsWithout.format(len(skipped), len(skipped), year, strings.Join(without, ", ")))
+				msg = fmt.Sprintf("%s; %s", msg, sayIndicatorsWithout.in(env.Lang, len(skipped), len(skipped), year, strings.Join(without, ", ")))
 			}
 			fmt.Fprintln(env.Stderr, msg)
 			_, err = fmt.Fprintln(env.Stdout, filepath.Join(dir, "index.html"))
@@ -458,18 +460,6 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
 	img = addImageFlags(cmd)
 	return cmd
 }
-
-// The texts of a chart set's index: its subtitle (with the region map and
-// for a group the map does not hold) and each thumbnail's caption, of an
-// indicator's name and id.
-const (
-	saySetSubtitle      = "A ranking chart and a map of the group per indicator for %d (each indicator's own year: the edition year for RSF, WJP and Freedom House). Generated by rankings."
-	saySetSubtitleNoMap = "One ranking chart per indicator for %d (each indicator's own year: the edition year for RSF, WJP and Freedom House). Generated by rankings."
-	sayRankingsHeading  = "Ranking charts"
-	sayMapsHeading      = "Maps"
-	sayRankingThumb     = "%s (%s)"
-	sayMapThumb         = "%s (%s)"
-)
 
 // A chart set's shared files: the ECharts library its pages load when
 // offline, and the folder of the index's thumbnails.
@@ -573,7 +563,9 @@ for RSF, WJP and Freedom House) and the elections held in or before it.`,
 			}
 			switch format {
 			case "pdf":
-				return output(env, out, func(w io.Writer) error { return charts.WritePDFDocument(w, doc, charts.PDFOptions{Lang: string(env.Lang)}) })
+				return output(env, out, func(w io.Writer) error {
+					return charts.WritePDFDocument(w, doc, charts.PDFOptions{Lang: string(env.Lang)})
+				})
 			case "markdown":
 				return writeMarkdownReport(env, out, doc)
 			}
