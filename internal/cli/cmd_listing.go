@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -178,21 +179,51 @@ func uncertaintySentence(l i18n.Lang, u docs.Uncertainty) string {
 // said in the language and the note, which is only in English, is marked
 // as such.
 func yearSentence(l i18n.Lang, d docs.Indicator) string {
-	if l == i18n.EN && strings.HasPrefix(strings.ToLower(d.YearNote), d.YearMeaning+" year") {
-		return d.YearNote
+	note, said := dataText(l, d.YearNote)
+	if said && strings.HasPrefix(strings.ToLower(d.YearNote), d.YearMeaning+" year") {
+		return note
 	}
 	kind := d.YearMeaning
 	if key := "listing.ind.year_kind." + d.YearMeaning; i18n.Has(key) {
 		kind = l.T(key)
 	}
+	if said {
+		return l.T("listing.ind.year_with_note", sentenceCase(kind), note)
+	}
 	return l.T("listing.ind.year_sentence", sentenceCase(kind), d.YearNote)
 }
 
-// english marks a text of the data that exists only in English (a note, a
-// reason) as such outside English; in English it is the text itself.
+// dataTextKeys maps the English texts of the indicator catalogue (notes,
+// year notes, reasons) to their keys "listing.text.*".
+var dataTextKeys = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, k := range i18n.Keys(i18n.EN) {
+		if strings.HasPrefix(k, "listing.text.") {
+			m[i18n.EN.T(k)] = k
+		}
+	}
+	return m
+})
+
+// dataText is a text of the indicator catalogue in language l, and
+// whether it could be said in l: the catalogue translates the texts it
+// knows; one it does not know (a new or imported indicator's) is English.
+func dataText(l i18n.Lang, s string) (string, bool) {
+	if l == i18n.EN || s == "" {
+		return s, true
+	}
+	if k, ok := dataTextKeys()[s]; ok {
+		return l.T(k), true
+	}
+	return s, false
+}
+
+// english is a text of the data in language l where the catalogue
+// translates it, else the English text marked as such («… (на
+// английском)»); in English it is the text itself.
 func english(l i18n.Lang, s string) string {
-	if s == "" {
-		return s
+	if t, ok := dataText(l, s); ok {
+		return t
 	}
 	return l.T("listing.english", s)
 }
@@ -396,7 +427,7 @@ func indicatorText(env *Env, doc docs.IndicatorDetail, group string) error {
 			return err
 		}
 		for _, br := range d.Breaks {
-			fmt.Fprintf(&b, "%s\n", l.T("listing.ind.break", br.Year, br.Reason))
+			fmt.Fprintf(&b, "%s\n", l.T("listing.ind.break", br.Year, english(l, br.Reason)))
 		}
 		if len(d.Breaks) == 0 {
 			b.WriteString(l.T("listing.ind.no_break") + "\n")
@@ -426,7 +457,7 @@ func indicatorText(env *Env, doc docs.IndicatorDetail, group string) error {
 			fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.basis", basisText(l, *s)))
 		}
 		if s.Notes != "" {
-			fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.note", s.Notes))
+			fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.note", english(l, s.Notes)))
 		}
 	}
 	_, err = fmt.Fprint(env.Stdout, b.String())
@@ -574,7 +605,7 @@ func newSourcesCmd(env *Env) *cobra.Command {
 					b.WriteString("\n")
 				}
 				fmt.Fprintf(&b, "%s\n", l.T("listing.sources.heading", sourceName(l, s), publisherName(l, s)))
-				line("listing.sources.edition", s.Edition)
+				line("listing.sources.edition", english(l, s.Edition))
 				line("listing.sources.url", s.URL)
 				line("listing.sources.licence", s.Licence)
 				line("listing.sources.cite_as", s.Citation)
@@ -583,7 +614,7 @@ func newSourcesCmd(env *Env) *cobra.Command {
 					line("listing.sources.basis", basisText(l, s))
 				}
 				if s.Notes != "" {
-					line("listing.sources.note", s.Notes)
+					line("listing.sources.note", english(l, s.Notes))
 				}
 			}
 			_, err = fmt.Fprint(env.Stdout, b.String())

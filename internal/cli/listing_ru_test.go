@@ -363,3 +363,35 @@ func TestBakeWordsRussian(t *testing.T) {
 		t.Errorf("progress = %q", got)
 	}
 }
+
+// TestIndicatorTextsSaidInRussian fails when a text of the indicator
+// catalogue (a year note, note, status or the reason of a methodology
+// break) has no Russian in locales/*/cli_listing.toml: an indicator's
+// page would then show it in English, marked.
+func TestIndicatorTextsSaidInRussian(t *testing.T) {
+	for _, d := range docs.Indicators(datasets.Embedded()).Indicators {
+		texts := []string{d.YearNote, d.Notes, d.Status}
+		for _, s := range d.Segments {
+			texts = append(texts, s.Reason)
+		}
+		for _, b := range d.Breaks {
+			texts = append(texts, b.Reason)
+		}
+		for _, s := range texts {
+			if ru, ok := dataText(i18n.RU, s); !ok || (s != "" && ru == s) {
+				t.Errorf("%s: no Russian for %q (add a listing.text.* message)", d.ID, s)
+			}
+		}
+	}
+	// The sources' notes too (their editions may name the data's last
+	// date, and fall back to English, marked, when it moves).
+	srcs, err := docs.Sources(datasets.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range srcs.Sources {
+		if _, ok := dataText(i18n.RU, s.Notes); !ok {
+			t.Errorf("source %s: no Russian for its note %q (add a listing.text.* message)", s.ID, s.Notes)
+		}
+	}
+}
