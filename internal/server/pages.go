@@ -136,6 +136,14 @@ func (s *Server) funcs(l i18n.Lang) template.FuncMap {
 		},
 		"electionType": func(t string) string { return electionType(l, t) },
 		"segLabel":     func(label string) string { return segmentLabel(l, label) },
+		// status is Freedom House's status (F, PF, NF) in words in
+		// Russian; in English the code, as the source writes it.
+		"status": func(code string) string {
+			if l == i18n.EN || !i18n.Has("status."+code) {
+				return code
+			}
+			return l.T("status." + code)
+		},
 		"unit": func(u string) string {
 			if l == i18n.EN || !i18n.Has("web.unit."+u) {
 				return u
