@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -217,7 +216,7 @@ func runImport(env *Env, dir, source, path string, data []byte, opt ingest.Optio
 	if validateOnly {
 		printWarnings(importWarnings(l, b, nil))
 		_, err := fmt.Fprintf(env.Stdout, "%s\n", l.T("import.valid", summary))
-		printNotes(env.Stdout, b.Notes)
+		env.printNotes(b.Notes)
 		return err
 	}
 	stored, err := b.Data()
@@ -243,13 +242,15 @@ func runImport(env *Env, dir, source, path string, data []byte, opt ingest.Optio
 	if _, err := fmt.Fprintf(env.Stdout, "%s\n", l.T("import.imported", summary, e.ID, dir)); err != nil {
 		return err
 	}
-	printNotes(env.Stdout, b.Notes)
+	env.printNotes(b.Notes)
 	return nil
 }
 
-func printNotes(w io.Writer, notes []string) {
+// printNotes prints a batch's notes under its report, in the output's
+// language where they are recognised.
+func (env *Env) printNotes(notes []string) {
 	for _, n := range notes {
-		fmt.Fprintf(w, "  %s\n", n)
+		fmt.Fprintf(env.Stdout, "  %s\n", env.translateWith(warnPatterns, env.Lang, n))
 	}
 }
 

@@ -142,6 +142,8 @@ var errPatterns = []errPattern{
 	ep(`cannot listen on (\S+): (.+)`, "err.cannot_listen", argRaw, argRaw),
 	ep(`--echarts-js: (.+)`, "err.echarts_js", argRaw),
 	ep(`--public-url: (.+)`, "err.public_url", argRaw),
+	ep(`unknown document "(.+)": the documents are (.+)`, "err.unknown_document", argRaw, argRaw),
+	ep(`unknown indicator "(.+)" — run "rankings indicators" for the list`, "err.unknown_indicator", argRaw),
 }
 
 // translateError says the one-line English message msg in language l,
@@ -150,15 +152,18 @@ func (env *Env) translateError(l i18n.Lang, msg string) string {
 	return env.translateWith(errPatterns, l, msg)
 }
 
-// warnPatterns recognise the warnings of an import's batch
+// warnPatterns recognise the warnings and notes of an import's batch
 // (datasets/ingest), said in the output's language when printed; the
-// manifest keeps them in English.
+// manifest keeps the warnings in English.
 var warnPatterns = []errPattern{
 	ep(`(\S+) (\d+): ranks are computed over the (\d+) countr(?:y|ies) in the file, but the embedded data ranks about (\d+): a rank is only honest over the whole field`, "import.warn_ranks_field", argRaw, argRaw, argRaw, argRaw),
 	ep(`(\S+) (\d+): the file has (\d+) countr(?:y|ies), the embedded data about (\d+) a year: the import replaces the whole year, so only these will have (\d+) figures`, "import.warn_small_field", argRaw, argRaw, argRaw, argRaw, argRaw),
 	ep(`(\S+) (\d+) is already embedded with different figures: (.+); the import replaces the whole year`, "import.warn_different_figures", argRaw, argRaw, argRaw),
 	ep(`odihr (\d+) is already embedded with different elections: (.+); the import replaces the whole year`, "import.warn_different_elections", argRaw, argRaw),
 	ep(`(.+):(\d+): skipped: unknown country code (".*")`, "import.warn_skipped_code", argRaw, argRaw, argRaw),
+	// The batch's notes.
+	ep(`odihr (.+): the same elections as the embedded data`, "import.note_same_elections", argRaw),
+	ep(`(\S+) (.+): the same figures as the embedded data`, "import.note_same_figures", argRaw, argRaw),
 }
 
 // translateWith says msg in language l by the first of patterns that

@@ -45,6 +45,8 @@ var listingRussianCases = []struct {
 	{"err-ru-cite-no-edition", []string{"cite", "rsf", "--year", "2011", "--lang", "ru"}},
 	{"err-ru-cite-unknown", []string{"cite", "rsff", "--lang", "ru"}},
 	{"err-ru-cite-unknown-no-suggestion", []string{"cite", "xyzzyq", "--lang", "ru"}},
+	{"err-ru-indicators-unknown", []string{"indicators", "xx", "--lang", "ru"}},
+	{"err-ru-schema-unknown", []string{"schema", "foo", "--lang", "ru"}},
 }
 
 func init() { goldenCases = append(goldenCases, listingRussianCases...) }
@@ -108,6 +110,7 @@ func dataTexts(t *testing.T) []string {
 			add(c.Text, c.Licence)
 		}
 	}
+	add(strings.Join(docs.SchemaNames(), ", ")) // schema's list of documents
 	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return slices.Compact(out)
 }
@@ -337,6 +340,27 @@ func TestListingErrorsInRussian(t *testing.T) {
 		ru = strings.NewReplacer("permission denied", "", "listen tcp", "", "bind:", "", "404 Not Found", "", "unexpected end of JSON input", "", "manifest.json", "").Replace(ru)
 		if w := english.FindString(ru); w != "" {
 			t.Errorf("%q is said %q, keeping %q", m, ru, w)
+		}
+	}
+}
+
+// TestImportNotesRussian says the importer's usual warnings and notes, as
+// datasets/ingest words them, in Russian.
+func TestImportNotesRussian(t *testing.T) {
+	env := &Env{}
+	for en, want := range map[string]string{
+		"rsf 2027: ranks are computed over the 14 countries in the file, but the embedded data ranks about 180: a rank is only honest over the whole field": "rsf 2027: места вычислены только среди стран файла (их 14), а во встроенных данных оценено около 180: место честно только среди всех оценённых",
+		"wgi-rl 2020 is already embedded with different figures: KAZ -0.41 ≠ -0.45; the import replaces the whole year":                                     "wgi-rl 2020 уже есть во встроенных данных с другими значениями: KAZ -0.41 ≠ -0.45; импорт заменяет весь год",
+		"odihr 2024 is already embedded with different elections: KAZ 2024-03-19; the import replaces the whole year":                                       "odihr 2024 уже есть во встроенных данных с другими выборами: KAZ 2024-03-19; импорт заменяет весь год",
+		"odihr.csv:7: skipped: unknown country code \"XYZ\"":                                                                                                "odihr.csv:7: пропущено: неизвестный код страны \"XYZ\"",
+		"rsf 2024–2025: the same figures as the embedded data":                                                                                              "rsf 2024–2025: те же значения, что во встроенных данных",
+		"odihr 2024: the same elections as the embedded data":                                                                                               "odihr 2024: те же выборы, что во встроенных данных",
+	} {
+		if got := env.translateWith(warnPatterns, i18n.RU, en); got != want {
+			t.Errorf("%q is said\n%q, want\n%q", en, got, want)
+		}
+		if got := env.translateWith(warnPatterns, i18n.EN, en); got != en {
+			t.Errorf("English %q became %q", en, got)
 		}
 	}
 }
