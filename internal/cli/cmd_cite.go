@@ -95,7 +95,7 @@ json (the document /api/v1/cite serves).`,
 				}
 				fmt.Fprintf(&b, "%s\n", c.Text)
 				fmt.Fprintf(&b, "%s\n", l.T("cite.indicators", strings.Join(c.Indicators, ", ")))
-				fmt.Fprintf(&b, "%s\n", l.T("cite.licence", c.Licence))
+				fmt.Fprintf(&b, "%s\n", l.T("cite.licence", licenceIn(l, c.Licence)))
 				if c.Note != "" {
 					fmt.Fprintf(&b, "%s\n", l.T("cite.note", citeNote(l, c.Note)))
 				}

@@ -218,6 +218,14 @@ func dataText(l i18n.Lang, s string) (string, bool) {
 	return s, false
 }
 
+// licenceIn is a source's licence in language l: rankings' own words for
+// a source it coded, where the catalogue translates them; a publisher's
+// licence as the publisher writes it.
+func licenceIn(l i18n.Lang, s string) string {
+	t, _ := dataText(l, s)
+	return t
+}
+
 // english is a text of the data in language l where the catalogue
 // translates it, else the English text marked as such («… (на
 // английском)»); in English it is the text itself.
@@ -451,7 +459,7 @@ func indicatorText(env *Env, doc docs.IndicatorDetail, group string) error {
 			fmt.Fprintf(&b, "  %s\n", l.T("listing.sources.english"))
 		}
 		fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.url", s.URL))
-		fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.licence", s.Licence))
+		fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.licence", licenceIn(l, s.Licence)))
 		fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.cite_as", s.Citation))
 		if s.Basis != "" {
 			fmt.Fprintf(&b, "%s\n", l.T("listing.ind.src.basis", basisText(l, *s)))
@@ -607,7 +615,7 @@ func newSourcesCmd(env *Env) *cobra.Command {
 				fmt.Fprintf(&b, "%s\n", l.T("listing.sources.heading", sourceName(l, s), publisherName(l, s)))
 				line("listing.sources.edition", english(l, s.Edition))
 				line("listing.sources.url", s.URL)
-				line("listing.sources.licence", s.Licence)
+				line("listing.sources.licence", licenceIn(l, s.Licence))
 				line("listing.sources.cite_as", s.Citation)
 				line("listing.sources.indicators", strings.Join(s.Indicators, ", "))
 				if s.Basis != "" {
