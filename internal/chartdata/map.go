@@ -133,9 +133,8 @@ func mapSpec(store *datasets.Store, ind indicators.Indicator, r Request) (charts
 			}
 		}
 	}
-	if len(r.Countries) > 0 {
-		s.Notes = append(s.Notes, r.Lang.T("chart.map_outlined", localNames(r, r.Countries)))
-	}
+	// The named countries are outlined: the description says so (charts'
+	// mapDescription), once.
 	if seg.From > 0 && len(ind.Segments) > 1 {
 		if seg.To != 0 {
 			s.Notes = append(s.Notes, r.Lang.T("chart.map_slider", indName(r, ind), seg.From, seg.To))

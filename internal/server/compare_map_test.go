@@ -42,7 +42,7 @@ func TestComparePageHoldsTheMaps(t *testing.T) {
 		if !strings.Contains(m, `aria-label="`+c.title) {
 			t.Errorf("the map of %s is not titled %q", c.id, c.title)
 		}
-		if !strings.Contains(m, `<p class="rk-note">Kazakhstan, Uzbekistan: outlined in black.</p>`) {
+		if !strings.Contains(m, `Outlined in black: Kazakhstan, Uzbekistan.`) {
 			t.Errorf("the map of %s does not outline the compared countries", c.id)
 		}
 		if !strings.Contains(m, "Boundaries: Natural Earth") {
