@@ -3,6 +3,7 @@ package charts
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -126,6 +127,10 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		// One legend row is in the strip's height; a second one widens it.
 		stripH = vg.Length(16*len(s.Series)+86) + legendHeight(body.Max.X-body.Min.X, eventItems(s), 6) - 13
 	}
+	// The time axis's title wraps to the plot's width: gonum/plot narrows
+	// a plot whose axis title is wider than it, which would pull the
+	// election strip out of line with the panels.
+	xLabel := fitAxisTitle(s.XLabel, body.Max.X-body.Min.X-60)
 	// The panels share the height above the election strip.
 	var plots []*plot.Plot
 	var canvases []draw.Canvas
@@ -145,7 +150,7 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 			p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
 		}
 		if k == len(panels)-1 && len(s.Events) == 0 {
-			p.X.Label.Text = s.XLabel
+			p.X.Label.Text = xLabel
 		}
 		if multi {
 			pn := pn
@@ -192,7 +197,7 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		// Elections: a strip under the panels, one row per country, each
 		// marker at the election's date on the same time axis.
 		strip = draw.Crop(body, 0, 0, 0, -(body.Max.Y - body.Min.Y - stripH + 8))
-		q := newPlot(s.XLabel, "")
+		q := newPlot(xLabel, "")
 		finish(q)
 		st := textStyle(9, true)
 		st.YAlign = draw.YTop
@@ -349,4 +354,29 @@ func bandLegend(s Spec) string {
 		return s.Lang.T("chart.band_legend")
 	}
 	return s.Lang.T("chart.band_legend_what", s.Band)
+}
+
+// fitAxisTitle breaks a time axis's title into lines no wider than w in
+// the axis title's style (finish's); a title that fits stays one line.
+func fitAxisTitle(title string, w vg.Length) string {
+	p := newPlot(title, "")
+	finish(p)
+	st := p.X.Label.TextStyle
+	if st.Width(title) <= w {
+		return title
+	}
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(title) {
+		next := word
+		if cur != "" {
+			next = cur + " " + word
+		}
+		if cur != "" && st.Width(next) > w {
+			lines = append(lines, cur)
+			next = word
+		}
+		cur = next
+	}
+	return strings.Join(append(lines, cur), "\n")
 }
