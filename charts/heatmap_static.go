@@ -98,6 +98,7 @@ func staticHeatmap(dc draw.Canvas, s Spec) error {
 	for k, key := range keys {
 		key.draw(dc, dc.Min.Y+keyH-vg.Length(keyRowH*(k+1)))
 	}
+	localizeTicks(p, s.Lang)
 	p.Draw(draw.Crop(dc, 0, 0, keyH, 0))
 	return nil
 }

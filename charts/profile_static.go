@@ -140,6 +140,7 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 		l.Offset = vg.Point{X: ls.dx}
 		p.Add(l)
 	}
+	localizeTicks(p, s.Lang)
 	placeLegend(dc, p, items)
 	return nil
 }

@@ -66,6 +66,7 @@ func staticRanking(dc draw.Canvas, s Spec) error {
 	}))
 	ax.gonum(&p.X)
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
+	localizeTicks(p, s.Lang)
 	p.Draw(draw.Crop(dc, 0, -room, 0, 0))
 	return nil
 }

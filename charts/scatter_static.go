@@ -100,6 +100,7 @@ func staticScatter(dc draw.Canvas, s Spec) error {
 	}
 	xs.gonum(&p.X)
 	ys.gonum(&p.Y)
+	localizeTicks(p, s.Lang)
 	p.Draw(dc)
 	return nil
 }

@@ -105,6 +105,7 @@ func staticSlope(dc draw.Canvas, s Spec) error {
 		}
 	}))
 	ax.gonum(&p.Y)
+	localizeTicks(p, s.Lang)
 	p.Draw(dc)
 	return nil
 }

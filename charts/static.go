@@ -5,9 +5,11 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/rankings-dev/rankings/internal/i18n"
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -272,4 +274,26 @@ func finish(p *plot.Plot) {
 	p.X.Tick.Label.Font.Size = 8.5
 	p.Y.Tick.Label.Font.Size = 8.5
 	p.Add(plotter.NewGrid())
+}
+
+// localizeTicks writes the plot's numeric tick labels with the decimal
+// separator of language l (-0,5 in Russian); labels that are not numbers
+// (names, years) stay as they are.
+func localizeTicks(p *plot.Plot, l i18n.Lang) {
+	if l != i18n.RU {
+		return
+	}
+	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
+		m := ax.Tick.Marker
+		ax.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick {
+			// A copy: a marker may hand out its own slice (ConstantTicks).
+			ts := slices.Clone(m.Ticks(min, max))
+			for i := range ts {
+				if _, err := strconv.ParseFloat(ts[i].Label, 64); err == nil {
+					ts[i].Label = strings.Replace(ts[i].Label, ".", ",", 1)
+				}
+			}
+			return ts
+		})
+	}
 }

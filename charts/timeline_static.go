@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -118,8 +119,12 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		dc.FillPolygon(color.Gray{Y: 0xd8}, []vg.Point{{X: x, Y: y - 4}, {X: x + 22, Y: y - 4}, {X: x + 22, Y: y + 4}, {X: x, Y: y + 4}})
 		ts := smallStyle
 		ts.YAlign = draw.YCenter
-		dc.FillText(ts, vg.Point{X: x + 27, Y: y}, bandLegend(s))
-		legendH += 13
+		// A legend wider than the chart wraps, each line under the last.
+		for i, line := range fitLines(ts, bandLegend(s), dc.Max.X-x-27-8) {
+			dc.FillText(ts, vg.Point{X: x + 27, Y: y - vg.Length(11*i)}, line)
+			legendH += 11
+		}
+		legendH += 2
 	}
 	body := draw.Crop(dc, 0, 0, 0, -legendH)
 	stripH := vg.Length(0)
@@ -186,8 +191,12 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		if multi {
 			head = pn.Title + " — " + ylabel
 		}
-		pc.FillText(st, vg.Point{X: pc.Min.X + 40, Y: pc.Max.Y - 4}, head)
-		pc = draw.Crop(pc, 0, 0, 0, -18)
+		// The panel's heading wraps to the chart's width.
+		lines := fitLines(st, head, pc.Max.X-pc.Min.X-48)
+		for i, line := range lines {
+			pc.FillText(st, vg.Point{X: pc.Min.X + 40, Y: pc.Max.Y - 4 - vg.Length(11*i)}, line)
+		}
+		pc = draw.Crop(pc, 0, 0, 0, -vg.Length(18+11*(len(lines)-1)))
 		plots = append(plots, p)
 		canvases = append(canvases, pc)
 	}
@@ -244,6 +253,7 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 	left := vg.Length(0)
 	offs := make([]vg.Length, len(plots))
 	for i, p := range plots {
+		localizeTicks(p, s.Lang)
 		offs[i] = p.DataCanvas(canvases[i]).Min.X - canvases[i].Min.X
 		left = max(left, offs[i])
 	}
@@ -361,13 +371,18 @@ func bandLegend(s Spec) string {
 func fitAxisTitle(title string, w vg.Length) string {
 	p := newPlot(title, "")
 	finish(p)
-	st := p.X.Label.TextStyle
-	if st.Width(title) <= w {
-		return title
+	return strings.Join(fitLines(p.X.Label.TextStyle, title, w), "\n")
+}
+
+// fitLines breaks text at spaces into lines no wider than w in style st;
+// a text that fits is one line.
+func fitLines(st text.Style, s string, w vg.Length) []string {
+	if st.Width(s) <= w {
+		return []string{s}
 	}
 	var lines []string
 	cur := ""
-	for _, word := range strings.Fields(title) {
+	for _, word := range strings.Fields(s) {
 		next := word
 		if cur != "" {
 			next = cur + " " + word
@@ -378,5 +393,5 @@ func fitAxisTitle(title string, w vg.Length) string {
 		}
 		cur = next
 	}
-	return strings.Join(append(lines, cur), "\n")
+	return append(lines, cur)
 }
