@@ -2,7 +2,8 @@
 // Russian, and the rules for numbers, dates and plurals of each language.
 //
 // The messages are data: one folder of TOML files per language under
-// locales/ (locales/en/*.toml, locales/ru/*.toml), embedded in the binary.
+// locales/ (locales/en/*.toml, locales/ru/*.toml), compiled into Go values
+// (catalog_table.go) that the binary reads without parsing anything.
 // A message is a key with either one format string (text = "…") or one
 // format string per CLDR plural form (one, few, many, other). Format
 // strings are fmt's (a literal percent sign is %%, even in a message
@@ -19,7 +20,6 @@
 package i18n
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"path"
@@ -61,9 +61,6 @@ func (l Lang) Other() Lang {
 	return RU
 }
 
-//go:embed locales
-var locales embed.FS
-
 // message is one entry of a catalogue: a single text or plural forms.
 type message struct {
 	Text  string `toml:"text"`
@@ -100,23 +97,32 @@ func (m message) form(f cldr.Form) string {
 var (
 	loadOnce sync.Once
 	catalog  map[Lang]map[string]message
-	loadErr  error
 )
 
-// load reads every catalogue once, on first use.
+// load gives the catalogues, built on first use from catalog_table.go:
+// the TOML files compiled into Go values at generation time, so that a
+// command parses nothing at start (parsing the TOML took some 30 ms of
+// every run). TestCompiledCatalogueIsTheTOML fails when the two differ;
+// `go test ./internal/i18n -run TestCompiledCatalogueIsTheTOML -update`
+// rewrites the table.
 func load() (map[Lang]map[string]message, error) {
 	loadOnce.Do(func() {
-		catalog = map[Lang]map[string]message{}
-		for _, l := range Langs {
-			msgs, err := readLang(locales, l)
-			if err != nil {
-				loadErr = err
-				return
+		catalog = make(map[Lang]map[string]message, len(compiled))
+		for l, entries := range compiled {
+			m := make(map[string]message, len(entries))
+			for _, e := range entries {
+				m[e.key] = e.msg
 			}
-			catalog[l] = msgs
+			catalog[l] = m
 		}
 	})
-	return catalog, loadErr
+	return catalog, nil
+}
+
+// entry is one message of catalog_table.go.
+type entry struct {
+	key string
+	msg message
 }
 
 // readLang reads the TOML files of one language; a key defined twice is an
