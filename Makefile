@@ -61,6 +61,7 @@ data:
 
 ## golden: rewrite golden files after an intended output change (review the diff!)
 golden:
+	$(GO) test ./internal/i18n -run TestCompiledCatalogueIsTheTOML -update
 	$(GO) test ./... -run 'Golden|Script' -update
 
 ## bench: every performance figure of BENCHMARKS.md as a ratio against a baseline of the same run
