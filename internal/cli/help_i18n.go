@@ -69,6 +69,12 @@ func helpPath(c *cobra.Command) string {
 // gives root a usage function that says cobra's words ("Usage:",
 // "Flags:" …) in l.
 func localizeHelp(root *cobra.Command, l i18n.Lang) {
+	if l == i18n.EN || l == "" {
+		// The English catalogue is the Go text (TestHelpCatalogueIsTheGoText)
+		// and cobra's own words are English: nothing to do, and nothing
+		// to load at the start of every command.
+		return
+	}
 	root.InitDefaultHelpCmd()
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

@@ -158,15 +158,21 @@ func readLang(fsys fs.FS, l Lang) (map[string]message, error) {
 // catalogue is a programming error: it panics in tests' eyes, and prints
 // the key so that a user still sees something.
 func lookup(l Lang, key string) (message, bool) {
-	cat, err := load()
-	if err != nil {
-		panic(err) // the embedded catalogue is tested; it cannot fail here
-	}
-	if m, ok := cat[l][key]; ok {
+	if m, ok := find(l, key); ok {
 		return m, true
 	}
-	m, ok := cat[EN][key]
-	return m, ok
+	return find(EN, key)
+}
+
+// find looks key up in language l's compiled messages, sorted by key, by
+// binary search: no table is built at start.
+func find(l Lang, key string) (message, bool) {
+	entries := compiled[l]
+	i := sort.Search(len(entries), func(i int) bool { return entries[i].key >= key })
+	if i < len(entries) && entries[i].key == key {
+		return entries[i].msg, true
+	}
+	return message{}, false
 }
 
 // Has reports whether the English catalogue holds key.
@@ -293,11 +299,7 @@ func (l Lang) IndicatorName(id, english string) string {
 	if l == EN {
 		return english
 	}
-	cat, err := load()
-	if err != nil {
-		panic(err)
-	}
-	if m, ok := cat[l][indicatorPrefix+id]; ok {
+	if m, ok := find(l, indicatorPrefix+id); ok {
 		return m.Text
 	}
 	return english
