@@ -266,7 +266,7 @@ func titleGroup(r Request) string {
 	if r.Kind == charts.Ranking && docs.IsWholeField(r.Group) {
 		return r.Lang.T("chart.whole_field")
 	}
-	return groupWords(r, r.Group)
+	return docs.GroupTitleIn(r.Lang, r.Group)
 }
 
 // groupTitle is the group a chart shows, in words, for an error.

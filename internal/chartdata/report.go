@@ -312,8 +312,8 @@ func reportElections(store *datasets.Store, cs []indicators.Country, year int, l
 				summary = l.T("report.summary", summary)
 			}
 			et.Rows = append(et.Rows, []charts.Cell{{Text: countryIn(l, c)}, {Text: l.DateText(e.Date)}, {Text: electionTypeIn(l, e.Type)},
-				{Text: missionIn(l, e.Mission)}, {Text: assessmentIn(l, e.Assessment)}, {Text: summary},
-				{Text: hostOf(e.SourceURL), Href: e.SourceURL, Note: sourceKindIn(l, e.SourceKind)}})
+				{Text: missionIn(l, e.Mission)}, {Text: docs.AssessmentIn(l, string(e.Assessment))}, {Text: summary},
+				{Text: hostOf(e.SourceURL), Href: e.SourceURL, Note: docs.SourceKindIn(l, string(e.SourceKind))}})
 		}
 		switch la, ok := docs.LatestAssessedAsOf(es, year); {
 		case ok:
@@ -343,7 +343,7 @@ func verdict(l i18n.Lang, a indicators.Assessment) string {
 	case indicators.Met, indicators.MostlyMet, indicators.PartlyMet, indicators.NotMet:
 		return l.T("report.verdict." + string(a))
 	}
-	return l.T("report.verdict.none", assessmentIn(l, a))
+	return l.T("report.verdict.none", docs.AssessmentIn(l, string(a)))
 }
 
 func hostOf(u string) string {

@@ -119,19 +119,3 @@ func missionIn(l i18n.Lang, m string) string {
 	}
 	return strings.ReplaceAll(m, "_", " ")
 }
-
-// assessmentIn is an ODIHR assessment in words.
-func assessmentIn(l i18n.Lang, a indicators.Assessment) string {
-	if k := "assessment." + string(a); l != i18n.EN && a.Valid() && i18n.Has(k) {
-		return l.T(k)
-	}
-	return a.Label()
-}
-
-// sourceKindIn says what kind of page an election's source is.
-func sourceKindIn(l i18n.Lang, k indicators.SourceKind) string {
-	if key := "source_kind." + string(k); l != i18n.EN && i18n.Has(key) {
-		return l.T(key)
-	}
-	return k.Label()
-}

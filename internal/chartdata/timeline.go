@@ -127,8 +127,8 @@ func timeline(store *datasets.Store, ind indicators.Indicator, r Request) (chart
 			if y := e.Year(); y < from-coveredOffset(ind) || y > to {
 				continue
 			}
-			s.Events = append(s.Events, charts.Event{Country: countryName(r, c), Date: e.Date, Class: string(e.Assessment), Label: assessmentWords(r.Lang, e.Assessment),
-				Type: electionWords(r.Lang, e.Type), Summary: e.Summary, Source: e.SourceURL, SourceKind: sourceKindWords(r.Lang, e.SourceKind)})
+			s.Events = append(s.Events, charts.Event{Country: countryName(r, c), Date: e.Date, Class: string(e.Assessment), Label: docs.AssessmentIn(r.Lang, string(e.Assessment)),
+				Type: docs.ElectionTypeIn(r.Lang, e.Type), Summary: e.Summary, Source: e.SourceURL, SourceKind: docs.SourceKindIn(r.Lang, string(e.SourceKind))})
 		}
 	}
 	if len(s.Events) > 0 {

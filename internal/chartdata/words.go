@@ -3,7 +3,6 @@ package chartdata
 import (
 	"strings"
 
-	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
@@ -35,15 +34,6 @@ func countryName(r Request, c indicators.Country) string {
 	return c.DisplayName(r.Lang.Tag())
 }
 
-// groupWords is the title of a group in the request's language.
-func groupWords(r Request, group string) string {
-	id, err := countries.GroupID(group)
-	if r.Lang == i18n.EN || r.Lang == "" || err != nil || !i18n.Has("group."+id) {
-		return countries.GroupTitle(group)
-	}
-	return r.Lang.T("group." + id)
-}
-
 // chartAnd joins items as "a, b and c" in language l.
 func chartAnd(l i18n.Lang, items []string) string {
 	switch len(items) {
@@ -65,30 +55,4 @@ func localFigure(l i18n.Lang, s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, ".", ",")
-}
-
-// assessmentWords is an ODIHR assessment in words in language l.
-func assessmentWords(l i18n.Lang, a indicators.Assessment) string {
-	if l == i18n.EN || l == "" || !a.Valid() {
-		return a.Label()
-	}
-	return l.T("assessment." + string(a))
-}
-
-// sourceKindWords says in language l what kind of page an election's
-// source is.
-func sourceKindWords(l i18n.Lang, k indicators.SourceKind) string {
-	if l == i18n.EN || l == "" || !i18n.Has("source_kind."+string(k)) {
-		return k.Label()
-	}
-	return l.T("source_kind." + string(k))
-}
-
-// electionWords is the type of an election in language l; English keeps
-// the code, which the tables print with spaces.
-func electionWords(l i18n.Lang, t string) string {
-	if l == i18n.EN || l == "" || !i18n.Has("election."+t) {
-		return t
-	}
-	return l.T("election." + t)
 }

@@ -283,7 +283,7 @@ per source: ` + strings.Join(docs.HeadlineIndicators, ", ") + `.`,
 			}
 			lang := env.Lang
 			var b strings.Builder
-			fmt.Fprintf(&b, "%s\n\n", lang.T("correlate.heading", groupTitle(lang, doc.Group), correlateYearNote(lang, doc)))
+			fmt.Fprintf(&b, "%s\n\n", lang.T("correlate.heading", docs.GroupTitleIn(lang, doc.Group), correlateYearNote(lang, doc)))
 			header := []string{""}
 			for i := range doc.Indicators {
 				header = append(header, fmt.Sprint(i+1))
@@ -332,14 +332,14 @@ func corrCell(c docs.Correlation) string {
 func electionsSummary(l i18n.Lang, doc docs.ElectionsDocument) []string {
 	var counts []string
 	for _, a := range indicators.Assessments {
-		counts = append(counts, l.T("elections.count_item", assessmentLabel(l, string(a)), doc.Counts[string(a)]))
+		counts = append(counts, l.T("elections.count_item", docs.AssessmentIn(l, string(a)), doc.Counts[string(a)]))
 	}
 	out := []string{
 		sayElectionCounts.in(l, len(doc.Elections), len(doc.Elections), strings.Join(counts, l.T("elections.count_sep"))),
 		docs.SourceKindSentenceIn(l, doc.SourceKindCounts, len(doc.Elections)),
 	}
 	if doc.Latest != nil {
-		out = append(out, l.T("elections.latest", l.DateText(doc.Latest.Date), electionType(l, doc.Latest.Type), assessmentLabel(l, doc.Latest.Assessment)))
+		out = append(out, l.T("elections.latest", l.DateText(doc.Latest.Date), docs.ElectionTypeIn(l, doc.Latest.Type), docs.AssessmentIn(l, doc.Latest.Assessment)))
 	}
 	return append(out, l.T("elections.caveat"))
 }
@@ -360,7 +360,7 @@ func electionsTable(env *Env, doc docs.ElectionsDocument) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", lang.T("elections.country_heading", env.countryName(doc.Country.ISO3, doc.Country.Name), doc.Country.ISO3))
 	for _, e := range doc.Elections {
-		fmt.Fprintf(&b, "%s\n", lang.T("elections.entry", lang.DateText(e.Date), electionType(lang, e.Type), assessmentLabel(lang, e.Assessment),
+		fmt.Fprintf(&b, "%s\n", lang.T("elections.entry", lang.DateText(e.Date), docs.ElectionTypeIn(lang, e.Type), docs.AssessmentIn(lang, e.Assessment),
 			lang.T("elections.mission", missionText(lang, e.Mission)), lang.T("elections.summary", e.Summary), sourceText(lang, e)))
 	}
 	b.WriteString("\n")
@@ -379,7 +379,7 @@ func electionsMarkdown(env *Env, doc docs.ElectionsDocument) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n%s\n", lang.T("elections.md_heading", env.countryName(doc.Country.ISO3, doc.Country.Name)), lang.T("elections.md_header"))
 	for _, e := range doc.Elections {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", lang.DateText(e.Date), electionType(lang, e.Type), missionText(lang, e.Mission), assessmentLabel(lang, e.Assessment),
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", lang.DateText(e.Date), docs.ElectionTypeIn(lang, e.Type), missionText(lang, e.Mission), docs.AssessmentIn(lang, e.Assessment),
 			mdEscape(lang.T("elections.summary", e.Summary)), sourceMarkdown(lang, e))
 	}
 	for _, l := range electionsSummary(lang, doc) {

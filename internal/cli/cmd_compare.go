@@ -309,7 +309,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 		}
 		et := &textTable{header: []string{lang.T("col.country"), lang.T("col.date"), lang.T("col.election"), lang.T("col.assessment"), lang.T("col.summary")}}
 		for _, e := range doc.Elections {
-			et.add(e.ISO3, lang.DateText(e.Date), electionType(lang, e.Type), assessmentLabel(lang, e.Assessment), e.Summary)
+			et.add(e.ISO3, lang.DateText(e.Date), docs.ElectionTypeIn(lang, e.Type), docs.AssessmentIn(lang, e.Assessment), e.Summary)
 		}
 		if et.totalWidth() <= cols {
 			if err := et.write(&b); err != nil {
@@ -318,7 +318,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 		} else {
 			// Too wide: the summary goes under each election, wrapped.
 			for _, e := range doc.Elections {
-				for _, l := range fitLine(lang.T("elections.line", e.ISO3, lang.DateText(e.Date), electionType(lang, e.Type), assessmentLabel(lang, e.Assessment)), cols, "     ") {
+				for _, l := range fitLine(lang.T("elections.line", e.ISO3, lang.DateText(e.Date), docs.ElectionTypeIn(lang, e.Type), docs.AssessmentIn(lang, e.Assessment)), cols, "     ") {
 					b.WriteString(l + "\n")
 				}
 				for _, l := range wrapWords(lang.T("elections.summary", e.Summary), cols, "     ", "     ") {
@@ -469,7 +469,7 @@ func compareLegend(lang i18n.Lang, doc docs.Compare) string {
 		lang.T("compare.legend_trend"),
 		lang.T("compare.legend_history"),
 		lang.T("compare.legend_ahead"),
-		lang.T("compare.legend_median", groupTitle(lang, doc.Group)),
+		lang.T("compare.legend_median", docs.GroupTitleIn(lang, doc.Group)),
 	}, "\n")
 }
 
@@ -485,7 +485,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 	for _, n := range names {
 		fmt.Fprintf(&b, " %s |", n)
 	}
-	fmt.Fprintf(&b, " %s | %s |\n|---|---:|", lang.T("compare.md_ahead"), lang.T("compare.md_median_of", mdEscape(groupTitle(lang, doc.Group))))
+	fmt.Fprintf(&b, " %s | %s |\n|---|---:|", lang.T("compare.md_ahead"), lang.T("compare.md_median_of", mdEscape(docs.GroupTitleIn(lang, doc.Group))))
 	for range doc.Countries {
 		b.WriteString("---:|")
 	}
@@ -531,8 +531,8 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 	if len(doc.Elections) > 0 {
 		fmt.Fprintf(&b, "\n**%s**\n\n%s\n", electionsHeading(lang, doc), lang.T("compare.md_elections_header"))
 		for _, e := range doc.Elections {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.ISO3, lang.DateText(e.Date), electionType(lang, e.Type),
-				assessmentLabel(lang, e.Assessment), mdEscape(lang.T("elections.summary", e.Summary)), sourceMarkdown(lang, e))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e.ISO3, lang.DateText(e.Date), docs.ElectionTypeIn(lang, e.Type),
+				docs.AssessmentIn(lang, e.Assessment), mdEscape(lang.T("elections.summary", e.Summary)), sourceMarkdown(lang, e))
 		}
 	}
 	b.WriteString(noElectionsMarkdown(lang, doc))
@@ -554,12 +554,12 @@ func electionsHeading(lang i18n.Lang, doc docs.Compare) string {
 // sourceText is an election's source link with what kind of page it is,
 // "https://… (secondary source: news, reference or academic account)".
 func sourceText(lang i18n.Lang, e docs.Election) string {
-	return lang.T("elections.source", e.SourceURL, sourceKindLabel(lang, e.SourceKind))
+	return lang.T("elections.source", e.SourceURL, docs.SourceKindIn(lang, e.SourceKind))
 }
 
 // sourceMarkdown is sourceText as a Markdown table cell.
 func sourceMarkdown(lang i18n.Lang, e docs.Election) string {
-	return lang.T("elections.source_markdown", e.SourceURL, mdEscape(sourceKindLabel(lang, e.SourceKind)))
+	return lang.T("elections.source_markdown", e.SourceURL, mdEscape(docs.SourceKindIn(lang, e.SourceKind)))
 }
 
 func mdEscape(s string) string {

@@ -39,7 +39,7 @@ func newCountriesCmd(env *Env) *cobra.Command {
 			for _, c := range env.byNameIn(doc.Countries) {
 				titles := make([]string, len(c.Groups))
 				for i, g := range c.Groups {
-					titles[i] = groupTitle(l, g)
+					titles[i] = docs.GroupTitleIn(l, g)
 				}
 				t.add(c.ISO3, c.ISO2, env.countryName(c.ISO3, c.Name), strings.Join(titles, ", "))
 			}
@@ -376,7 +376,7 @@ func coverageLines(env *Env, doc docs.IndicatorDetail, group string) ([]string, 
 	if err != nil {
 		return nil, err
 	}
-	t := &textTable{header: []string{"  " + strings.ToUpper(groupTitle(l, group)), l.T("listing.col.years"), l.T("listing.col.which")}, right: map[int]bool{1: true}}
+	t := &textTable{header: []string{"  " + strings.ToUpper(docs.GroupTitleIn(l, group)), l.T("listing.col.years"), l.T("listing.col.which")}, right: map[int]bool{1: true}}
 	for _, m := range members {
 		name := fmt.Sprintf("  %s (%s)", m.DisplayName(l.Tag()), m.ISO3)
 		e, ok := c.Entity(m.ISO3)
@@ -519,7 +519,7 @@ func indicatorMarkdown(env *Env, doc docs.IndicatorDetail, group string) error {
 	}
 	b.WriteString(strings.Join(cov, " ") + "\n")
 	if len(table) > 1 {
-		fmt.Fprintf(&b, "\n%s\n|---|---:|---|\n", l.T("listing.md.members_header", mdEscape(sentenceCase(groupTitle(l, group)))))
+		fmt.Fprintf(&b, "\n%s\n|---|---:|---|\n", l.T("listing.md.members_header", mdEscape(sentenceCase(docs.GroupTitleIn(l, group)))))
 		members, _ := env.groupMembers(group)
 		for _, m := range members {
 			name := m.DisplayName(l.Tag())
@@ -644,7 +644,7 @@ func groupHeading(l i18n.Lang, doc docs.CountryList) string {
 			nt++
 		}
 	}
-	title := sentenceCase(groupTitle(l, doc.Group))
+	title := sentenceCase(docs.GroupTitleIn(l, doc.Group))
 	n := len(doc.Countries)
 	switch {
 	case nt == 0:

@@ -115,7 +115,7 @@ func showTable(env *Env, doc docs.Show) error {
 		fmt.Fprintf(&b, "\n%s\n", lang.T("show.odihr_heading"))
 		t := &textTable{header: []string{"  " + lang.T("col.date"), lang.T("col.type"), lang.T("col.assessment"), lang.T("col.summary"), lang.T("col.source")}}
 		for _, e := range doc.Elections {
-			t.add("  "+lang.DateText(e.Date), electionType(lang, e.Type), assessmentLabel(lang, e.Assessment), e.Summary, sourceKindLabel(lang, e.SourceKind))
+			t.add("  "+lang.DateText(e.Date), docs.ElectionTypeIn(lang, e.Type), docs.AssessmentIn(lang, e.Assessment), e.Summary, docs.SourceKindIn(lang, e.SourceKind))
 		}
 		if err := t.write(&b); err != nil {
 			return err

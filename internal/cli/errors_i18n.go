@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
+	"github.com/rankings-dev/rankings/internal/docs"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
@@ -253,7 +254,7 @@ func (env *Env) subjectIn(l i18n.Lang, s string) string {
 func (env *Env) groupIn(l i18n.Lang, title string) string {
 	for _, g := range countries.GroupNames() {
 		if countries.GroupTitle(g) == title {
-			return groupTitle(l, g)
+			return docs.GroupTitleIn(l, g)
 		}
 	}
 	return title

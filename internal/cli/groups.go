@@ -24,7 +24,7 @@ func groupHelp() string {
 func groupHelpIn(l i18n.Lang) string {
 	var out []string
 	for _, g := range countries.GroupNames() {
-		out = append(out, l.T("cli.help.group_item", g, groupTitle(l, g)))
+		out = append(out, l.T("cli.help.group_item", g, docs.GroupTitleIn(l, g)))
 	}
 	return strings.Join(out, ", ")
 }

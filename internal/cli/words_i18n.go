@@ -3,8 +3,6 @@ package cli
 import (
 	"strings"
 
-	"github.com/rankings-dev/rankings/datasets/countries"
-	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
@@ -15,42 +13,6 @@ func localNumber(l i18n.Lang, s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, ".", ",")
-}
-
-// assessmentLabel is an ODIHR assessment code in words in language l.
-func assessmentLabel(l i18n.Lang, code string) string {
-	a := indicators.Assessment(code)
-	if l == i18n.EN || !a.Valid() {
-		return a.Label()
-	}
-	return l.T("assessment." + code)
-}
-
-// sourceKindLabel says what kind of page an election's source is.
-func sourceKindLabel(l i18n.Lang, kind string) string {
-	k := indicators.SourceKind(kind)
-	if l == i18n.EN || !i18n.Has("source_kind."+kind) {
-		return k.Label()
-	}
-	return l.T("source_kind." + kind)
-}
-
-// electionType is the type of an election in words
-// ("presidential_runoff" is "presidential runoff").
-func electionType(l i18n.Lang, t string) string {
-	if l == i18n.EN || !i18n.Has("election."+t) {
-		return t
-	}
-	return l.T("election." + t)
-}
-
-// groupTitle is a group's title in language l.
-func groupTitle(l i18n.Lang, group string) string {
-	id, err := countries.GroupID(group)
-	if l == i18n.EN || err != nil || !i18n.Has("group."+id) {
-		return countries.GroupTitle(group)
-	}
-	return l.T("group." + id)
 }
 
 // countryName is the name of the country iso3 in the output's language

@@ -127,14 +127,14 @@ func (s *Server) funcs(l i18n.Lang) template.FuncMap {
 			}
 			return l.T("web.ahead_short.not_distinguishable", n)
 		},
-		"assessment": func(a string) string { return assessmentLabel(l, a) },
+		"assessment": func(a string) string { return docs.AssessmentIn(l, a) },
 		"mission": func(m string) string {
 			if l == i18n.EN || !i18n.Has("web.mission."+m) {
 				return m
 			}
 			return l.T("web.mission." + m)
 		},
-		"electionType": func(t string) string { return electionType(l, t) },
+		"electionType": func(t string) string { return docs.ElectionTypeIn(l, t) },
 		"segLabel":     func(label string) string { return segmentLabel(l, label) },
 		// status is Freedom House's status (F, PF, NF) in words in
 		// Russian; in English the code, as the source writes it.
@@ -158,7 +158,7 @@ func (s *Server) funcs(l i18n.Lang) template.FuncMap {
 		"compareNotes":  func(ci docs.CompareIndicator) tableNotes { return s.compareNotes(ci) },
 		"overviewNotes": func(doc docs.Compare) tableNotes { return s.compareNotes(doc.Indicators...) },
 		// sourceKind says what an election's source page is, in words.
-		"sourceKind": func(k string) string { return sourceKindLabel(l, k) },
+		"sourceKind": func(k string) string { return docs.SourceKindIn(l, k) },
 		"primary":    func(k string) bool { return indicators.SourceKind(k).Primary() },
 		"host":       hostOf,
 		// sourceKinds says what a country's assessments rest on.
@@ -166,7 +166,7 @@ func (s *Server) funcs(l i18n.Lang) template.FuncMap {
 			return sourceKindSentence(l, d.SourceKindCounts, len(d.Elections))
 		},
 		"electionsLine": func(d docs.ElectionsDocument) string { return electionsLine(l, d) },
-		"groupTitle":    func(doc docs.Rank) string { return rankGroupTitle(l, doc) },
+		"groupTitle":    func(doc docs.Rank) string { return docs.RankingGroupTitleIn(l, doc.Group.Name) },
 		"unlisted":      func(doc docs.Rank) string { return unlistedSentence(l, doc) },
 		"pick": func(all []indicators.Country, selected string) map[string]any {
 			group, _ := store.Registry().Group("post-soviet")

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
 	"github.com/rankings-dev/rankings/internal/i18n"
@@ -71,31 +70,6 @@ func (s *Server) cname(l i18n.Lang, c any) string {
 		return fmt.Sprint(c)
 	}
 	return s.nameOf(l, iso.String(), name.String())
-}
-
-// assessmentLabel is an ODIHR assessment code in words in language l.
-func assessmentLabel(l i18n.Lang, code string) string {
-	a := indicators.Assessment(code)
-	if l == i18n.EN || !a.Valid() {
-		return a.Label()
-	}
-	return l.T("assessment." + code)
-}
-
-// sourceKindLabel says what kind of page an election's source is.
-func sourceKindLabel(l i18n.Lang, kind string) string {
-	if l == i18n.EN || !i18n.Has("source_kind."+kind) {
-		return indicators.SourceKind(kind).Label()
-	}
-	return l.T("source_kind." + kind)
-}
-
-// electionType is the type of an election in words in language l.
-func electionType(l i18n.Lang, t string) string {
-	if l == i18n.EN || !i18n.Has("election."+t) {
-		return t
-	}
-	return l.T("election." + t)
 }
 
 // yearText says what an indicator's year is (prefix "web.year_of." or
@@ -203,7 +177,7 @@ func segmentLabel(l i18n.Lang, label string) string {
 func electionsLine(l i18n.Lang, d docs.ElectionsDocument) string {
 	n := len(d.Elections)
 	if e := d.Latest; e != nil {
-		return l.N("web.electionspage.count_latest", n, n, l.DateText(e.Date), electionType(l, e.Type), assessmentLabel(l, e.Assessment))
+		return l.N("web.electionspage.count_latest", n, n, l.DateText(e.Date), docs.ElectionTypeIn(l, e.Type), docs.AssessmentIn(l, e.Assessment))
 	}
 	return l.N("web.electionspage.count", n, n)
 }
@@ -221,22 +195,6 @@ func sourceKindSentence(l i18n.Lang, counts map[string]int, total int) string {
 		s += " " + l.N("web.source_kinds.not_stated", total, n, total)
 	}
 	return s
-}
-
-// rankGroupTitle is the group a ranking lists, in words
-// (docs.Rank.GroupTitle in English).
-func rankGroupTitle(l i18n.Lang, doc docs.Rank) string {
-	if l == i18n.EN {
-		return doc.GroupTitle()
-	}
-	if docs.IsWholeField(doc.Group.Name) {
-		return l.T("web.group.whole_field")
-	}
-	id, err := countries.GroupID(doc.Group.Name)
-	if err != nil || !i18n.Has("group."+id) {
-		return doc.GroupTitle()
-	}
-	return l.T("group." + id)
 }
 
 // unlistedSentence says how many of the whole field a ranking leaves
