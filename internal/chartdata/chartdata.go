@@ -448,8 +448,8 @@ func (r *restated) note(ind indicators.Indicator, o indicators.Observation) stri
 	}
 	if r.lang == i18n.RU {
 		pub, _ := ind.PublishedValue(o)
-		return r.lang.T("chart.point_published", seg.Restated.Publisher, o.Year, localFigure(r.lang, ind.Format(pub)), seg.From, seg.To,
-			chartDirection(r.lang, seg.Restated.Published == indicators.HigherIsBetter), localFigure(r.lang, ind.Format(o.Value)))
+		return r.lang.T("chart.point_published", seg.Restated.Publisher, o.Year, r.lang.Figure(ind.Format(pub)), seg.From, seg.To,
+			chartDirection(r.lang, seg.Restated.Published == indicators.HigherIsBetter), r.lang.Figure(ind.Format(o.Value)))
 	}
 	return n + "."
 }

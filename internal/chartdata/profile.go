@@ -46,7 +46,7 @@ func scaleText(l i18n.Lang, ind indicators.Indicator, year int) string {
 	if !seg.Scale.Bounded() {
 		return l.T("chart.profile_scale_open", unit, dir)
 	}
-	return l.T("chart.profile_scale", unit, localFigure(l, seg.Scale.String()), dir)
+	return l.T("chart.profile_scale", unit, l.Figure(seg.Scale.String()), dir)
 }
 
 func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (charts.Spec, error) {
@@ -127,7 +127,7 @@ func profile(store *datasets.Store, inds []indicators.Indicator, r Request) (cha
 				continue // no data: the row says so
 			}
 			pct, _ := percentile(o)
-			pt := charts.Point{X: float64(j), Y: pct, Lo: math.NaN(), Hi: math.NaN(), Text: localFigure(r.Lang, ind.Format(o.Value)), Note: rs.note(ind, o)}
+			pt := charts.Point{X: float64(j), Y: pct, Lo: math.NaN(), Hi: math.NaN(), Text: r.Lang.Figure(ind.Format(o.Value)), Note: rs.note(ind, o)}
 			if o.HasRank() {
 				pt.Rank, pt.RankOf = o.Rank, o.RankOf
 			}

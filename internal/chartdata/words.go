@@ -47,12 +47,3 @@ func chartAnd(l i18n.Lang, items []string) string {
 
 // listAndIn is chartAnd (profile's spelling of it).
 func listAndIn(l i18n.Lang, items []string) string { return chartAnd(l, items) }
-
-// localFigure is a figure formatted the English way ("39.34", "-0.45")
-// with the decimal separator of language l.
-func localFigure(l i18n.Lang, s string) string {
-	if l != i18n.RU {
-		return s
-	}
-	return strings.ReplaceAll(s, ".", ",")
-}

@@ -71,13 +71,13 @@ historical states included, and says how many ranked entries it cannot list
 					rank = notes.mark(rankOf(lang, *r.Rank, *r.RankOf), dataNote(lang, r.Note))
 				}
 				if r.Percentile != nil {
-					pct = localNumber(lang, fmt.Sprintf("%.1f", *r.Percentile))
+					pct = lang.Figure(fmt.Sprintf("%.1f", *r.Percentile))
 				}
-				cells := []string{fmt.Sprint(r.Position), lang.T("rank.row_name", env.countryName(r.ISO3, r.Name), r.ISO3), localNumber(lang, ind.Format(r.Value))}
+				cells := []string{fmt.Sprint(r.Position), lang.T("rank.row_name", env.countryName(r.ISO3, r.Name), r.ISO3), lang.Figure(ind.Format(r.Value))}
 				if restated != "" {
 					pub := ""
 					if r.PublishedValue != nil {
-						pub = localNumber(lang, ind.Format(*r.PublishedValue))
+						pub = lang.Figure(ind.Format(*r.PublishedValue))
 					}
 					cells = append(cells, pub)
 				}
@@ -131,7 +131,7 @@ func namedCodes(env *Env, codes []string) string {
 func rankFooter(b *strings.Builder, env *Env, ind indicators.Indicator, doc docs.Rank) {
 	lang := env.Lang
 	g := doc.Group
-	median, mean := localNumber(lang, valueText(ind, g.Median)), localNumber(lang, valueText(ind, g.Mean))
+	median, mean := lang.Figure(valueText(ind, g.Median)), lang.Figure(valueText(ind, g.Mean))
 	switch {
 	case doc.WholeField():
 		fmt.Fprintf(b, "%s\n", lang.N("rank.median_whole_field", g.N, g.N, median, mean))
@@ -175,7 +175,7 @@ func publishedColumnNote(l i18n.Lang, ind indicators.Indicator, year int) string
 		return ""
 	}
 	r := seg.Restated
-	return l.T("rank.published_column", r.Publisher, year, seg.From, seg.To, directionText(l, r.Published), r.Publisher, localNumber(l, indicators.FormatNumber(r.Pivot)))
+	return l.T("rank.published_column", r.Publisher, year, seg.From, seg.To, directionText(l, r.Published), r.Publisher, l.Figure(indicators.FormatNumber(r.Pivot)))
 }
 
 func newTrendCmd(env *Env) *cobra.Command {
@@ -427,7 +427,7 @@ func trendTable(env *Env, doc docs.TrendDocument) error {
 		if v.Rank != nil {
 			rank = rankOf(lang, *v.Rank, *v.RankOf)
 		}
-		t.add(fmt.Sprint(v.Year), notes.mark(localNumber(lang, ind.Format(v.Value)), publishedNoteIn(lang, ind, v.Year, v.Value, v.PublishedValue)), rank)
+		t.add(fmt.Sprint(v.Year), notes.mark(lang.Figure(ind.Format(v.Value)), publishedNoteIn(lang, ind, v.Year, v.Value, v.PublishedValue)), rank)
 	}
 	if err := t.write(&b); err != nil {
 		return err
@@ -455,8 +455,8 @@ func trendTable(env *Env, doc docs.TrendDocument) error {
 		}
 		d := slopeDecimals(tr)
 		fmt.Fprintf(&b, "    %s\n", lang.T("trend.fitted", sayFittedYears.in(lang, tr.N, *tr.From, *tr.To, tr.N), words))
-		theilSen := localNumber(lang, signed(*tr.TheilSen, d))
-		fmt.Fprintf(&b, "    %s\n", lang.T("trend.theil_sen", theilSen, unitWords(lang, unit, theilSen), localNumber(lang, fixed(*tr.RSquared, 2))))
+		theilSen := lang.Figure(signed(*tr.TheilSen, d))
+		fmt.Fprintf(&b, "    %s\n", lang.T("trend.theil_sen", theilSen, unitWords(lang, unit, theilSen), lang.Figure(fixed(*tr.RSquared, 2))))
 	}
 	_, err = fmt.Fprint(env.Stdout, b.String())
 	return err

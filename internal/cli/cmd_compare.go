@@ -127,7 +127,7 @@ func trendText(l i18n.Lang, t docs.Trend, higherIsBetter bool) string {
 		s := trendShort(t, higherIsBetter)
 		if rest, ok := strings.CutSuffix(s, "/y"); ok {
 			arrow, slope := splitArrow(rest)
-			return l.T("compare.trend_per_year", arrow, localNumber(l, slope))
+			return l.T("compare.trend_per_year", arrow, l.Figure(slope))
 		}
 		return s
 	}
@@ -242,7 +242,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 		}
 		c := compareCells{ci: ci, ind: ind, header: ci.ID + " " + directionMark(ci.HigherIsBetter), ahead: aheadText(lang, ci)}
 		for i, v := range ci.Values {
-			val := localNumber(lang, valueText(ind, v.Value))
+			val := lang.Figure(valueText(ind, v.Value))
 			if ci.Leader != nil && *ci.Leader == v.ISO3 {
 				val = st.bold(val)
 			}
@@ -252,7 +252,7 @@ func compareTable(env *Env, doc docs.Compare) error {
 			c.sparks = append(c.sparks, sparkline(ci.Spark[i], ci.HigherIsBetter))
 		}
 		if ci.Group != nil && ci.Group.Median != nil {
-			c.median = fmt.Sprintf("%s (%d/%d)", localNumber(lang, valueText(ind, ci.Group.Median)), ci.Group.N, ci.Group.Of)
+			c.median = fmt.Sprintf("%s (%d/%d)", lang.Figure(valueText(ind, ci.Group.Median)), ci.Group.N, ci.Group.Of)
 		}
 		cells = append(cells, c)
 	}
@@ -498,7 +498,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		}
 		fmt.Fprintf(&b, "| %s | %d |", mdEscape(lang.T("compare.md_indicator_cell", lang.IndicatorNameFirst(ci.ID, ci.Name), ci.ID, betterText(lang, ci.HigherIsBetter))), ci.Year)
 		for i, v := range ci.Values {
-			cell := notes.mark(localNumber(lang, valueText(ind, v.Value)), compareNote(lang, ind, ci, v))
+			cell := notes.mark(lang.Figure(valueText(ind, v.Value)), compareNote(lang, ind, ci, v))
 			if v.Rank != nil {
 				cell = lang.T("compare.md_value_rank", cell, rankOf(lang, *v.Rank, *v.RankOf))
 			}
@@ -520,7 +520,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		}
 		median := ""
 		if ci.Group != nil && ci.Group.Median != nil {
-			median = lang.T("compare.md_median", localNumber(lang, valueText(ind, ci.Group.Median)), ci.Group.N, ci.Group.Of)
+			median = lang.T("compare.md_median", lang.Figure(valueText(ind, ci.Group.Median)), ci.Group.N, ci.Group.Of)
 		}
 		fmt.Fprintf(&b, " %s | %s |\n", ahead, median)
 	}

@@ -147,7 +147,7 @@ func ranksSentence(l i18n.Lang, d docs.Indicator) string {
 
 // percent is a level (0.9) as a percentage in language l ("90").
 func percent(l i18n.Lang, level float64) string {
-	return localNumber(l, indicators.FormatNumber(level*100))
+	return l.Figure(indicators.FormatNumber(level * 100))
 }
 
 // uncertaintySentence says what uncertainty an indicator publishes.
@@ -156,7 +156,7 @@ func uncertaintySentence(l i18n.Lang, u docs.Uncertainty) string {
 	if u.StdErr {
 		if u.StdErrLevel != nil {
 			parts = append(parts, l.T("listing.ind.unc_stderr_level",
-				percent(l, *u.StdErrLevel), localNumber(l, indicators.FormatNumber(indicators.Uncertainty{StdErrLevel: *u.StdErrLevel}.StdErrZ()))))
+				percent(l, *u.StdErrLevel), l.Figure(indicators.FormatNumber(indicators.Uncertainty{StdErrLevel: *u.StdErrLevel}.StdErrZ()))))
 		} else {
 			parts = append(parts, l.T("listing.ind.unc_stderr"))
 		}

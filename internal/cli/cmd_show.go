@@ -84,10 +84,10 @@ func showTable(env *Env, doc docs.Show) error {
 			}
 			var detail []string
 			if v.StdErr != nil {
-				detail = append(detail, lang.T("show.std_err", localNumber(lang, stdErrText(ind, *v.StdErr))))
+				detail = append(detail, lang.T("show.std_err", lang.Figure(stdErrText(ind, *v.StdErr))))
 			}
 			if v.Pct != nil {
-				pct := func(p float64) string { return localNumber(lang, percentileText(p)) }
+				pct := func(p float64) string { return lang.Figure(percentileText(p)) }
 				p := lang.T("show.percentile", pct(*v.Pct))
 				if v.PctLower != nil && v.PctUpper != nil {
 					p = lang.T("show.percentile_bounds", pct(*v.Pct), pct(*v.PctLower), pct(*v.PctUpper))
@@ -100,7 +100,7 @@ func showTable(env *Env, doc docs.Show) error {
 			if v.Note != "" {
 				detail = append(detail, dataNote(lang, v.Note))
 			}
-			value := notes.mark(localNumber(lang, ind.Format(v.Value)), publishedNoteIn(lang, ind, v.Year, v.Value, v.PublishedValue))
+			value := notes.mark(lang.Figure(ind.Format(v.Value)), publishedNoteIn(lang, ind, v.Year, v.Value, v.PublishedValue))
 			t.add(fmt.Sprintf("  %d", v.Year), value, rank, strings.Join(detail, lang.T("show.detail_sep")))
 		}
 		if err := t.write(&b); err != nil {

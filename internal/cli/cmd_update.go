@@ -192,7 +192,7 @@ func size(l i18n.Lang, n int64) string {
 	case n < 1000:
 		return l.T("update.bytes", n)
 	case n < 1000_000:
-		return l.T("update.kilobytes", localNumber(l, fmt.Sprintf("%.1f", float64(n)/1e3)))
+		return l.T("update.kilobytes", l.Figure(fmt.Sprintf("%.1f", float64(n)/1e3)))
 	}
-	return l.T("update.megabytes", localNumber(l, fmt.Sprintf("%.1f", float64(n)/1e6)))
+	return l.T("update.megabytes", l.Figure(fmt.Sprintf("%.1f", float64(n)/1e6)))
 }

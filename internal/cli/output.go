@@ -231,5 +231,5 @@ func publishedNoteIn(l i18n.Lang, ind indicators.Indicator, year int, value floa
 	if seg.Restated.Published == indicators.LowerIsBetter {
 		key = "note.published_lower_better"
 	}
-	return l.T(key, seg.Restated.Publisher, year, localNumber(l, ind.Format(pub)), seg.From, seg.To, localNumber(l, ind.Format(value)))
+	return l.T(key, seg.Restated.Publisher, year, l.Figure(ind.Format(pub)), seg.From, seg.To, l.Figure(ind.Format(value)))
 }

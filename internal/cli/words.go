@@ -155,8 +155,8 @@ func trendWords(l i18n.Lang, t docs.Trend, higherIsBetter bool, unit string) str
 		return sayTooFewPoints.in(l, t.N, t.N, indicators.MinTrendPoints)
 	}
 	d := slopeDecimals(t)
-	num := func(v float64) string { return localNumber(l, fixed(v, d)) }
-	snum := func(v float64) string { return localNumber(l, signed(v, d)) }
+	num := func(v float64) string { return l.Figure(fixed(v, d)) }
+	snum := func(v float64) string { return l.Figure(signed(v, d)) }
 	slope, lo, hi := *t.Slope, *t.CILow, *t.CIHigh
 	switch dir := trendDirection(t, higherIsBetter); dir {
 	case 1, -1:
@@ -309,8 +309,8 @@ func scaleText(l i18n.Lang, s indicators.Scale) string {
 		return l.T("scale.unbounded")
 	}
 	// The signs are as English writes a scale (and a figure): "-2.5".
-	lo := localNumber(l, indicators.FormatNumber(s.Min))
-	hi := localNumber(l, indicators.FormatNumber(s.Max))
+	lo := l.Figure(indicators.FormatNumber(s.Min))
+	hi := l.Figure(indicators.FormatNumber(s.Max))
 	r := l.T("scale.range", lo, hi)
 	if s.Min < 0 {
 		r = l.T("scale.range_negative", lo, hi)

@@ -32,6 +32,17 @@ func (l Lang) Number(v float64, prec int) string {
 	return sign + whole
 }
 
+// Figure is a figure already formatted the English way ("39.34",
+// "-0.45", as indicators.Indicator.Format writes it) with the decimal
+// separator of language l ("39,34"); English, and "" read as English,
+// leave it as it is.
+func (l Lang) Figure(s string) string {
+	if l != RU {
+		return s
+	}
+	return strings.ReplaceAll(s, ".", ",")
+}
+
 // Int is n in language l (see Number).
 func (l Lang) Int(n int) string {
 	if l != RU {

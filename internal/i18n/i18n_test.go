@@ -158,6 +158,14 @@ func TestNumbers(t *testing.T) {
 			t.Errorf("%s Number(%v, %d) = %q, want %q", c.l, c.v, c.prec, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		l        Lang
+		in, want string
+	}{{RU, "39.34", "39,34"}, {RU, "-0.45", "-0,45"}, {RU, "2026", "2026"}, {EN, "39.34", "39.34"}, {"", "39.34", "39.34"}} {
+		if got := c.l.Figure(c.in); got != c.want {
+			t.Errorf("%q.Figure(%q) = %q, want %q", c.l, c.in, got, c.want)
+		}
+	}
 	if got := RU.Int(455000); got != "455\u202f000" {
 		t.Errorf("RU.Int(455000) = %q", got)
 	}

@@ -40,12 +40,12 @@ func (s *Server) funcs(l i18n.Lang) template.FuncMap {
 		}
 		switch x := v.(type) {
 		case float64:
-			return localNumber(l, ind.Format(x))
+			return l.Figure(ind.Format(x))
 		case *float64:
 			if x == nil {
 				return "–"
 			}
-			return localNumber(l, ind.Format(*x))
+			return l.Figure(ind.Format(*x))
 		}
 		return ""
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
-	"strings"
 
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
@@ -34,15 +33,6 @@ func message(l i18n.Lang, key string, args ...any) template.HTML {
 		}
 	}
 	return template.HTML(l.T(key, esc...))
-}
-
-// localNumber writes a figure formatted the English way ("39.34",
-// "-0.45") with the decimal separator of language l ("39,34").
-func localNumber(l i18n.Lang, s string) string {
-	if l == i18n.EN {
-		return s
-	}
-	return strings.ReplaceAll(s, ".", ",")
 }
 
 // apiPath is the address of an API document whose names the page's
@@ -90,7 +80,7 @@ func trendText(l i18n.Lang, t docs.Trend) string {
 	if t.Insufficient || t.Slope == nil {
 		return l.N("web.trend.insufficient", t.N, t.N)
 	}
-	g := func(v float64) string { return localNumber(l, fmt.Sprintf("%+.3g", v)) }
+	g := func(v float64) string { return l.Figure(fmt.Sprintf("%+.3g", v)) }
 	return l.T("web.trend.slope", g(*t.Slope), g(*t.CILow), g(*t.CIHigh), *t.From, *t.To)
 }
 
@@ -111,7 +101,7 @@ func changeText(l i18n.Lang, value string, c docs.ChangeDoc) string {
 	}
 	now, then := fmt.Sprintf("%d/%d", *c.Rank, *c.RankOf), fmt.Sprintf("%d/%d", *c.SinceRank, *c.SinceRankOf)
 	if c.FieldChanged() {
-		pct := localNumber(l, fmt.Sprintf("%+.1f", *c.PercentileChange))
+		pct := l.Figure(fmt.Sprintf("%+.1f", *c.PercentileChange))
 		if *c.RankOf > *c.SinceRankOf {
 			return l.T("web.change.field_grew", value, *c.From, pct, now, then, *c.SinceRankOf, *c.RankOf)
 		}
@@ -154,7 +144,7 @@ func segmentHeading(l i18n.Lang, seg docs.Segment) string {
 	}
 	label := seg.Label
 	if label == "" {
-		label = l.T("web.segment.scale", localNumber(l, docs.ScaleText(seg.Scale)))
+		label = l.T("web.segment.scale", l.Figure(docs.ScaleText(seg.Scale)))
 	} else {
 		label = segmentLabel(l, label)
 	}
