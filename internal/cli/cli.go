@@ -16,6 +16,7 @@ import (
 
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/errtext"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
@@ -67,7 +68,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return 0
 	}
 	msg := oneLine(err.Error())
-	fmt.Fprintf(env.Stderr, "rankings: %s\n", env.translateError(env.Lang, msg))
+	fmt.Fprintf(env.Stderr, "rankings: %s\n", errtext.Error(env.Lang, env.registry(), msg))
 	var ue *usageError
 	if errors.As(err, &ue) || indicators.IsUserError(err) || isCobraUsage(msg) {
 		return 2

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/errtext"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
@@ -66,7 +67,7 @@ json (the document /api/v1/cite serves).`,
 			}
 			l := env.Lang
 			for _, n := range doc.Notes {
-				fmt.Fprintf(env.Stderr, "rankings: %s\n", env.translateError(l, n))
+				fmt.Fprintf(env.Stderr, "rankings: %s\n", errtext.Error(l, env.registry(), n))
 			}
 			switch format {
 			case "json":

@@ -20,6 +20,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets/ingest"
 	"github.com/rankings-dev/rankings/datasets/userdata"
 	"github.com/rankings-dev/rankings/indicators"
+	"github.com/rankings-dev/rankings/internal/errtext"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
@@ -209,7 +210,7 @@ func runImport(env *Env, dir, source, path string, data []byte, opt ingest.Optio
 	l := env.Lang
 	printWarnings := func(warnings []string) {
 		for _, w := range warnings {
-			fmt.Fprintf(env.Stderr, "%s\n", l.T("import.warning", env.translateWith(warnPatterns, l, w)))
+			fmt.Fprintf(env.Stderr, "%s\n", l.T("import.warning", errtext.Warning(l, env.registry(), w)))
 		}
 	}
 	summary := l.T("import.summary", path, b.What(), counts(l, b))
@@ -250,7 +251,7 @@ func runImport(env *Env, dir, source, path string, data []byte, opt ingest.Optio
 // language where they are recognised.
 func (env *Env) printNotes(notes []string) {
 	for _, n := range notes {
-		fmt.Fprintf(env.Stdout, "  %s\n", env.translateWith(warnPatterns, env.Lang, n))
+		fmt.Fprintf(env.Stdout, "  %s\n", errtext.Warning(env.Lang, env.registry(), n))
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/errtext"
 	"github.com/rankings-dev/rankings/internal/i18n"
 	"github.com/rankings-dev/rankings/internal/server"
 )
@@ -331,7 +332,7 @@ func TestListingErrorsInRussian(t *testing.T) {
 	)
 	english := regexp.MustCompile(`\b(cannot|give|folder|is not|empty|bake|interrupted|directory|manifest|version|import \d|has no|imports|download|server|answered|connection|larger|publisher|listen on)\b`)
 	for _, m := range msgs {
-		ru := env.translateError("ru", m)
+		ru := errtext.Error("ru", env.registry(), m)
 		if ru == m {
 			t.Errorf("not recognised: %s", m)
 			continue
@@ -340,27 +341,6 @@ func TestListingErrorsInRussian(t *testing.T) {
 		ru = strings.NewReplacer("permission denied", "", "listen tcp", "", "bind:", "", "404 Not Found", "", "unexpected end of JSON input", "", "manifest.json", "").Replace(ru)
 		if w := english.FindString(ru); w != "" {
 			t.Errorf("%q is said %q, keeping %q", m, ru, w)
-		}
-	}
-}
-
-// TestImportNotesRussian says the importer's usual warnings and notes, as
-// datasets/ingest words them, in Russian.
-func TestImportNotesRussian(t *testing.T) {
-	env := &Env{}
-	for en, want := range map[string]string{
-		"rsf 2027: ranks are computed over the 14 countries in the file, but the embedded data ranks about 180: a rank is only honest over the whole field": "rsf 2027: места вычислены только среди стран файла (их 14), а во встроенных данных оценено около 180: место честно только среди всех оценённых",
-		"wgi-rl 2020 is already embedded with different figures: KAZ -0.41 ≠ -0.45; the import replaces the whole year":                                     "wgi-rl 2020 уже есть во встроенных данных с другими значениями: KAZ -0.41 ≠ -0.45; импорт заменяет весь год",
-		"odihr 2024 is already embedded with different elections: KAZ 2024-03-19; the import replaces the whole year":                                       "odihr 2024 уже есть во встроенных данных с другими выборами: KAZ 2024-03-19; импорт заменяет весь год",
-		"odihr.csv:7: skipped: unknown country code \"XYZ\"":                                                                                                "odihr.csv:7: пропущено: неизвестный код страны \"XYZ\"",
-		"rsf 2024–2025: the same figures as the embedded data":                                                                                              "rsf 2024–2025: те же значения, что во встроенных данных",
-		"odihr 2024: the same elections as the embedded data":                                                                                               "odihr 2024: те же выборы, что во встроенных данных",
-	} {
-		if got := env.translateWith(warnPatterns, i18n.RU, en); got != want {
-			t.Errorf("%q is said\n%q, want\n%q", en, got, want)
-		}
-		if got := env.translateWith(warnPatterns, i18n.EN, en); got != en {
-			t.Errorf("English %q became %q", en, got)
 		}
 	}
 }

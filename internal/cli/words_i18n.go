@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
@@ -15,4 +16,13 @@ func (env *Env) countryName(iso3, name string) string {
 		return c.DisplayName(env.Lang.Tag())
 	}
 	return name
+}
+
+// registry is the store's country registry, or nil before the store is
+// open.
+func (env *Env) registry() *countries.Registry {
+	if env.Store == nil {
+		return nil
+	}
+	return env.Store.Registry()
 }

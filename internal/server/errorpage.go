@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rankings-dev/rankings/internal/errtext"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
@@ -38,6 +39,9 @@ type errorPageData struct {
 	Status  int
 	Heading string
 	Message string
+	// English is set when Message is in English on a page in another
+	// language: no pattern of internal/errtext knows it.
+	English bool
 	Code    string
 	Param   string
 	Value   string
@@ -104,6 +108,10 @@ func (s *Server) htmlError(rec *recorder, r *http.Request) {
 func (s *Server) errorData(l i18n.Lang, r *http.Request, f *failure) errorPageData {
 	e := f.doc.Error
 	d := errorPageData{Status: f.status, Message: e.Message, Code: e.Code, Param: e.Param, Value: e.Value}
+	if l != i18n.EN && l != "" {
+		d.Message = errtext.Error(l, s.opts.Store.Registry(), e.Message)
+		d.English = d.Message == e.Message
+	}
 	switch f.status {
 	case http.StatusBadRequest:
 		d.Heading = l.T("web.error.400")

@@ -234,6 +234,22 @@ func TestRussianPageWords(t *testing.T) {
 	}
 }
 
+// TestRussianErrorPage: a Russian page says the error in Russian, with
+// the country's Russian name, and marks it English only when no pattern
+// of internal/errtext knows the message.
+func TestRussianErrorPage(t *testing.T) {
+	for p, want := range map[string]string{
+		"/ru/compare?c=kaz&c=zzz":       `<p class="error-message" data-status="400" data-code="not_found" data-param="c" data-value="zzz">неизвестная страна «zzz» — список стран выводит rankings countries</p>`,
+		"/ru/compare?c=kaz&c=kazakstan": `data-value="kaz,kazakstan">«kaz» и «kazakstan» — одна и та же страна, Казахстан (KAZ): назовите каждую страну один раз</p>`,
+		"/compare?c=kaz&c=zzz":          `data-value="zzz">unknown country &#34;zzz&#34; — run &#34;rankings countries&#34; for the list</p>`,
+	} {
+		rec := get(t, p)
+		if body := rec.Body.String(); rec.Code != 400 || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, lacks %s", p, rec.Code, want)
+		}
+	}
+}
+
 // TestAPINamesInRussian: lang=ru gives the names of indicators, countries
 // and sources in Russian, and changes nothing else.
 func TestAPINamesInRussian(t *testing.T) {

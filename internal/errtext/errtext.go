@@ -1,4 +1,14 @@
-package cli
+// Package errtext says the errors a user can cause, and the warnings of an
+// import, in the output's language.
+//
+// They are written in English where they arise (indicators.Error, the
+// CLI's usage errors, cobra's own, the importers' parse errors) and said
+// in another language at the one place they are printed: Error recognises
+// each English message by its shape and says the catalogue's message
+// "err.<name>" in its stead, with the same facts as arguments; country
+// and group names among them are said in the output's language. A message
+// no pattern knows stays English.
+package errtext
 
 import (
 	"regexp"
@@ -9,14 +19,6 @@ import (
 	"github.com/rankings-dev/rankings/internal/docs"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
-
-// The errors a user can cause are written in English where they arise
-// (indicators.Error, usagef, cobra's own). Run says them in the output's
-// language at the one place they are printed: translateError recognises
-// each English message by its shape and says the catalogue's message
-// "err.<name>" in its stead, with the same facts as arguments; country
-// and group names among them are said in the output's language. A message
-// no pattern knows stays English.
 
 // argKind says how a fact taken from an English message is said in
 // another language.
@@ -163,10 +165,18 @@ var errPatterns = []errPattern{
 	ep(`unknown indicator "(.+)" — run "rankings indicators" for the list`, "err.unknown_indicator", argRaw),
 }
 
-// translateError says the one-line English message msg in language l,
+// Error says the one-line English message msg of an error in language l,
 // or returns it unchanged when l is English or no pattern knows it.
-func (env *Env) translateError(l i18n.Lang, msg string) string {
-	return env.translateWith(errPatterns, l, msg)
+// Country names are found in reg, which may be nil.
+func Error(l i18n.Lang, reg *countries.Registry, msg string) string {
+	return with(errPatterns, l, reg, msg)
+}
+
+// Warning says a warning or note of an import's batch (datasets/ingest)
+// in language l, or returns it unchanged when l is English or no pattern
+// knows it; the manifest keeps the warnings in English.
+func Warning(l i18n.Lang, reg *countries.Registry, msg string) string {
+	return with(warnPatterns, l, reg, msg)
 }
 
 // warnPatterns recognise the warnings and notes of an import's batch
@@ -183,9 +193,9 @@ var warnPatterns = []errPattern{
 	ep(`(\S+) (.+): the same figures as the embedded data`, "import.note_same_figures", argRaw, argRaw),
 }
 
-// translateWith says msg in language l by the first of patterns that
-// recognises it, or returns it unchanged when l is English or none does.
-func (env *Env) translateWith(patterns []errPattern, l i18n.Lang, msg string) string {
+// with says msg in language l by the first of patterns that recognises
+// it, or returns it unchanged when l is English or none does.
+func with(patterns []errPattern, l i18n.Lang, reg *countries.Registry, msg string) string {
 	if l == i18n.EN || l == "" {
 		return msg
 	}
@@ -196,7 +206,7 @@ func (env *Env) translateWith(patterns []errPattern, l i18n.Lang, msg string) st
 		}
 		args := make([]any, len(p.args))
 		for i, k := range p.args {
-			args[i] = env.errArg(l, k, m[i+1])
+			args[i] = errArg(l, reg, k, m[i+1])
 		}
 		return l.T(p.key, args...)
 	}
@@ -204,10 +214,10 @@ func (env *Env) translateWith(patterns []errPattern, l i18n.Lang, msg string) st
 }
 
 // errArg says one fact of an English message in language l.
-func (env *Env) errArg(l i18n.Lang, k argKind, s string) string {
+func errArg(l i18n.Lang, reg *countries.Registry, k argKind, s string) string {
 	switch k {
 	case argSubject:
-		return env.subjectIn(l, s)
+		return subjectIn(l, reg, s)
 	case argOrList:
 		return l.T("err.list_or", strings.ReplaceAll(s, " or ", " "+l.T("err.or")+" "))
 	case argChoices:
@@ -215,7 +225,7 @@ func (env *Env) errArg(l i18n.Lang, k argKind, s string) string {
 		for _, c := range strings.Split(s, " or ") {
 			name, code, ok := strings.Cut(strings.TrimSuffix(c, ")"), " (")
 			if ok {
-				c = l.T("compare.country", env.countryName(code, name), code)
+				c = l.T("compare.country", countryName(l, reg, code, name), code)
 			}
 			out = append(out, c)
 		}
@@ -227,17 +237,17 @@ func (env *Env) errArg(l i18n.Lang, k argKind, s string) string {
 // subjectIn says in language l what an English message is about: one
 // country or several ("Crimea and Abkhazia", "Kazakhstan or Kazakstan"),
 // or a group, by its title with or without its id.
-func (env *Env) subjectIn(l i18n.Lang, s string) string {
+func subjectIn(l i18n.Lang, reg *countries.Registry, s string) string {
 	if title, id, ok := strings.Cut(strings.TrimSuffix(s, ")"), " (group "); ok && strings.HasSuffix(s, ")") {
-		return l.T("err.group_with_id", env.groupIn(l, title), id)
+		return l.T("err.group_with_id", groupIn(l, title), id)
 	}
-	if g := env.groupIn(l, s); g != s {
+	if g := groupIn(l, s); g != s {
 		return g
 	}
 	for _, sep := range []string{" and ", " or "} {
 		if parts := strings.Split(s, sep); len(parts) > 1 {
 			for i, p := range parts {
-				parts[i] = env.countryIn(l, p)
+				parts[i] = countryIn(l, reg, p)
 			}
 			word := l.T("err.and")
 			if sep == " or " {
@@ -246,12 +256,12 @@ func (env *Env) subjectIn(l i18n.Lang, s string) string {
 			return strings.Join(parts, " "+word+" ")
 		}
 	}
-	return env.countryIn(l, s)
+	return countryIn(l, reg, s)
 }
 
 // groupIn is the group titled title (in English) in language l, or title
 // itself when no group has that title.
-func (env *Env) groupIn(l i18n.Lang, title string) string {
+func groupIn(l i18n.Lang, title string) string {
 	for _, g := range countries.GroupNames() {
 		if countries.GroupTitle(g) == title {
 			return docs.GroupTitleIn(l, g)
@@ -261,13 +271,25 @@ func (env *Env) groupIn(l i18n.Lang, title string) string {
 }
 
 // countryIn is the country named name (in English) in language l.
-func (env *Env) countryIn(l i18n.Lang, name string) string {
-	if env.Store == nil {
+func countryIn(l i18n.Lang, reg *countries.Registry, name string) string {
+	if reg == nil {
 		return name
 	}
-	c, err := env.Store.Registry().Resolve(name)
+	c, err := reg.Resolve(name)
 	if err != nil || c.Name != name {
 		return name
 	}
 	return c.DisplayName(l.Tag())
+}
+
+// countryName is the country whose code is iso3 in language l, or name
+// when reg does not know it.
+func countryName(l i18n.Lang, reg *countries.Registry, iso3, name string) string {
+	if reg == nil {
+		return name
+	}
+	if c, ok := reg.ByCode(iso3); ok {
+		return c.DisplayName(l.Tag())
+	}
+	return name
 }
