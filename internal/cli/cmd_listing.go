@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -193,30 +192,9 @@ func yearSentence(l i18n.Lang, d docs.Indicator) string {
 	return l.T("listing.ind.year_sentence", sentenceCase(kind), d.YearNote)
 }
 
-// dataTextKeys maps the English texts of the indicator catalogue (notes,
-// year notes, reasons) to their keys "listing.text.*".
-var dataTextKeys = sync.OnceValue(func() map[string]string {
-	m := map[string]string{}
-	for _, k := range i18n.Keys(i18n.EN) {
-		if strings.HasPrefix(k, "listing.text.") {
-			m[i18n.EN.T(k)] = k
-		}
-	}
-	return m
-})
-
-// dataText is a text of the indicator catalogue in language l, and
-// whether it could be said in l: the catalogue translates the texts it
-// knows; one it does not know (a new or imported indicator's) is English.
-func dataText(l i18n.Lang, s string) (string, bool) {
-	if l == i18n.EN || s == "" {
-		return s, true
-	}
-	if k, ok := dataTextKeys()[s]; ok {
-		return l.T(k), true
-	}
-	return s, false
-}
+// dataText is docs.TextIn: a text of the indicator catalogue in language
+// l, and whether it could be said in l.
+func dataText(l i18n.Lang, s string) (string, bool) { return docs.TextIn(l, s) }
 
 // licenceIn is a source's licence in language l: rankings' own words for
 // a source it coded, where the catalogue translates them; a publisher's
@@ -247,10 +225,7 @@ func segmentYears(l i18n.Lang, s docs.Segment) string {
 // segmentWords is a segment's label or scale and its direction; id is the
 // segment's indicator, whose labels the catalogue may translate.
 func segmentWords(l i18n.Lang, id string, s docs.Segment) string {
-	label := s.Label
-	if key := fmt.Sprintf("segment.%s.%d", id, s.From); label != "" && l != i18n.EN && i18n.Has(key) {
-		label = l.T(key)
-	}
+	label := docs.SegmentLabelIn(l, id, s.From, s.Label)
 	if label == "" {
 		label = l.T("listing.ind.segment_scale", docScaleText(l, s.Scale))
 	}

@@ -76,7 +76,7 @@ func TestOutputsHaveNoEnglishLiterals(t *testing.T) {
 }
 
 // exempt reports whether the literal at the top of stack is a help text,
-// an error, a flag's usage, a pattern or a key of unitKeys.
+// an error, a flag's usage, a pattern or the English key of a map to "unit.*" keys.
 func exempt(stack []ast.Node) bool {
 	for i := len(stack) - 2; i >= 0; i-- {
 		switch n := stack[i].(type) {

@@ -251,34 +251,8 @@ func noElectionsMarkdown(lang i18n.Lang, doc docs.Compare) string {
 	return b.String()
 }
 
-// unitKeys are the catalogue keys of the units the indicator catalogue
-// (package indicators) gives in English; the English catalogue holds the
-// same words, the Russian one their translation.
-var unitKeys = map[string]string{
-	"score":                             "unit.score",
-	"score 0–100":                       "unit.score_0_100",
-	"score 0–1":                         "unit.score_0_1",
-	"estimate in standard normal units": "unit.standard_normal",
-	"score 0–100 (down to −4: a discretionary question can subtract points)": "unit.score_0_100_fh",
-	"score 0–40 (down to −4: a discretionary question can subtract points)":  "unit.score_0_40_fh",
-	"score 0–60":                     "unit.score_0_60",
-	"score 0–12":                     "unit.score_0_12",
-	"rating 1–7 (1 = most free)":     "unit.rating_1_7",
-	"score 0–100 (0 = most free)":    "unit.score_0_100_free",
-	"score 0–100 (100 = very clean)": "unit.score_0_100_clean",
-	"index 0–1":                      "unit.index_0_1",
-	"latent scale, about −3 to +3":   "unit.latent",
-	"assessment: met (3), mostly met (2), partly met (1), not met (0)": "unit.assessment",
-}
-
-// unitText is an indicator's unit in language l; a unit the catalogue
-// does not know stays as the indicator catalogue gives it.
-func unitText(l i18n.Lang, unit string) string {
-	if k, ok := unitKeys[unit]; ok && l != i18n.EN {
-		return l.T(k)
-	}
-	return unit
-}
+// unitText is an indicator's unit in language l (docs.UnitIn).
+func unitText(l i18n.Lang, unit string) string { return docs.UnitIn(l, unit) }
 
 // directionText is "higher is better" or "lower is better" in language l.
 func directionText(l i18n.Lang, d indicators.Direction) string {

@@ -113,7 +113,7 @@ func (s *Server) apiIndicators(q *query) (any, error) {
 	}
 	doc := docs.Indicators(s.opts.Store)
 	for i, ind := range doc.Indicators {
-		doc.Indicators[i].Name = l.IndicatorName(ind.ID, ind.Name)
+		doc.Indicators[i] = docs.IndicatorIn(l, ind)
 	}
 	return doc, nil
 }
@@ -137,6 +137,9 @@ func (s *Server) apiSources(q *query) (any, error) {
 		if i18n.Has("web.publisher." + src.ID) {
 			doc.Sources[i].Publisher = l.T("web.publisher." + src.ID)
 		}
+		doc.Sources[i].Edition, _ = docs.TextIn(l, src.Edition)
+		doc.Sources[i].Licence, _ = docs.TextIn(l, src.Licence)
+		doc.Sources[i].Notes, _ = docs.TextIn(l, src.Notes)
 		if src.Basis != "" {
 			total := 0
 			for _, n := range src.SourceKindCounts {

@@ -251,10 +251,17 @@ func TestRussianErrorPage(t *testing.T) {
 }
 
 // TestAPINamesInRussian: lang=ru gives the names of indicators, countries
-// and sources in Russian, and changes nothing else.
+// and sources in Russian, and the indicators' and sources' notes, units,
+// directions and reasons, and changes nothing else.
 func TestAPINamesInRussian(t *testing.T) {
 	for _, c := range []struct{ path, en, ru string }{
 		{"/api/v1/indicators", `"name": "Corruption Perceptions Index score"`, `"name": "Индекс восприятия коррупции: балл"`},
+		{"/api/v1/indicators", `"unit": "score 0–100 (100 = very clean)"`, `"unit": "балл 0–100 (100 — очень низкий уровень коррупции)"`},
+		{"/api/v1/indicators", `"direction": "lower is better"`, `"direction": "ниже — лучше"`},
+		{"/api/v1/indicators", `"label": "old points scale (unbounded)"`, `"label": "прежняя шкала баллов (без границ)"`},
+		{"/api/v1/indicators", `"status": "F = Free, PF = Partly Free, NF = Not Free"`, `"status": "F — свободна, PF — частично свободна, NF — несвободна"`},
+		{"/api/v1/indicators", `"notes": "Higher means more corrupt: lower is better."`, `"notes": "Чем выше, тем больше коррупции: ниже — лучше."`},
+		{"/api/v1/sources", `"notes": "The report was discontinued after the 2017 edition."`, `"notes": "После выпуска 2017 года доклад больше не выходит."`},
 		{"/api/v1/countries", `"name": "Kazakhstan"`, `"name": "Казахстан"`},
 		{"/api/v1/countries.json", `"name": "Kazakhstan"`, `"name": "Казахстан"`},
 		{"/api/v1/sources", `"publisher": "Reporters Without Borders (RSF)"`, `"publisher": "«Репортёры без границ» (Reporters Without Borders, RSF)"`},
