@@ -87,7 +87,7 @@ func (s *Server) openAPIDoc(origin string) (obj, error) {
 	from := query("from", "The first year to include, in the indicator's own year (edition or data year).", false, year, nil)
 	to := query("to", "The last year to include, in the indicator's own year.", false, year, nil)
 	group := func(desc string) obj { return query("group", desc, false, groupSchema, nil) }
-	lang := query("lang", "The language of the names (and, for the sources, of the sentence on what the elections rest on): en (the default) or ru. Codes, numbers and the other fields are the same in both; no other part of the API has a language.", false,
+	lang := query("lang", "The language of the words: en (the default) or ru. In ru the countries' names, the indicators' names, units, directions, year notes, notes, segment labels and reasons, and the sources' names, publishers, editions, notes and the sentence on what the elections rest on are in Russian where rankings has a Russian form; a text it has none for (an imported indicator's) stays English, and a publisher's licence is given as the publisher words it. Codes, numbers and field names are the same in both; no other part of the API has a language.", false,
 		obj{"type": "string", "enum": []string{"en", "ru"}, "default": "en"}, "ru")
 
 	ops := []apiOperation{
