@@ -178,13 +178,13 @@ func newChartCmd(env *Env) *cobra.Command {
 	var ef echartsFlags
 	var img *imageFlags
 	cmd := &cobra.Command{
-		Use:   "chart <kind> [countries...] --indicator id [--year Y] [--group G] [--embed] [--offline] [--format html|svg|png] [-o FILE]",
+		Use:   "chart <kind> [countries...] --indicator id [--year Y] [--group G] [--embed] [--offline] [--format html|svg|png|pdf] [-o FILE]",
 		Short: "Draw one chart: ranking, timeline, profile, heatmap, scatter, slope or map",
 		Long: `Draw one chart as an HTML page (interactive, ECharts), an embeddable
 fragment (--embed: a <figure> and a <script> to paste into a report), a
-self-contained offline page (--offline: ECharts inlined), or an SVG or PNG
-image for print (--format svg|png). Every chart has a title, the source with
-its edition and citation, an axis label that states which direction is
+self-contained offline page (--offline: ECharts inlined), or an SVG, PNG
+or PDF file for print (--format svg|png|pdf). Every chart has a title, the
+source with its edition and citation, an axis label that states which direction is
 better, and its figures as a table with a text description.
 
 Kinds:
@@ -502,7 +502,7 @@ func newReportCmd(env *Env) *cobra.Command {
 	var year int
 	var ef echartsFlags
 	cmd := &cobra.Command{
-		Use:   "report <country> <country> [<country>...] [-o report.html] [--format html|pdf|markdown]",
+		Use:   "report <country> <country> [<country>...] [-o FILE] [--format html|pdf|markdown]",
 		Short: "Write a comparison brief: an overview, per indicator a chart, a table and the facts in sentences",
 		Long: `Write a comparison brief: an overview table of the countries on every
 indicator (value, rank k of N, who is ahead, the group median), then per
@@ -517,8 +517,9 @@ table with sources, and the full citation of every source.
 opens with no network. --format pdf writes a print document: a title
 page with the contents, then each section on its own pages with its
 chart as vector art and its fonts embedded. --format markdown writes
-report.md and its charts as SVG files in report-files/ beside it, linked
-from the text, for pandoc, Word or Google Docs.
+report-<codes>.md (or the -o file) and its charts as SVG files in the
+folder beside it named after it (report-<codes>-files/), linked from the
+text, for pandoc, Word or Google Docs.
 
 --year reports each indicator in that year of its own (an edition year
 for RSF, WJP and Freedom House) and the elections held in or before it.`,

@@ -122,8 +122,16 @@ func usage(w io.Writer, c *cobra.Command, l i18n.Lang) error {
 	fmt.Fprint(w, l.T("cli.usage.usage"))
 	if c.Runnable() {
 		use := c.UseLine()
-		if l != i18n.EN && strings.HasSuffix(use, " [flags]") {
-			use = strings.TrimSuffix(use, "[flags]") + l.T("cli.usage.flags_arg")
+		if l != i18n.EN {
+			flags := strings.HasSuffix(use, " [flags]")
+			if k := "use." + c.Name(); i18n.Has(k) {
+				use = c.CommandPath() + " " + l.T(k)
+			} else {
+				use = strings.TrimSuffix(use, " [flags]")
+			}
+			if flags {
+				use += " " + l.T("cli.usage.flags_arg")
+			}
 		}
 		fmt.Fprintf(w, "\n  %s", use)
 	}

@@ -24,6 +24,9 @@ func goHelpTexts() map[string]string {
 		texts["help."+p+".short"] = c.Short
 		texts["help."+p+".long"] = c.Long
 		texts["help."+p+".example"] = c.Example
+		if _, args, ok := strings.Cut(c.Use, " "); ok {
+			texts["use."+c.Name()] = args
+		}
 		visit := func(f *pflag.Flag) {
 			if f.Name != "help" {
 				texts["flag."+p+"."+f.Name] = f.Usage
@@ -46,16 +49,21 @@ func goHelpTexts() map[string]string {
 func TestHelpCatalogueIsTheGoText(t *testing.T) {
 	texts := goHelpTexts()
 	for _, key := range i18n.Keys(i18n.EN) {
-		if !strings.HasPrefix(key, "help.") && !strings.HasPrefix(key, "flag.") || key == "flag.help" {
+		if !strings.HasPrefix(key, "help.") && !strings.HasPrefix(key, "flag.") && !strings.HasPrefix(key, "use.") || key == "flag.help" {
 			continue
 		}
 		goText, ok := texts[key]
 		if !ok {
-			t.Errorf("%s: no such command or flag (keys are help.<command path>.short|long|example and flag.<command path>.<flag>)", key)
+			t.Errorf("%s: no such command or flag (keys are help.<command path>.short|long|example, flag.<command path>.<flag> and use.<command>)", key)
 			continue
 		}
 		if got := i18n.EN.T(key); got != goText {
 			t.Errorf("%s: the English catalogue says\n%q\nthe Go code says\n%q", key, got, goText)
+		}
+	}
+	for key := range texts {
+		if strings.HasPrefix(key, "use.") && !i18n.Has(key) {
+			t.Errorf("%s: the command's usage line has no catalogue entry, so its help says it in English in every language", key)
 		}
 	}
 }
@@ -86,12 +94,12 @@ func TestEarlyLang(t *testing.T) {
 // TestRussianHelpWords checks that help in Russian says cobra's words in
 // Russian, whichever way the language is asked for.
 func TestRussianHelpWords(t *testing.T) {
-	for _, args := range [][]string{{"--help", "--lang", "ru"}, {"help", "compare", "--lang=ru"}, {"countries", "-h", "--lang", "ru"}} {
+	for _, args := range [][]string{{"--help", "--lang", "ru"}, {"help", "compare", "--lang=ru"}, {"countries", "-h", "--lang", "ru"}, {"compare", "-h", "--lang", "ru"}, {"chart", "-h", "--lang", "ru"}, {"import", "-h", "--lang", "ru"}} {
 		out, _, code := run(args...)
 		if code != 0 {
 			t.Fatalf("%q: exit %d", args, code)
 		}
-		for _, w := range []string{"Usage:", "Flags:", "Global Flags:", "Available Commands:", "for more information", "help for ", "(default "} {
+		for _, w := range []string{"Usage:", "Flags:", "Global Flags:", "Available Commands:", "for more information", "help for ", "(default ", "<country>", "<file>", " DIR", " FILE", " Y]", "[flags]"} {
 			if strings.Contains(out, w) {
 				t.Errorf("%q: Russian help says %q:\n%s", args, w, out)
 			}
