@@ -204,6 +204,15 @@ func licenceIn(l i18n.Lang, s string) string {
 	return t
 }
 
+// licenceClause is a source's licence as a clause followed by another
+// sentence: english's text without its own closing full stop.
+func licenceClause(l i18n.Lang, s string) string {
+	if t, ok := dataText(l, s); ok {
+		return strings.TrimSuffix(t, ".")
+	}
+	return l.T("listing.english", strings.TrimSuffix(s, "."))
+}
+
 // english is a text of the data in language l where the catalogue
 // translates it, else the English text marked as such («… (на
 // английском)»); in English it is the text itself.
@@ -506,7 +515,7 @@ func indicatorMarkdown(env *Env, doc docs.IndicatorDetail, group string) error {
 		}
 	}
 	if s := doc.Source; s != nil {
-		fmt.Fprintf(&b, "\n%s\n", l.T("listing.md.source", mdEscape(sourceName(l, *s)), mdEscape(publisherName(l, *s)), mdEscape(english(l, s.Edition)), s.URL, mdEscape(s.Licence), mdEscape(s.Citation)))
+		fmt.Fprintf(&b, "\n%s\n", l.T("listing.md.source", mdEscape(sourceName(l, *s)), mdEscape(publisherName(l, *s)), mdEscape(english(l, s.Edition)), s.URL, mdEscape(licenceClause(l, s.Licence)), mdEscape(s.Citation)))
 	}
 	_, err = fmt.Fprint(env.Stdout, b.String())
 	return err
