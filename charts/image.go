@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"io"
 	"regexp"
+	"sync"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -108,14 +109,14 @@ func (c *Chart) WriteImage(w io.Writer, f ImageFormat, o ImageOptions) error {
 	return fmt.Errorf("charts: unknown image format %q", f)
 }
 
-var svgFamily = regexp.MustCompile(`font-family:([^;"']+);`)
+var svgFamily = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`font-family:([^;"']+);`) })
 
 // svgFontFallback ends every font list of an SVG with common and generic
 // families: Word, LibreOffice and browsers without Liberation Sans then
 // draw a metric-compatible sans-serif instead of a serif default.
 func svgFontFallback(svg []byte) []byte {
-	return svgFamily.ReplaceAllFunc(svg, func(m []byte) []byte {
-		name := string(svgFamily.FindSubmatch(m)[1])
+	return svgFamily().ReplaceAllFunc(svg, func(m []byte) []byte {
+		name := string(svgFamily().FindSubmatch(m)[1])
 		return []byte(fmt.Sprintf("font-family:'%s', Arial, Helvetica, sans-serif;", name))
 	})
 }

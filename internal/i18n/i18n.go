@@ -21,13 +21,10 @@ package i18n
 
 import (
 	"fmt"
-	"io/fs"
-	"path"
 	"sort"
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
 	cldr "golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
@@ -107,8 +104,9 @@ var (
 // rewrites the table.
 func load() (map[Lang]map[string]message, error) {
 	loadOnce.Do(func() {
-		catalog = make(map[Lang]map[string]message, len(compiled))
-		for l, entries := range compiled {
+		catalog = make(map[Lang]map[string]message, len(Langs))
+		for _, l := range Langs {
+			entries := compiled(l)
 			m := make(map[string]message, len(entries))
 			for _, e := range entries {
 				m[e.key] = e.msg
@@ -125,35 +123,6 @@ type entry struct {
 	msg message
 }
 
-// readLang reads the TOML files of one language; a key defined twice is an
-// error.
-func readLang(fsys fs.FS, l Lang) (map[string]message, error) {
-	dir := path.Join("locales", string(l))
-	files, err := fs.Glob(fsys, dir+"/*.toml")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(files)
-	out := map[string]message{}
-	for _, f := range files {
-		b, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			return nil, err
-		}
-		var m map[string]message
-		if _, err := toml.Decode(string(b), &m); err != nil {
-			return nil, fmt.Errorf("i18n: %s: %w", f, err)
-		}
-		for k, v := range m {
-			if _, dup := out[k]; dup {
-				return nil, fmt.Errorf("i18n: %s: key %q is defined twice in %s", f, k, l)
-			}
-			out[k] = v
-		}
-	}
-	return out, nil
-}
-
 // lookup finds key in l's catalogue, else in English's. A key in no
 // catalogue is a programming error: it panics in tests' eyes, and prints
 // the key so that a user still sees something.
@@ -167,7 +136,7 @@ func lookup(l Lang, key string) (message, bool) {
 // find looks key up in language l's compiled messages, sorted by key, by
 // binary search: no table is built at start.
 func find(l Lang, key string) (message, bool) {
-	entries := compiled[l]
+	entries := compiled(l)
 	i := sort.Search(len(entries), func(i int) bool { return entries[i].key >= key })
 	if i < len(entries) && entries[i].key == key {
 		return entries[i].msg, true
@@ -271,7 +240,9 @@ func FromEnv(getenv func(string) string) (l Lang, bad string) {
 	return EN, ""
 }
 
-var matcher = language.NewMatcher([]language.Tag{language.English, language.Russian})
+var matcher = sync.OnceValue(func() language.Matcher {
+	return language.NewMatcher([]language.Tag{language.English, language.Russian})
+})
 
 // FromAcceptLanguage is the language an HTTP Accept-Language header
 // prefers among those rankings speaks; English when it names neither.
@@ -280,7 +251,7 @@ func FromAcceptLanguage(header string) Lang {
 	if err != nil || len(tags) == 0 {
 		return EN
 	}
-	_, i, conf := matcher.Match(tags...)
+	_, i, conf := matcher().Match(tags...)
 	if conf == language.No || i != 1 {
 		return EN
 	}
