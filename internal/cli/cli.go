@@ -11,6 +11,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -76,18 +77,26 @@ func Run(ctx context.Context, args []string, env Env) int {
 	return 1
 }
 
+// The expressions that recognise cobra's messages compile on first use,
+// as all of this package's do: a command that fails is rare, and every
+// command would pay for compiling them at start.
 var (
-	flagValueErr  = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse(?:Int|Float).*`)
-	unknownCmdErr = regexp.MustCompile(`^unknown command "(.*)" for "rankings"(?:\s+Did you mean this\?\s+(\S+))?`)
+	flagValueErr  = lazyRegexp(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse(?:Int|Float).*`)
+	unknownCmdErr = lazyRegexp(`^unknown command "(.*)" for "rankings"(?:\s+Did you mean this\?\s+(\S+))?`)
 )
+
+// lazyRegexp is the regular expression src, compiled when first asked for.
+func lazyRegexp(src string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) })
+}
 
 // oneLine turns cobra's and strconv's multi-line or technical messages
 // into one line that says what was wrong and how to fix it.
 func oneLine(msg string) string {
-	if m := flagValueErr.FindStringSubmatch(msg); m != nil {
+	if m := flagValueErr().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("%s: %q is not a whole number (e.g. %s 2023)", m[2], m[1], m[2])
 	}
-	if m := unknownCmdErr.FindStringSubmatch(msg); m != nil {
+	if m := unknownCmdErr().FindStringSubmatch(msg); m != nil {
 		if m[2] != "" {
 			return fmt.Sprintf("unknown command %q — did you mean %s? (rankings --help lists the commands)", m[1], m[2])
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,7 +17,9 @@ import (
 
 // codedNote recognises the note of a source rankings coded itself, to say
 // it in another language.
-var codedNote = regexp.MustCompile(`^rankings coded these assessments from documents of the (.+), which did not publish them as a dataset\.`)
+var codedNote = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^rankings coded these assessments from documents of the (.+), which did not publish them as a dataset\.`)
+})
 
 // citeNote is a citation's note in language l: the coded source's note in
 // l, any other as the document gives it.
@@ -24,7 +27,7 @@ func citeNote(l i18n.Lang, note string) string {
 	if l == i18n.EN {
 		return note
 	}
-	if m := codedNote.FindStringSubmatch(note); m != nil && m[1] == i18n.EN.T("cite.odihr_office") {
+	if m := codedNote().FindStringSubmatch(note); m != nil && m[1] == i18n.EN.T("cite.odihr_office") {
 		return l.T("cite.coded_note", l.T("cite.odihr_office"))
 	}
 	return note

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -60,12 +61,12 @@ func userData(root *cobra.Command, env *Env) {
 
 // usedLabel recognises the label of an import the store used
 // (userdata.Entry.Label).
-var usedLabel = regexp.MustCompile(`^(.+) from import (\d+) of (\d{4}-\d\d-\d\d)$`)
+var usedLabel = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+) from import (\d+) of (\d{4}-\d\d-\d\d)$`) })
 
 // importLabel says the label of an import in language l: "rsf 2026 from
 // import 3 of 2026-05-03".
 func importLabel(l i18n.Lang, label string) string {
-	m := usedLabel.FindStringSubmatch(label)
+	m := usedLabel().FindStringSubmatch(label)
 	if l == i18n.EN || m == nil {
 		return label
 	}

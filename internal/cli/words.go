@@ -334,12 +334,12 @@ func yearKind(l i18n.Lang, y indicators.YearMeaning) string {
 // language l; any other note, or any other part after a ";", stays as the
 // data gives it.
 var (
-	editionCoversRe = regexp.MustCompile(`^edition (.+?), covers (.+)$`)
-	editionRe       = regexp.MustCompile(`^edition (.+)$`)
-	yearRe          = regexp.MustCompile(`^\d{4}$`)
-	yearsRe         = regexp.MustCompile(`^(\d{4})-(\d{2}|\d{4})$`)
-	monthsYearRe    = regexp.MustCompile(`^([A-Z][a-z]{2})\.-([A-Z][a-z]{2})\. (\d{4})$`)
-	monthYearSpanRe = regexp.MustCompile(`^([A-Z][a-z]{2})\. ?(\d{4})-([A-Z][a-z]{2})\. ?(\d{4})$`)
+	editionCoversRe = lazyRegexp(`^edition (.+?), covers (.+)$`)
+	editionRe       = lazyRegexp(`^edition (.+)$`)
+	yearRe          = lazyRegexp(`^\d{4}$`)
+	yearsRe         = lazyRegexp(`^(\d{4})-(\d{2}|\d{4})$`)
+	monthsYearRe    = lazyRegexp(`^([A-Z][a-z]{2})\.-([A-Z][a-z]{2})\. (\d{4})$`)
+	monthYearSpanRe = lazyRegexp(`^([A-Z][a-z]{2})\. ?(\d{4})-([A-Z][a-z]{2})\. ?(\d{4})$`)
 )
 
 // dataNoteKeys are the keys of the curators' sentences that the catalogue
@@ -373,7 +373,7 @@ func dataNotePart(l i18n.Lang, p string) string {
 	if k, args, ok := dataNoteKey(p); ok {
 		return l.T(k, args...)
 	}
-	if m := editionCoversRe.FindStringSubmatch(p); m != nil {
+	if m := editionCoversRe().FindStringSubmatch(p); m != nil {
 		ed, ok1 := editionWords(l, m[1])
 		cov, ok2 := coversWords(l, m[2])
 		if ok1 && ok2 {
@@ -381,7 +381,7 @@ func dataNotePart(l i18n.Lang, p string) string {
 		}
 		return p
 	}
-	if m := editionRe.FindStringSubmatch(p); m != nil {
+	if m := editionRe().FindStringSubmatch(p); m != nil {
 		if ed, ok := editionWords(l, m[1]); ok {
 			return l.T("note.edition", ed)
 		}
@@ -433,13 +433,13 @@ var dataNotePatterns = sync.OnceValue(func() map[string]*regexp.Regexp {
 // "Jan.-Feb. 1973") in language l.
 func editionWords(l i18n.Lang, s string) (string, bool) {
 	switch {
-	case yearRe.MatchString(s):
+	case yearRe().MatchString(s):
 		return l.T("note.edition_year", s), true
-	case yearsRe.MatchString(s):
-		m := yearsRe.FindStringSubmatch(s)
+	case yearsRe().MatchString(s):
+		m := yearsRe().FindStringSubmatch(s)
 		return l.T("note.edition_years", m[1], m[2]), true
-	case monthsYearRe.MatchString(s):
-		m := monthsYearRe.FindStringSubmatch(s)
+	case monthsYearRe().MatchString(s):
+		m := monthsYearRe().FindStringSubmatch(s)
 		if !i18n.Has("month."+m[1]) || !i18n.Has("month."+m[2]) {
 			return "", false
 		}
@@ -452,10 +452,10 @@ func editionWords(l i18n.Lang, s string) (string, bool) {
 // "Aug.1982-Nov.1983") in language l.
 func coversWords(l i18n.Lang, s string) (string, bool) {
 	switch {
-	case yearRe.MatchString(s):
+	case yearRe().MatchString(s):
 		return l.T("note.covers_year", s), true
-	case monthYearSpanRe.MatchString(s):
-		m := monthYearSpanRe.FindStringSubmatch(s)
+	case monthYearSpanRe().MatchString(s):
+		m := monthYearSpanRe().FindStringSubmatch(s)
 		if !i18n.Has("month."+m[1]) || !i18n.Has("month."+m[3]) {
 			return "", false
 		}
