@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rankings-dev/rankings/datasets"
@@ -146,8 +147,8 @@ func publishedNextYear(src indicators.Source) bool {
 }
 
 var (
-	yearIn = regexp.MustCompile(`\b(19|20)\d\d\b`)
-	urlIn  = regexp.MustCompile(`https?://\S+`)
+	yearIn = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(19|20)\d\d\b`) })
+	urlIn  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`https?://\S+`) })
 )
 
 // SourceCitation is the citation of src for the given editions (edition
@@ -158,7 +159,7 @@ func SourceCitation(src indicators.Source, editions []int, accessed time.Time) C
 	as := citeAsBySource[src.ID]
 	c := Citation{Source: src.ID, Type: "dataset", Authors: append([]string{}, as.authors...), EtAl: as.etAl,
 		Publisher: publisherOf(src), Title: src.Name, URL: src.URL, Licence: src.Licence, Indicators: []string{}}
-	if u := urlIn.FindString(src.Citation); u != "" {
+	if u := urlIn().FindString(src.Citation); u != "" {
 		c.URL = u
 		c.DOI, _ = strings.CutPrefix(u, "https://doi.org/")
 		if c.DOI == u {
@@ -187,7 +188,7 @@ func SourceCitation(src indicators.Source, editions []int, accessed time.Time) C
 		if i := strings.Index(c.Edition, " ("); i > 0 {
 			c.Edition = c.Edition[:i]
 		}
-		if m := yearIn.FindString(src.Citation); m != "" {
+		if m := yearIn().FindString(src.Citation); m != "" {
 			y, _ := strconv.Atoi(m)
 			c.Issued = &y
 			key += "-" + m

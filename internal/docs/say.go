@@ -3,6 +3,7 @@ package docs
 import (
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/indicators"
@@ -152,15 +153,22 @@ func SourceKindSentenceIn(l i18n.Lang, counts map[string]int, total int) string 
 // skippedReasons are the errors of indicators.Compare a comparison of
 // all indicators turns into the reason an indicator is left out, each
 // with its message: the English message is the error's text.
-var skippedReasons = []struct {
+// They compile on first use, as every expression of this package does:
+// compiling them at start cost every command some 0.1 ms.
+var skippedReasons = sync.OnceValue(func() []skippedPattern {
+	return []skippedPattern{
+		{regexp.MustCompile(`^(\S+): no year in which (.+) all have figures$`), "docs.skipped.no_common_year", []bool{false, false}},
+		{regexp.MustCompile(`^(\S+) has no figures for (\d+): its series starts in (\d+)$`), "docs.skipped.before_series", []bool{false, true, true}},
+		{regexp.MustCompile(`^(\S+) has no figures for (\S+) at all$`), "docs.skipped.none_at_all", []bool{false, false}},
+		{regexp.MustCompile(`^(\S+) has no figure for (\S+) in (\d+): years with figures are (.+)$`), "docs.skipped.no_figure_in", []bool{false, false, true, false}},
+	}
+})
+
+// skippedPattern recognises one error of indicators.Compare.
+type skippedPattern struct {
 	re   *regexp.Regexp
 	key  string
 	ints []bool // which submatches are years
-}{
-	{regexp.MustCompile(`^(\S+): no year in which (.+) all have figures$`), "docs.skipped.no_common_year", []bool{false, false}},
-	{regexp.MustCompile(`^(\S+) has no figures for (\d+): its series starts in (\d+)$`), "docs.skipped.before_series", []bool{false, true, true}},
-	{regexp.MustCompile(`^(\S+) has no figures for (\S+) at all$`), "docs.skipped.none_at_all", []bool{false, false}},
-	{regexp.MustCompile(`^(\S+) has no figure for (\S+) in (\d+): years with figures are (.+)$`), "docs.skipped.no_figure_in", []bool{false, false, true, false}},
 }
 
 // skippedReason is the reason an indicator was left out of a comparison,
@@ -168,7 +176,7 @@ var skippedReasons = []struct {
 // indicators.Compare says, else the error's English text.
 func skippedReason(err error) Sentence {
 	text := err.Error()
-	for _, r := range skippedReasons {
+	for _, r := range skippedReasons() {
 		m := r.re.FindStringSubmatch(text)
 		if m == nil {
 			continue
