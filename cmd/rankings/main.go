@@ -26,6 +26,7 @@ func main() {
 			}
 		}
 	}
+	cli.TuneGCForACommand()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, TTY: term.IsTerminal(int(os.Stdout.Fd()))}
 	if env.TTY {
