@@ -79,5 +79,7 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) ./datasets/importers; \
 	done
 
+## build: bin/rankings, static (CGO_ENABLED=0): nothing of the C library is needed, and loading it
+## cost every cold start some 1.4 ms of CPU (BENCHMARKS.md)
 build:
-	$(GO) build -o bin/rankings ./cmd/rankings
+	CGO_ENABLED=0 $(GO) build -o bin/rankings ./cmd/rankings

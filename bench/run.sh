@@ -28,7 +28,7 @@ need hyperfine hyperfine
 make -s echarts
 
 echo "== building"
-go build -o "$work/rankings" ./cmd/rankings
+CGO_ENABLED=0 go build -o "$work/rankings" ./cmd/rankings # as make build ships it
 mkdir -p "$work/hello" && printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' > "$work/hello/main.go"
 (cd "$work/hello" && go mod init hello >/dev/null 2>&1 && go build -o "$work/hello-bin" .)
 go build -o "$work/csvread" ./bench/csvread
