@@ -67,7 +67,9 @@ SIGINT/SIGTERM, finishing requests in flight.`,
 		Args: noArgs("serve takes no arguments: give the address with --addr, e.g. rankings serve --addr 127.0.0.1:8080"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			gcDefaultsForAServer()
-			logger := slog.New(slog.NewJSONHandler(env.Stderr, nil))
+			logs := newLogBuffer(env.Stderr)
+			defer logs.Close()
+			logger := slog.New(slog.NewJSONHandler(logs, nil))
 			if opts.publicURL != "" {
 				if _, err := server.ParseOrigin(opts.publicURL); err != nil {
 					return usagef("--public-url: %v", err)
@@ -94,6 +96,7 @@ SIGINT/SIGTERM, finishing requests in flight.`,
 				ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 			}
 			logger.Info("listening", "addr", "http://"+ln.Addr().String())
+			logs.Flush() // whoever waits for the server reads this line now
 			done := make(chan error, 1)
 			go func() { done <- srv.Serve(ln) }()
 			select {
@@ -102,6 +105,7 @@ SIGINT/SIGTERM, finishing requests in flight.`,
 			case <-cmd.Context().Done():
 			}
 			logger.Info("shutting down: finishing requests in flight")
+			logs.Flush()
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
 			if err := srv.Shutdown(ctx); err != nil {

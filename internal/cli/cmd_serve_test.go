@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -88,5 +90,44 @@ func TestServePublicURL(t *testing.T) {
 	}
 	if out := serveStderr(t, "--addr", "127.0.0.1:0", "--public-url", "https://rankings.example.org/"); strings.Contains(out, "rankings: ") {
 		t.Errorf("a good public URL: %q", out)
+	}
+}
+
+// TestServeLogsEachRequest: the log's lines are written in batches, yet a
+// request's line reaches stderr within a moment, and the last lines are
+// there when serve stops.
+func TestServeLogsEachRequest(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, Env{Stdout: io.Discard, Stderr: &errb, Getenv: func(string) string { return "" }})
+	}()
+	addr := regexp.MustCompile(`"addr":"(http://[^"]+)"`)
+	wait := func(what string, ok func(string) bool) string {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for !ok(errb.String()) {
+			if time.Now().After(deadline) {
+				t.Fatalf("no %s on stderr: %s", what, errb.String())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		return errb.String()
+	}
+	out := wait("listening line", func(s string) bool { return addr.MatchString(s) })
+	res, err := http.Get(addr.FindStringSubmatch(out)[1] + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	wait("request line", func(s string) bool { return strings.Contains(s, `"msg":"request","method":"GET","path":"/healthz"`) })
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if out := errb.String(); !strings.Contains(out, `"msg":"shutting down: finishing requests in flight"`) {
+		t.Errorf("no shutdown line: %s", out)
 	}
 }
