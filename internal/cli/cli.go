@@ -81,7 +81,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 // as all of this package's do: a command that fails is rare, and every
 // command would pay for compiling them at start.
 var (
-	flagValueErr  = lazyRegexp(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse(?:Int|Float).*`)
+	flagValueErr  = lazyRegexp(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse(Int|Float|Bool).*`)
 	unknownCmdErr = lazyRegexp(`^unknown command "(.*)" for "rankings"(?:\s+Did you mean this\?\s+(\S+))?`)
 )
 
@@ -90,11 +90,26 @@ func lazyRegexp(src string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) })
 }
 
+// flagExamples are the values that say, in the message of a flag given
+// something that is not a number, what a number for it looks like; a year
+// (2023) for the others.
+var flagExamples = map[string]string{"--width": "100", "--remove": "1", "--scale": "2", "--dpi": "300"}
+
 // oneLine turns cobra's and strconv's multi-line or technical messages
 // into one line that says what was wrong and how to fix it.
 func oneLine(msg string) string {
 	if m := flagValueErr().FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%s: %q is not a whole number (e.g. %s 2023)", m[2], m[1], m[2])
+		example := flagExamples[m[2]]
+		if example == "" {
+			example = "2023"
+		}
+		switch m[3] {
+		case "Bool":
+			return fmt.Sprintf("%s: %q is neither true nor false: give %s alone, or %s=false", m[2], m[1], m[2], m[2])
+		case "Float":
+			return fmt.Sprintf("%s: %q is not a number (e.g. %s %s)", m[2], m[1], m[2], example)
+		}
+		return fmt.Sprintf("%s: %q is not a whole number (e.g. %s %s)", m[2], m[1], m[2], example)
 	}
 	if m := unknownCmdErr().FindStringSubmatch(msg); m != nil {
 		if m[2] != "" {

@@ -251,7 +251,7 @@ func TestImportRussian(t *testing.T) {
 		{[]string{"import", "rsf", "testdata/import/ok/missing.csv"}, "rankings: testdata/import/ok/missing.csv: такого файла нет\n"},
 		{[]string{"import", "rsf", "testdata"}, "rankings: testdata — папка, а не файл\n"},
 		{[]string{"update", "wgi"}, "rankings: у wgi нет известного адреса для загрузки: укажите https://-адрес файла в --url\n"},
-		{[]string{"update", "rsf", "--url", "http://example.org/x.csv"}, "rankings: --url \"http://example.org/x.csv\" — не https://-адрес\n"},
+		{[]string{"update", "rsf", "--url", "http://example.org/x.csv"}, "rankings: --url «http://example.org/x.csv» — не https://-адрес\n"},
 	} {
 		if _, stderr, code := ru(c.args...); code != 2 || stderr != c.want {
 			t.Errorf("%v: exit %d, %q; want %q", c.args, code, stderr, c.want)
