@@ -286,6 +286,9 @@ var errPatterns = []errPattern{
 // or returns it unchanged when l is English or no pattern knows it.
 // Country names are found in reg, which may be nil.
 func Error(l i18n.Lang, reg *countries.Registry, msg string) string {
+	if s, ok := sayImport(l, reg, msg); ok {
+		return s
+	}
 	return with(errPatterns, l, reg, msg)
 }
 
@@ -293,6 +296,9 @@ func Error(l i18n.Lang, reg *countries.Registry, msg string) string {
 // in language l, or returns it unchanged when l is English or no pattern
 // knows it; the manifest keeps the warnings in English.
 func Warning(l i18n.Lang, reg *countries.Registry, msg string) string {
+	if s, ok := sayImport(l, reg, msg); ok {
+		return s
+	}
 	return with(warnPatterns, l, reg, msg)
 }
 
