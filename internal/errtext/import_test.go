@@ -73,7 +73,7 @@ func TestImportErrorsRussian(t *testing.T) {
 		{`fh.xlsx: no sheet "Country Ratings, Statuses" (sheets: [])`, "fh.xlsx: нет листа «Country Ratings, Statuses» (листы: нет)"},
 		{"wjp.xlsx: not a readable xlsx workbook: zip: not a valid zip file", "wjp.xlsx: не читается как книга xlsx: это не архив zip"},
 		{`wjp.xlsx: not a readable xlsx workbook: part "xl/workbook.xml" is not well-formed XML (line 3)`,
-			"wjp.xlsx: не читается как книга xlsx: часть «xl/workbook.xml» — неправильно построенный XML (строка 3)"},
+			"wjp.xlsx: не читается как книга xlsx: часть «xl/workbook.xml» не является корректным XML (строка 3)"},
 		{`wjp.xlsx: no sheet "Historical Data" (sheets: ["Sheet1" "Data \"2\""])`,
 			`wjp.xlsx: нет листа «Historical Data» (листы: «Sheet1», «Data \"2\"»)`},
 		// A workbook's sheet and cell come before the column.
