@@ -51,9 +51,8 @@ func ReadCPI(r io.Reader, file string) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer wb.Close()
 	sheet := "CPI Timeseries 2012 - 2025"
-	for _, s := range wb.GetSheetList() {
+	for _, s := range wb.Sheets() {
 		if cpiSheetName.MatchString(strings.TrimSpace(s)) {
 			sheet = strings.TrimSpace(s)
 			break

@@ -76,8 +76,7 @@ func ReadFHFIW(r io.Reader, file string) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer wb.Close()
-	sheet := fhFIWSheet(wb.GetSheetList())
+	sheet := fhFIWSheet(wb.Sheets())
 	rows, _, err := xlsxSheetRows(wb, file, sheet)
 	if err != nil {
 		return nil, err
@@ -271,10 +270,9 @@ func ReadFHRatings(r io.Reader, file string) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer wb.Close()
 	// The two sheets, in workbook order.
 	var sheets []string
-	for _, s := range wb.GetSheetList() {
+	for _, s := range wb.Sheets() {
 		for _, want := range fhRatingSheets {
 			if strings.TrimSpace(s) == want {
 				sheets = append(sheets, want)

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/rankings-dev/rankings/indicators"
-	"github.com/xuri/excelize/v2"
 )
 
 // wjpSheet is the long-layout sheet of WJP's historical data workbook.
@@ -55,7 +54,6 @@ func ReadWJP(r io.Reader, file string) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer wb.Close()
 	rows, _, err := xlsxSheetRows(wb, file, wjpSheet)
 	if err != nil {
 		return nil, err
@@ -160,12 +158,12 @@ func ReadWJP(r io.Reader, file string) ([]Record, error) {
 	return out, nil
 }
 
-// xlsxOpen opens a workbook read from r. Anything that is not a readable
-// xlsx file is an error; a panic inside the xlsx library on malformed input
-// is turned into an error too. The zip archive is checked first (see
-// checkZip): the library allocates each part's declared size up front, so a
-// 24 kB file declaring a 3.7 GB part would otherwise take 3.7 GB of memory.
-func xlsxOpen(r io.Reader, file string) (wb *excelize.File, err error) {
+// xlsxOpen opens a workbook read from r (see xlsx.go). Anything that is
+// not a readable xlsx file is an error; a panic of the reader on malformed
+// input is turned into an error too. The zip archive is checked first (see
+// checkZip), so that a part claiming gigabytes is refused before anything
+// is decompressed.
+func xlsxOpen(r io.Reader, file string) (wb *xlsxWorkbook, err error) {
 	data, err := readAll(r, file)
 	if err != nil {
 		return nil, err
@@ -178,7 +176,7 @@ func xlsxOpen(r io.Reader, file string) (wb *excelize.File, err error) {
 			wb, err = nil, &ParseError{File: file, Err: fmt.Errorf("not a readable xlsx workbook: %v", p)}
 		}
 	}()
-	wb, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxZipTotal})
+	wb, err = xlsxParse(data)
 	if err != nil {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("not a readable xlsx workbook: %w", err)}
 	}
@@ -219,48 +217,35 @@ func checkZip(data []byte, file string) error {
 // with a trailing space). Cells are raw: numbers keep the full precision
 // stored in the file rather than their displayed format. rows[i] is
 // spreadsheet row i+1; trailing empty cells of a row are absent.
-func xlsxSheetRows(wb *excelize.File, file, name string) (rows [][]string, sheet string, err error) {
+func xlsxSheetRows(wb *xlsxWorkbook, file, name string) (rows [][]string, sheet string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			rows, err = nil, &ParseError{File: file, Err: fmt.Errorf("sheet %q is not readable: %v", name, p)}
 		}
 	}()
-	found := 0
-	for _, s := range wb.GetSheetList() {
+	found, at := 0, -1
+	for i, s := range wb.Sheets() {
 		if strings.TrimSpace(s) == name {
-			sheet = s
+			sheet, at = s, i
 			found++
 		}
 	}
 	switch {
 	case found == 0:
 		return nil, "", &ParseError{File: file,
-			Err: fmt.Errorf("no sheet %q (sheets: %q)", name, wb.GetSheetList())}
+			Err: fmt.Errorf("no sheet %q (sheets: %q)", name, wb.Sheets())}
 	case found > 1:
 		return nil, "", &ParseError{File: file, Err: fmt.Errorf("more than one sheet named %q", name)}
 	}
-	// As GetRows does, but without dropping a cell error.
-	it, err := wb.Rows(sheet)
+	sh, err := wb.sheet(at)
 	if err != nil {
-		return nil, "", &ParseError{File: file, Err: fmt.Errorf("sheet %q: %w", name, err)}
-	}
-	defer it.Close()
-	for n := 1; it.Next(); n++ {
-		row, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, "", &ParseError{File: file, Line: n, Err: fmt.Errorf("sheet %q: %w", name, err)}
+		line := 0
+		if xe, ok := err.(*xlsxError); ok {
+			line = xe.row
 		}
-		if len(row) > 0 {
-			for len(rows) < n-1 {
-				rows = append(rows, nil)
-			}
-			rows = append(rows, row)
-		}
+		return nil, "", &ParseError{File: file, Line: line, Err: fmt.Errorf("sheet %q: %w", name, err)}
 	}
-	if err := it.Error(); err != nil {
-		return nil, "", &ParseError{File: file, Err: fmt.Errorf("sheet %q: %w", name, err)}
-	}
-	return rows, sheet, nil
+	return sh.rows, sheet, nil
 }
 
 // xlsxHeaderRow finds a sheet's header row under its title rows: the first
@@ -297,8 +282,8 @@ func xlsxBlank(row []string) bool {
 
 // xlsxColName is the spreadsheet letter of the 0-based column c.
 func xlsxColName(c int) string {
-	name, err := excelize.ColumnNumberToName(c + 1)
-	if err != nil {
+	name, ok := xlsxColumnName(c + 1)
+	if !ok {
 		return strconv.Itoa(c + 1)
 	}
 	return name
@@ -389,8 +374,7 @@ func xlsxFirstSheet(data []byte, file string) (records [][]string, lines []int, 
 	if err != nil {
 		return nil, nil, err
 	}
-	defer wb.Close()
-	sheets := wb.GetSheetList()
+	sheets := wb.Sheets()
 	if len(sheets) == 0 {
 		return nil, nil, &ParseError{File: file, Err: errors.New("workbook has no sheets")}
 	}

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // maxFormulaWarnings is how many formula cells are named one by one; the
@@ -29,33 +27,32 @@ func xlsxFormulaWarnings(data []byte, file string) (out []string) {
 	if err != nil {
 		return nil
 	}
-	defer wb.Close()
 	defer func() {
 		if recover() != nil {
-			out = nil // the library's panic on a malformed sheet: no warnings rather than none of the file
+			out = nil // a panic of the reader on a malformed sheet: no warnings rather than none of the file
 		}
 	}()
-	sheets := wb.GetSheetList()
+	sheets := wb.Sheets()
 	if len(sheets) == 0 {
 		return nil
 	}
 	sheet := sheets[0]
-	rows, _, err := xlsxSheetRows(wb, file, strings.TrimSpace(sheet))
+	sh, err := wb.sheet(0)
 	if err != nil {
 		return nil
 	}
 	var more []string
-	for i, row := range rows {
+	for i, row := range sh.rows {
 		for j, v := range row {
 			if strings.TrimSpace(v) == "" {
 				continue
 			}
-			cell, err := excelize.CoordinatesToCellName(j+1, i+1)
-			if err != nil {
+			cell, ok := xlsxCellName(j+1, i+1)
+			if !ok {
 				continue
 			}
-			formula, err := wb.GetCellFormula(sheet, cell)
-			if err != nil || formula == "" {
+			formula := sh.formula(i+1, j+1)
+			if formula == "" {
 				continue
 			}
 			if len(out) < maxFormulaWarnings {
