@@ -299,3 +299,15 @@ func TestSchemaNames(t *testing.T) {
 		t.Errorf("unknown document: %v", err)
 	}
 }
+
+// TestSchemaDocuments: the list help names is the documents of schema.json.
+func TestSchemaDocuments(t *testing.T) {
+	var want []string
+	for n := range Schemas().Documents {
+		want = append(want, n)
+	}
+	slices.Sort(want)
+	if got := SchemaNames(); !slices.Equal(got, want) {
+		t.Errorf("SchemaNames() = %v, schema.json has %v: update schemaDocuments", got, want)
+	}
+}
