@@ -191,6 +191,7 @@ var importReasons = []errPattern{
 	// The reasons of the workbook reader (datasets/importers/xlsx.go),
 	// after "not a readable xlsx workbook: " or "sheet %q: ".
 	ep(`not a zip archive`, "err.import.xlsx_not_zip"),
+	ep(`the archive has no workbook part`, "err.import.xlsx_no_workbook"),
 	ep(`part `+qFull+` is not well-formed XML \(line (\d+)\)`, "err.import.xlsx_bad_xml", argQuoted, argRaw),
 	ep(`part `+qFull+` cannot be unpacked`, "err.import.xlsx_unpack", argQuoted),
 	ep(`part `+qFull+` is not UTF-8 \(it declares `+qFull+`\)`, "err.import.xlsx_not_utf8", argQuoted, argQuoted),
