@@ -41,6 +41,7 @@ holding other files is refused, so that none of them is overwritten;
 failed or interrupted bake leaves DIR as it was.`,
 		Args: noArgs("bake takes no arguments: give the folder with -o, e.g. rankings bake -o site"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			gcDefaults()
 			if out == "" {
 				return usagef("bake needs -o DIR")
 			}

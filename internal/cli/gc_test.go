@@ -21,7 +21,7 @@ func TestGCSettings(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != cliMemoryLimit {
 		t.Errorf("a command's memory limit is %d, want %d", got, cliMemoryLimit)
 	}
-	gcDefaultsForAServer()
+	gcDefaults()
 	if got := debug.SetGCPercent(-1); got != 100 {
 		t.Errorf("the server's GOGC is %d, want 100", got)
 	}
