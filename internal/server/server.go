@@ -66,6 +66,8 @@ type Server struct {
 	mux   *http.ServeMux
 	pages map[i18n.Lang]map[string]*template.Template
 	cache *responseCache
+	// addresses leads a request seen before to its cached answer.
+	addresses addressCache
 	// publicOrigin is Options.PublicURL's origin ("" when unset or not an
 	// origin).
 	publicOrigin string
@@ -123,8 +125,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) respond(w http.ResponseWriter, r *http.Request) (status, size int) {
+	get := r.Method == http.MethodGet || r.Method == http.MethodHead
+	addr := ""
+	if get {
+		addr = requestAddress(r)
+		if k, ok := s.addresses.get(addr); ok {
+			if c, ok := s.cache.get(k); ok {
+				return s.writeCached(w, r, c)
+			}
+		}
+	}
 	r = withLangPrefix(r)
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	if !get {
 		rec := &recorder{header: http.Header{}, status: http.StatusOK}
 		writeError(rec, http.StatusMethodNotAllowed, &indicators.Error{Code: indicators.EInvalid, Msg: "only GET and HEAD are supported"}, "", "")
 		s.htmlError(rec, r)
@@ -137,6 +149,7 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request) (status, size i
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	s.serve(rec, r)
 	if c := rec.slot.hit; c != nil {
+		s.addresses.put(addr, rec.slot.key)
 		return s.writeCached(w, r, c)
 	}
 	if rec.status != http.StatusOK {
@@ -146,6 +159,7 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request) (status, size i
 	c := s.finish(rec.slot.key, r.URL.Path, rec)
 	if rec.slot.key != "" && !rec.slot.spoilt {
 		s.cache.put(c)
+		s.addresses.put(addr, rec.slot.key)
 	}
 	return s.writeCached(w, r, c)
 }
