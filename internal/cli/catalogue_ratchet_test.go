@@ -53,7 +53,7 @@ var englishDebt = map[string]int{
 	"cmd_listing.go":            1,
 	"cmd_serve.go":              1,
 	"cmd_update.go":             2,
-	"echarts_fetch.go":          3,
+	"echarts_fetch.go":          2,
 	"mapfile_other.go":          1,
 	"mapfile_unix.go":           1,
 }

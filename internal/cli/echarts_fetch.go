@@ -19,6 +19,7 @@ import (
 
 	"github.com/rankings-dev/rankings/charts"
 	"github.com/rankings-dev/rankings/internal/atomicfile"
+	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
 // echartsTarballSHA256 pins the npm package --offline takes the ECharts
@@ -72,9 +73,9 @@ func tampered(format string, args ...any) error {
 // checks its SHA-256 and that of the library in it, and stores the
 // library at dest, saying so in one line on note first. Nothing is stored
 // unless both checks pass.
-func fetchECharts(ctx context.Context, base, dest string, note io.Writer) ([]byte, error) {
+func fetchECharts(ctx context.Context, base, dest string, note io.Writer, l i18n.Lang) ([]byte, error) {
 	src := echartsTarballURL(base)
-	fmt.Fprintf(note, "rankings: fetching ECharts %s for --offline from %s into %s (once)\n", charts.EChartsVersion, src, filepath.Dir(dest))
+	fmt.Fprintf(note, "%s\n", l.T("echarts.fetching", charts.EChartsVersion, src, filepath.Dir(dest)))
 	ctx, cancel := context.WithTimeout(ctx, echartsFetchTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, src, nil)
@@ -148,7 +149,7 @@ func fetchedECharts(env *Env) ([]byte, string, error) {
 	if js, err := os.ReadFile(dest); err == nil && charts.CheckECharts(js) == nil {
 		return js, dest, nil
 	}
-	js, err := fetchECharts(context.Background(), echartsRegistry, dest, env.Stderr)
+	js, err := fetchECharts(context.Background(), echartsRegistry, dest, env.Stderr, env.Lang)
 	var te *tamperedError
 	switch {
 	case errors.As(err, &te):
