@@ -246,16 +246,14 @@ func collectImportFormats(t *testing.T) []impFormat {
 	return out
 }
 
-// impCallee names a call's function: "fmt.Errorf", "bad", "errAt".
+// impCallee names a call's function: "fmt.Errorf", "bad", "errAt"; a
+// method of another expression by its own name ("Sheets").
 func impCallee(call *ast.CallExpr) string {
-	switch fn := call.Fun.(type) {
-	case *ast.Ident:
-		return fn.Name
-	case *ast.SelectorExpr:
-		if x, ok := fn.X.(*ast.Ident); ok {
-			return x.Name + "." + fn.Sel.Name
-		}
-		return fn.Sel.Name
+	if name := callee(call); name != "" {
+		return name
+	}
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+		return sel.Sel.Name
 	}
 	return ""
 }
@@ -460,7 +458,6 @@ var (
 	impFlagOrPath = regexp.MustCompile(`(?:^|\s|\()--?[A-Za-z][\w-]*|\S*[/.]\S*\w`)
 	// impQuotedRU is a value in Russian quotes: the file's own text.
 	impQuotedRU = regexp.MustCompile(`«[^»]*»`)
-	impLatin    = regexp.MustCompile(`[A-Za-z][\w'-]*\w|[A-Za-z]`)
 )
 
 // impEnglishLeft is the first word of the English format that its Russian
@@ -468,13 +465,13 @@ var (
 // words of the sample's facts, commands, flags, paths and quoted values.
 func impEnglishLeft(format, ru string) string {
 	words := map[string]bool{}
-	for _, w := range impLatin.FindAllString(impFlagOrPath.ReplaceAllString(impCommand.ReplaceAllString(impVerb.ReplaceAllString(format, " "), " "), " "), -1) {
+	for _, w := range latinWord.FindAllString(impFlagOrPath.ReplaceAllString(impCommand.ReplaceAllString(impVerb.ReplaceAllString(format, " "), " "), " "), -1) {
 		if !impKept[w] && !slices.Contains(impKeptIn[format], w) {
 			words[strings.ToLower(w)] = true
 		}
 	}
 	ru = impQuotedRU.ReplaceAllString(impCommand.ReplaceAllString(ru, " "), " ")
-	for _, w := range impLatin.FindAllString(impFlagOrPath.ReplaceAllString(ru, " "), -1) {
+	for _, w := range latinWord.FindAllString(impFlagOrPath.ReplaceAllString(ru, " "), -1) {
 		if words[strings.ToLower(w)] && !impKept[w] {
 			return w
 		}
@@ -585,7 +582,7 @@ func TestEveryImportMessageIsSaid(t *testing.T) {
 			}
 		}
 		for _, msg := range msgs {
-			if !impLatin.MatchString(impFlagOrPath.ReplaceAllString(impVerb.ReplaceAllString(f.format, " "), " ")) {
+			if !latinWord.MatchString(impFlagOrPath.ReplaceAllString(impVerb.ReplaceAllString(f.format, " "), " ")) {
 				continue // "%s: %s", "%q": nothing to say
 			}
 			checked++
