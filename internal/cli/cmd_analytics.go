@@ -47,7 +47,7 @@ historical states included, and says how many ranked entries it cannot list
 			var b strings.Builder
 			fmt.Fprintf(&b, "%s\n%s\n\n",
 				lang.T("rank.heading", doc.Indicator.ID, lang.IndicatorNameFirst(doc.Indicator.ID, doc.Indicator.Name), doc.Year, yearKind(lang, indicators.YearMeaning(doc.Indicator.YearMeaning))),
-				lang.T("rank.subheading", unitText(lang, doc.Indicator.Unit), betterText(lang, doc.Indicator.HigherIsBetter), docs.RankingGroupTitleIn(lang, doc.Group.Name)))
+				lang.T("rank.subheading", docs.UnitIn(lang, doc.Indicator.Unit), docs.DirectionIn(lang, doc.Indicator.HigherIsBetter), docs.RankingGroupTitleIn(lang, doc.Group.Name)))
 			ind, err := env.Store.Indicator(doc.Indicator.ID)
 			if err != nil {
 				return err
@@ -404,7 +404,7 @@ func correlateYearNote(l i18n.Lang, doc docs.CorrelateDocument) string {
 func trendTable(env *Env, doc docs.TrendDocument) error {
 	lang := env.Lang
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n%s\n\n", lang.T("trend.heading", env.countryName(doc.Country.ISO3, doc.Country.Name), doc.Country.ISO3, lang.IndicatorNameFirst(doc.Indicator.ID, doc.Indicator.Name)), unitText(lang, doc.Indicator.Unit))
+	fmt.Fprintf(&b, "%s\n%s\n\n", lang.T("trend.heading", env.countryName(doc.Country.ISO3, doc.Country.Name), doc.Country.ISO3, lang.IndicatorNameFirst(doc.Indicator.ID, doc.Indicator.Name)), docs.UnitIn(lang, doc.Indicator.Unit))
 	ind, err := env.Store.Indicator(doc.Indicator.ID)
 	if err != nil {
 		return err

@@ -496,7 +496,7 @@ func compareMarkdown(env *Env, doc docs.Compare) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(&b, "| %s | %d |", mdEscape(lang.T("compare.md_indicator_cell", lang.IndicatorNameFirst(ci.ID, ci.Name), ci.ID, betterText(lang, ci.HigherIsBetter))), ci.Year)
+		fmt.Fprintf(&b, "| %s | %d |", mdEscape(lang.T("compare.md_indicator_cell", lang.IndicatorNameFirst(ci.ID, ci.Name), ci.ID, docs.DirectionIn(lang, ci.HigherIsBetter))), ci.Year)
 		for i, v := range ci.Values {
 			cell := notes.mark(lang.Figure(valueText(ind, v.Value)), compareNote(lang, ind, ci, v))
 			if v.Rank != nil {

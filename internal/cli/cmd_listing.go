@@ -178,7 +178,7 @@ func uncertaintySentence(l i18n.Lang, u docs.Uncertainty) string {
 // said in the language and the note, which is only in English, is marked
 // as such.
 func yearSentence(l i18n.Lang, d docs.Indicator) string {
-	note, said := dataText(l, d.YearNote)
+	note, said := docs.TextIn(l, d.YearNote)
 	if said && strings.HasPrefix(strings.ToLower(d.YearNote), d.YearMeaning+" year") {
 		return note
 	}
@@ -192,22 +192,18 @@ func yearSentence(l i18n.Lang, d docs.Indicator) string {
 	return l.T("listing.ind.year_sentence", sentenceCase(kind), d.YearNote)
 }
 
-// dataText is docs.TextIn: a text of the indicator catalogue in language
-// l, and whether it could be said in l.
-func dataText(l i18n.Lang, s string) (string, bool) { return docs.TextIn(l, s) }
-
 // licenceIn is a source's licence in language l: rankings' own words for
 // a source it coded, where the catalogue translates them; a publisher's
 // licence as the publisher writes it.
 func licenceIn(l i18n.Lang, s string) string {
-	t, _ := dataText(l, s)
+	t, _ := docs.TextIn(l, s)
 	return t
 }
 
 // licenceClause is a source's licence as a clause followed by another
 // sentence: english's text without its own closing full stop.
 func licenceClause(l i18n.Lang, s string) string {
-	if t, ok := dataText(l, s); ok {
+	if t, ok := docs.TextIn(l, s); ok {
 		return strings.TrimSuffix(t, ".")
 	}
 	return l.T("listing.english", strings.TrimSuffix(s, "."))
@@ -217,7 +213,7 @@ func licenceClause(l i18n.Lang, s string) string {
 // translates it, else the English text marked as such («… (на
 // английском)»); in English it is the text itself.
 func english(l i18n.Lang, s string) string {
-	if t, ok := dataText(l, s); ok {
+	if t, ok := docs.TextIn(l, s); ok {
 		return t
 	}
 	return l.T("listing.english", s)
@@ -238,7 +234,7 @@ func segmentWords(l i18n.Lang, id string, s docs.Segment) string {
 	if label == "" {
 		label = l.T("listing.ind.segment_scale", docScaleText(l, s.Scale))
 	}
-	return l.T("listing.ind.segment", label, betterText(l, s.HigherIsBetter))
+	return l.T("listing.ind.segment", label, docs.DirectionIn(l, s.HigherIsBetter))
 }
 
 // docScaleText is a document's scale in language l: "0–100", "about -2.5
@@ -259,7 +255,7 @@ func directionIn(l i18n.Lang, d docs.Indicator) string {
 	if l == i18n.EN {
 		return d.Direction
 	}
-	return betterText(l, d.HigherIsBetter)
+	return docs.DirectionIn(l, d.HigherIsBetter)
 }
 
 // yearMeaningIn is what an indicator's year is ("edition", "data") in
@@ -398,7 +394,7 @@ func indicatorText(env *Env, doc docs.IndicatorDetail, group string) error {
 			fmt.Fprintf(&b, "%-*s %s\n", width, l.T("listing.ind.field."+label), text)
 		}
 	}
-	field("unit", unitText(l, d.Unit))
+	field("unit", docs.UnitIn(l, d.Unit))
 	if !d.Events {
 		field("scale", l.T("listing.ind.scale_current", docScaleText(l, d.Scale), directionIn(l, d)))
 	}
@@ -466,7 +462,7 @@ func indicatorMarkdown(env *Env, doc docs.IndicatorDetail, group string) error {
 	if d.Events {
 		fmt.Fprintf(&b, "%s\n", l.T("listing.md.scale_events"))
 	} else {
-		fmt.Fprintf(&b, "%s\n", l.T("listing.md.scale", docScaleText(l, d.Scale), directionIn(l, d), mdEscape(unitText(l, d.Unit))))
+		fmt.Fprintf(&b, "%s\n", l.T("listing.md.scale", docScaleText(l, d.Scale), directionIn(l, d), mdEscape(docs.UnitIn(l, d.Unit))))
 	}
 	fmt.Fprintf(&b, "%s\n", l.T("listing.md.year", mdEscape(yearSentence(l, d))))
 	if !d.Events {

@@ -382,7 +382,7 @@ func TestIndicatorTextsSaidInRussian(t *testing.T) {
 			texts = append(texts, b.Reason)
 		}
 		for _, s := range texts {
-			if ru, ok := dataText(i18n.RU, s); !ok || (s != "" && ru == s) {
+			if ru, ok := docs.TextIn(i18n.RU, s); !ok || (s != "" && ru == s) {
 				t.Errorf("%s: no Russian for %q (add a listing.text.* message)", d.ID, s)
 			}
 		}
@@ -394,7 +394,7 @@ func TestIndicatorTextsSaidInRussian(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range srcs.Sources {
-		if _, ok := dataText(i18n.RU, s.Notes); !ok {
+		if _, ok := docs.TextIn(i18n.RU, s.Notes); !ok {
 			t.Errorf("source %s: no Russian for its note %q (add a listing.text.* message)", s.ID, s.Notes)
 		}
 	}

@@ -251,9 +251,6 @@ func noElectionsMarkdown(lang i18n.Lang, doc docs.Compare) string {
 	return b.String()
 }
 
-// unitText is an indicator's unit in language l (docs.UnitIn).
-func unitText(l i18n.Lang, unit string) string { return docs.UnitIn(l, unit) }
-
 // directionText is "higher is better" or "lower is better" in language l.
 func directionText(l i18n.Lang, d indicators.Direction) string {
 	switch d {
@@ -263,14 +260,6 @@ func directionText(l i18n.Lang, d indicators.Direction) string {
 		return l.T("direction.lower")
 	}
 	return d.String()
-}
-
-// betterText is directionText for an indicator's higher-is-better flag.
-func betterText(l i18n.Lang, higher bool) string {
-	if higher {
-		return directionText(l, indicators.HigherIsBetter)
-	}
-	return directionText(l, indicators.LowerIsBetter)
 }
 
 // scaleText is a segment's scale in language l: "about -2.5 to 2.5",
