@@ -43,21 +43,26 @@ type errPattern struct {
 	args []argKind
 }
 
-// lazyRegexp is a regular expression compiled when first matched.
+// lazyRegexp is a regular expression compiled when first matched; src
+// is its source, which the tests compile.
 type lazyRegexp struct {
-	once sync.Once
-	src  string
-	re   *regexp.Regexp
+	src      string
+	compiled func() *regexp.Regexp
 }
 
 // FindStringSubmatch is regexp.Regexp's, compiling the expression first.
 func (l *lazyRegexp) FindStringSubmatch(s string) []string {
-	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
-	return l.re.FindStringSubmatch(s)
+	return l.compiled().FindStringSubmatch(s)
+}
+
+// lazyRE is the expression src, compiled when first asked for.
+func lazyRE(src string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) })
 }
 
 func ep(re, key string, args ...argKind) errPattern {
-	return errPattern{&lazyRegexp{src: "^" + re + "$"}, key, args}
+	src := "^" + re + "$"
+	return errPattern{&lazyRegexp{src, lazyRE(src)}, key, args}
 }
 
 // errPatterns are tried in order; the first that matches decides.

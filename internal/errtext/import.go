@@ -1,9 +1,7 @@
 package errtext
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/rankings-dev/rankings/datasets/countries"
 	"github.com/rankings-dev/rankings/internal/docs"
@@ -416,12 +414,6 @@ var (
 	// whereText is a workbook's cell as Freedom House's ratings name it.
 	whereText = lazyRE(`^sheet ` + qIn + ` cell (\w+)$`)
 )
-
-// lazyRE is a regular expression compiled on first use, as the
-// patterns are: only a message in another language needs it.
-func lazyRE(src string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) })
-}
 
 // importArg says one fact of an import's message in language l.
 func importArg(l i18n.Lang, reg *countries.Registry, k argKind, s string) string {
