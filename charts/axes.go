@@ -4,8 +4,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/rankings-dev/rankings/charts/internal/figure"
 	"github.com/rankings-dev/rankings/internal/i18n"
-	"gonum.org/v1/plot"
 )
 
 // span is the extent of a value axis: the scale's bounds when the spec
@@ -116,9 +116,9 @@ func (a span) echarts(axis map[string]any) {
 	axis["axisLine"] = map[string]any{"show": true, "onZero": false, "lineStyle": map[string]any{"color": "#888888"}}
 }
 
-// gonum sets the extent and ticks of a gonum/plot axis: exactly the span,
-// with labelled ticks at a round step, none outside it.
-func (a span) gonum(ax *plot.Axis) {
+// onAxis sets the extent and ticks of a static chart's axis: exactly the
+// span, with labelled ticks at a round step, none outside it.
+func (a span) onAxis(ax *figure.Axis) {
 	ax.Min, ax.Max = a.Lo, a.Hi
 	ax.Tick.Marker = spanTicks{}
 }
@@ -129,14 +129,14 @@ func (a span) gonum(ax *plot.Axis) {
 // close to it, so that a reader sees where the scale ends.
 type spanTicks struct{}
 
-// Ticks implements plot.Ticker.
-func (spanTicks) Ticks(lo, hi float64) []plot.Tick {
+// Ticks implements figure.Ticker.
+func (spanTicks) Ticks(lo, hi float64) []figure.Tick {
 	if !(hi > lo) {
 		return nil
 	}
 	step := niceStep((hi - lo) / 5)
 	d := stepDecimals(step)
-	var out []plot.Tick
+	var out []figure.Tick
 	label := func(v float64) string { return strconv.FormatFloat(v, 'f', max(d, decimalsOf(v)), 64) }
 	first := math.Ceil(lo/step - 1e-9)
 	var major []float64
@@ -144,11 +144,11 @@ func (spanTicks) Ticks(lo, hi float64) []plot.Tick {
 		v := cleanFloat(k*step, step)
 		major = append(major, v)
 		if mid := v + step/2; mid < hi {
-			out = append(out, plot.Tick{Value: mid})
+			out = append(out, figure.Tick{Value: mid})
 		}
 	}
 	if below := first*step - step/2; below > lo {
-		out = append(out, plot.Tick{Value: below})
+		out = append(out, figure.Tick{Value: below})
 	}
 	for _, end := range []float64{lo, hi} {
 		near := false
@@ -160,7 +160,7 @@ func (spanTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 	}
 	for _, v := range major {
-		out = append(out, plot.Tick{Value: v, Label: label(v)})
+		out = append(out, figure.Tick{Value: v, Label: label(v)})
 	}
 	return out
 }

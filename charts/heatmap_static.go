@@ -6,8 +6,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/rankings-dev/rankings/charts/internal/figure"
 	"github.com/rankings-dev/rankings/internal/i18n"
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -18,15 +18,15 @@ func staticHeatmap(dc draw.Canvas, s Spec) error {
 	panels := s.panels()
 	p := newPlot(s.XLabel, "")
 	finish(p)
-	p.X.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick {
-		var out []plot.Tick
+	p.X.Tick.Marker = figure.TickerFunc(func(min, max float64) []figure.Tick {
+		var out []figure.Tick
 		step := 1
 		for len(cols)/step > 24 {
 			step++
 		}
 		for c, l := range cols {
 			if strings.TrimSpace(l) != "" && c%step == 0 {
-				out = append(out, plot.Tick{Value: float64(c), Label: l})
+				out = append(out, figure.Tick{Value: float64(c), Label: l})
 			}
 		}
 		return out
@@ -48,7 +48,7 @@ func staticHeatmap(dc draw.Canvas, s Spec) error {
 			label = pn.Title
 		}
 		keys = append(keys, colourKey{label: label, lo: s.format(vmin), hi: s.format(vmax), colors: colors, higher: pn.HigherIsBetter, lang: s.Lang})
-		p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		p.Add(plotFunc(func(c draw.Canvas, p *figure.Plot) {
 			tx, ty := p.Transforms(&c)
 			for i, sr := range s.Series {
 				row := float64(n - 1 - i)
@@ -83,7 +83,7 @@ func staticHeatmap(dc draw.Canvas, s Spec) error {
 		}))
 	}
 	if len(s.Panels) < 2 {
-		p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		p.Add(plotFunc(func(c draw.Canvas, p *figure.Plot) {
 			tx, _ := p.Transforms(&c)
 			for _, b := range s.Breaks {
 				if cx, ok := col[b.Year]; ok && b.Year > lo {

@@ -11,7 +11,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/rankings-dev/rankings/internal/i18n"
 	xfont "golang.org/x/image/font"
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 )
@@ -124,12 +123,12 @@ func (p *pdfDoc) face(bold bool) font.Face {
 	if fc, ok := p.faces[bold]; ok {
 		return fc
 	}
-	fn := plot.DefaultFont
+	fn := sansFont
 	fn.Variant = "Sans"
 	if bold {
 		fn.Weight = xfont.WeightBold
 	}
-	fc := font.DefaultCache.Lookup(fn, pdfBody)
+	fc := fonts().Lookup(fn, pdfBody)
 	p.faces[bold] = fc
 	return fc
 }

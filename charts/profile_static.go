@@ -4,9 +4,7 @@ import (
 	"image/color"
 	"strconv"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/plotter"
+	"github.com/rankings-dev/rankings/charts/internal/figure"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -48,14 +46,10 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 	dc = draw.Crop(dc, 0, 0, vg.Length(len(lines))*11+4, 0)
 
 	p := newPlot(s.XLabel, "")
-	p.BackgroundColor = color.White
-	for _, f := range []*font.Font{&p.X.Label.TextStyle.Font, &p.X.Tick.Label.Font, &p.Y.Tick.Label.Font} {
-		f.Variant = "Sans"
-	}
 	p.X.Label.TextStyle.Font.Size = 9
 	p.X.Tick.Label.Font.Size = 8.5
 	p.Y.Tick.Label.Font.Size = 8
-	p.X.Tick.Marker = plot.ConstantTicks(percentTicks())
+	p.X.Tick.Marker = figure.ConstantTicks(percentTicks())
 	// Row j (from the top) is centred on y = rows-1-j.
 	var names []string
 	for j := rows - 1; j >= 0; j-- {
@@ -72,7 +66,7 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 	p.Add(dataRange{0, 100, -0.5, float64(rows) - 0.5})
 	// Alternate rows are shaded as in the HTML chart; the vertical grid
 	// follows the percent ticks.
-	p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+	p.Add(plotFunc(func(c draw.Canvas, p *figure.Plot) {
 		trX, trY := p.Transforms(&c)
 		for j := 0; j < rows; j += 2 {
 			yc := float64(rows - 1 - j)
@@ -81,7 +75,7 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 			c.FillPolygon(color.Gray{Y: 0xf4}, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
 		}
 	}))
-	g := plotter.NewGrid()
+	g := figure.NewGrid()
 	g.Horizontal.Width = 0
 	p.Add(g)
 	// A sub-row offset in data units (rows are 1 apart): the countries'
@@ -92,7 +86,7 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 	for i, sr := range s.Series {
 		st := seriesStyle(i)
 		items = append(items, legendItem{name: sr.Name, color: st.Color, symbol: st.Symbol})
-		var xys plotter.XYs
+		var xys figure.XYs
 		for j := range s.Categories {
 			pt := pointAt(sr, j)
 			yc := float64(rows-1-j) - profileOffset(i, n)*sub
@@ -102,19 +96,16 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 				none.add(profileNoDataX, yc, sr.Name+": "+label)
 			case profileLeft(pt):
 				left.add(pt.Y, yc, label)
-				xys = append(xys, plotter.XY{X: pt.Y, Y: yc})
+				xys = append(xys, figure.XY{X: pt.Y, Y: yc})
 			default:
 				right.add(pt.Y, yc, label)
-				xys = append(xys, plotter.XY{X: pt.Y, Y: yc})
+				xys = append(xys, figure.XY{X: pt.Y, Y: yc})
 			}
 		}
 		if len(xys) == 0 {
 			continue
 		}
-		sc, err := plotter.NewScatter(xys)
-		if err != nil {
-			return err
-		}
+		sc := figure.NewScatter(xys)
 		sc.GlyphStyle = draw.GlyphStyle{Color: rgb(st.Color), Radius: 3.6, Shape: glyphOf(st.Symbol)}
 		p.Add(sc)
 	}
@@ -127,16 +118,10 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 		if len(ls.set.xys) == 0 {
 			continue
 		}
-		l, err := plotter.NewLabels(plotter.XYLabels{XYs: ls.set.xys, Labels: ls.set.text})
-		if err != nil {
-			return err
-		}
-		for k := range l.TextStyle {
-			st := labelStyle
-			st.Font.Size = 8
-			st.XAlign, st.YAlign, st.Color = ls.align, draw.YCenter, ls.col
-			l.TextStyle[k] = st
-		}
+		st := labelStyle
+		st.Font.Size = 8
+		st.XAlign, st.YAlign, st.Color = ls.align, draw.YCenter, ls.col
+		l := figure.NewLabels(ls.set.xys, ls.set.text, st)
 		l.Offset = vg.Point{X: ls.dx}
 		p.Add(l)
 	}
@@ -147,20 +132,20 @@ func staticProfile(dc draw.Canvas, s Spec) error {
 
 // labelSet collects the labels of one alignment.
 type labelSet struct {
-	xys  plotter.XYs
+	xys  figure.XYs
 	text []string
 }
 
 func (l *labelSet) add(x, y float64, text string) {
-	l.xys = append(l.xys, plotter.XY{X: x, Y: y})
+	l.xys = append(l.xys, figure.XY{X: x, Y: y})
 	l.text = append(l.text, text)
 }
 
 // percentTicks are the ticks of the percentile axis: labels every 10.
-func percentTicks() []plot.Tick {
-	var out []plot.Tick
+func percentTicks() []figure.Tick {
+	var out []figure.Tick
 	for v := 0; v <= 100; v += 10 {
-		out = append(out, plot.Tick{Value: float64(v), Label: strconv.Itoa(v)})
+		out = append(out, figure.Tick{Value: float64(v), Label: strconv.Itoa(v)})
 	}
 	return out
 }

@@ -1,8 +1,8 @@
 package charts
 
 import (
+	"github.com/rankings-dev/rankings/charts/internal/figure"
 	xfont "golang.org/x/image/font"
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -26,7 +26,7 @@ func staticRanking(dc draw.Canvas, s Spec) error {
 			widest = b.sr.Name
 		}
 	}
-	p.Y.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: -1e9, Label: widest}})
+	p.Y.Tick.Marker = figure.ConstantTicks([]figure.Tick{{Value: -1e9, Label: widest}})
 	p.Y.Tick.Label.Font = bold.Font
 	p.Y.Tick.Length, p.Y.Tick.Width, p.Y.Width = 0, 0, 0
 	// Room on the right for the label of a bar that reaches the axis end.
@@ -37,9 +37,9 @@ func staticRanking(dc draw.Canvas, s Spec) error {
 	base := barBase(s, ax)
 	if !s.HigherIsBetter {
 		// Better to the right on every ranking.
-		p.X.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
+		p.X.Inverted = true
 	}
-	p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+	p.Add(plotFunc(func(c draw.Canvas, p *figure.Plot) {
 		tx, ty := p.Transforms(&c)
 		for i, b := range bars {
 			yc := ty(float64(n - 1 - i))
@@ -64,7 +64,7 @@ func staticRanking(dc draw.Canvas, s Spec) error {
 			c.FillText(lab, vg.Point{X: max(x0, x1) + 4, Y: yc}, b.label)
 		}
 	}))
-	ax.gonum(&p.X)
+	ax.onAxis(&p.X)
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 	localizeTicks(p, s.Lang)
 	p.Draw(draw.Crop(dc, 0, -room, 0, 0))

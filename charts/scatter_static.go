@@ -3,8 +3,7 @@ package charts
 import (
 	"image/color"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
+	"github.com/rankings-dev/rankings/charts/internal/figure"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -16,10 +15,10 @@ func staticScatter(dc draw.Canvas, s Spec) error {
 	finish(p)
 	p.Y.Label.Position = draw.PosTop
 	if !s.XHigherIsBetter {
-		p.X.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
+		p.X.Inverted = true
 	}
 	if !s.HigherIsBetter {
-		p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
+		p.Y.Inverted = true
 	}
 	named, rest := scatterGroups(s)
 	// The field first (under), then the named countries over it.
@@ -28,26 +27,23 @@ func staticScatter(dc draw.Canvas, s Spec) error {
 	if len(named) == 0 {
 		fieldStyle = draw.GlyphStyle{Color: rgb(Palette[0]), Radius: 3.5, Shape: draw.CircleGlyph{}}
 	}
-	var field plot.Thumbnailer
+	var field figure.Thumbnailer
 	if len(rest) > 0 {
-		var xys plotter.XYs
+		var xys figure.XYs
 		for _, sp := range rest {
-			xys = append(xys, plotter.XY{X: sp.p.X, Y: sp.p.Y})
+			xys = append(xys, figure.XY{X: sp.p.X, Y: sp.p.Y})
 		}
-		sc, err := plotter.NewScatter(xys)
-		if err != nil {
-			return err
-		}
+		sc := figure.NewScatter(xys)
 		sc.GlyphStyle = fieldStyle
 		p.Add(sc)
 		field = sc
 	}
-	var lxy plotter.XYs
+	var lxy figure.XYs
 	var ltext []string
 	var lstyle []text.Style
 	if labelled {
 		for _, sp := range rest {
-			lxy = append(lxy, plotter.XY{X: sp.p.X, Y: sp.p.Y})
+			lxy = append(lxy, figure.XY{X: sp.p.X, Y: sp.p.Y})
 			ltext = append(ltext, sp.sr.Name)
 			lstyle = append(lstyle, textStyle(8, false))
 		}
@@ -60,29 +56,21 @@ func staticScatter(dc draw.Canvas, s Spec) error {
 			order[sp.sr.Name] = k
 		}
 		st := seriesStyle(k)
-		sc, err := plotter.NewScatter(plotter.XYs{{X: sp.p.X, Y: sp.p.Y}})
-		if err != nil {
-			return err
-		}
+		sc := figure.NewScatter(figure.XYs{{X: sp.p.X, Y: sp.p.Y}})
 		sc.GlyphStyle = draw.GlyphStyle{Color: rgb(st.Color), Radius: 5, Shape: filledGlyph(st.Symbol)}
 		p.Add(sc)
 		if !ok {
 			p.Legend.Add(sp.sr.Name, sc)
 		}
-		lxy = append(lxy, plotter.XY{X: sp.p.X, Y: sp.p.Y})
+		lxy = append(lxy, figure.XY{X: sp.p.X, Y: sp.p.Y})
 		ltext = append(ltext, sp.sr.Name)
 		ts := textStyle(9, true)
 		ts.Color = color.Black
 		lstyle = append(lstyle, ts)
 	}
 	if len(lxy) > 0 {
-		l, err := plotter.NewLabels(plotter.XYLabels{XYs: lxy, Labels: ltext})
-		if err != nil {
-			return err
-		}
-		l.Offset = vg.Point{X: 7, Y: -3.5}
+		l := &figure.Labels{XYs: lxy, Labels: ltext, TextStyle: lstyle, Offset: vg.Point{X: 7, Y: -3.5}}
 		for i := range l.TextStyle {
-			l.TextStyle[i] = lstyle[i]
 			l.TextStyle[i].XAlign, l.TextStyle[i].YAlign = draw.XLeft, draw.YBottom
 		}
 		p.Add(l)
@@ -98,8 +86,8 @@ func staticScatter(dc draw.Canvas, s Spec) error {
 		p.Legend.TextStyle.Font.Size = 8.5
 		p.Legend.TextStyle.Font.Variant = "Sans"
 	}
-	xs.gonum(&p.X)
-	ys.gonum(&p.Y)
+	xs.onAxis(&p.X)
+	ys.onAxis(&p.Y)
 	localizeTicks(p, s.Lang)
 	p.Draw(dc)
 	return nil

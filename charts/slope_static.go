@@ -5,8 +5,7 @@ import (
 	"sort"
 	"strconv"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
+	"github.com/rankings-dev/rankings/charts/internal/figure"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -17,9 +16,9 @@ func staticSlope(dc draw.Canvas, s Spec) error {
 	p := newPlot(s.XLabel, ax.axisTitleIn(s.Lang, s.YLabel))
 	finish(p)
 	p.Y.Label.Position = draw.PosTop
-	p.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: float64(lo), Label: strconv.Itoa(lo)}, {Value: float64(hi), Label: strconv.Itoa(hi)}})
+	p.X.Tick.Marker = figure.ConstantTicks([]figure.Tick{{Value: float64(lo), Label: strconv.Itoa(lo)}, {Value: float64(hi), Label: strconv.Itoa(hi)}})
 	if !s.HigherIsBetter {
-		p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
+		p.Y.Inverted = true
 	}
 	span := float64(hi - lo)
 	p.Add(dataRange{float64(lo) - span*0.05, float64(hi) + span*0.35, math.NaN(), math.NaN()})
@@ -44,27 +43,21 @@ func staticSlope(dc draw.Canvas, s Spec) error {
 				z = &pt
 			}
 		}
-		var xys plotter.XYs
+		var xys figure.XYs
 		for _, q := range []*Point{a, z} {
 			if q != nil {
-				xys = append(xys, plotter.XY{X: q.X, Y: q.Y})
+				xys = append(xys, figure.XY{X: q.X, Y: q.Y})
 			}
 		}
 		if len(xys) == 0 {
 			continue
 		}
 		if len(xys) == 2 {
-			l, err := plotter.NewLine(xys)
-			if err != nil {
-				return err
-			}
+			l := figure.NewLine(xys)
 			l.LineStyle = lineStyle(rgb(st.Color), 2, dashOf(st.Dash))
 			p.Add(l)
 		}
-		sc, err := plotter.NewScatter(xys)
-		if err != nil {
-			return err
-		}
+		sc := figure.NewScatter(xys)
 		sc.GlyphStyle = draw.GlyphStyle{Color: rgb(st.Color), Radius: 4, Shape: glyphOf(st.Symbol)}
 		p.Add(sc)
 		if z != nil {
@@ -73,7 +66,7 @@ func staticSlope(dc draw.Canvas, s Spec) error {
 	}
 	// The end labels, spread apart on the canvas so that none prints over
 	// another, each in its line's colour.
-	p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+	p.Add(plotFunc(func(c draw.Canvas, p *figure.Plot) {
 		tx, ty := p.Transforms(&c)
 		type placed struct {
 			end
@@ -104,7 +97,7 @@ func staticSlope(dc draw.Canvas, s Spec) error {
 			c.FillText(st, vg.Point{X: x0 + 14, Y: e.at}, e.text)
 		}
 	}))
-	ax.gonum(&p.Y)
+	ax.onAxis(&p.Y)
 	localizeTicks(p, s.Lang)
 	p.Draw(dc)
 	return nil

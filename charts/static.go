@@ -9,11 +9,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rankings-dev/rankings/charts/internal/figure"
 	"github.com/rankings-dev/rankings/internal/i18n"
 	xfont "golang.org/x/image/font"
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -80,12 +79,12 @@ var (
 )
 
 func textStyle(size vg.Length, bold bool) text.Style {
-	f := plot.DefaultFont
+	f := sansFont
 	f.Variant = "Sans"
 	if bold {
 		f.Weight = xfont.WeightBold
 	}
-	return text.Style{Color: color.Black, Font: font.From(f, size), XAlign: draw.XLeft, YAlign: draw.YTop, Handler: plot.DefaultTextHandler}
+	return text.Style{Color: color.Black, Font: font.From(f, size), XAlign: draw.XLeft, YAlign: draw.YTop, Handler: lazyText{}}
 }
 
 func (c *Chart) sourceLines() []string { return wrap(c.Spec.sourceLine(), c.wrapChars()) }
@@ -174,15 +173,15 @@ func (c *Chart) drawStatic(cv vg.Canvas, wl, hl vg.Length) error {
 	return fmt.Errorf("charts: unknown kind %q", s.Kind)
 }
 
-// plotFunc adapts a function to plot.Plotter.
-type plotFunc func(draw.Canvas, *plot.Plot)
+// plotFunc adapts a function to figure.Plotter.
+type plotFunc func(draw.Canvas, *figure.Plot)
 
-func (f plotFunc) Plot(c draw.Canvas, p *plot.Plot) { f(c, p) }
+func (f plotFunc) Plot(c draw.Canvas, p *figure.Plot) { f(c, p) }
 
 // dataRange widens a plot's ranges.
 type dataRange struct{ x0, x1, y0, y1 float64 }
 
-func (d dataRange) Plot(draw.Canvas, *plot.Plot) {}
+func (d dataRange) Plot(draw.Canvas, *figure.Plot) {}
 
 // DataRange returns the range; a NaN end leaves the plot's range alone.
 func (d dataRange) DataRange() (xmin, xmax, ymin, ymax float64) {
@@ -200,8 +199,8 @@ func (d dataRange) DataRange() (xmin, xmax, ymin, ymax float64) {
 	}
 	return lo(d.x0), hi(d.x1), lo(d.y0), hi(d.y1)
 }
-func newPlot(xl, yl string) *plot.Plot {
-	p := plot.New()
+func newPlot(xl, yl string) *figure.Plot {
+	p := figure.New(labelStyle)
 	p.X.Label.Text = xl
 	p.Y.Label.Text = yl
 	return p
@@ -246,15 +245,15 @@ func (diamondGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) 
 	c.FillPolygon(sty.Color, []vg.Point{{X: pt.X, Y: pt.Y + r}, {X: pt.X + r, Y: pt.Y}, {X: pt.X, Y: pt.Y - r}, {X: pt.X - r, Y: pt.Y}})
 }
 
-func (yearTicks) Ticks(min, max float64) []plot.Tick {
+func (yearTicks) Ticks(min, max float64) []figure.Tick {
 	lo, hi := int(math.Ceil(min)), int(math.Floor(max))
 	step := 1
 	for (hi-lo)/step > 14 {
 		step++
 	}
-	var out []plot.Tick
+	var out []figure.Tick
 	for y := lo; y <= hi; y++ {
-		t := plot.Tick{Value: float64(y)}
+		t := figure.Tick{Value: float64(y)}
 		if (y-lo)%step == 0 {
 			t.Label = strconv.Itoa(y)
 		}
@@ -263,29 +262,25 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	return out
 }
 
-func finish(p *plot.Plot) {
-	p.BackgroundColor = color.White
-	for _, f := range []*font.Font{&p.Title.TextStyle.Font, &p.X.Label.TextStyle.Font, &p.Y.Label.TextStyle.Font,
-		&p.X.Tick.Label.Font, &p.Y.Tick.Label.Font, &p.Legend.TextStyle.Font} {
-		f.Variant = "Sans"
-	}
+// finish sets a plot's text sizes and adds its grid.
+func finish(p *figure.Plot) {
 	p.X.Label.TextStyle.Font.Size = 9
 	p.Y.Label.TextStyle.Font.Size = 9
 	p.X.Tick.Label.Font.Size = 8.5
 	p.Y.Tick.Label.Font.Size = 8.5
-	p.Add(plotter.NewGrid())
+	p.Add(figure.NewGrid())
 }
 
 // localizeTicks writes the plot's numeric tick labels with the decimal
 // separator of language l (-0,5 in Russian); labels that are not numbers
 // (names, years) stay as they are.
-func localizeTicks(p *plot.Plot, l i18n.Lang) {
+func localizeTicks(p *figure.Plot, l i18n.Lang) {
 	if l != i18n.RU {
 		return
 	}
-	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
+	for _, ax := range []*figure.Axis{&p.X, &p.Y} {
 		m := ax.Tick.Marker
-		ax.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick {
+		ax.Tick.Marker = figure.TickerFunc(func(min, max float64) []figure.Tick {
 			// A copy: a marker may hand out its own slice (ConstantTicks).
 			ts := slices.Clone(m.Ticks(min, max))
 			for i := range ts {

@@ -3,7 +3,7 @@ package charts
 import (
 	"testing"
 
-	"gonum.org/v1/plot"
+	"github.com/rankings-dev/rankings/charts/internal/figure"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/rankings-dev/rankings/internal/i18n"
@@ -13,12 +13,12 @@ import (
 // labels use the decimal comma; names and years are left alone, and
 // English is untouched.
 func TestRussianTicksHaveADecimalComma(t *testing.T) {
-	ticks := plot.ConstantTicks([]plot.Tick{{Value: -0.5, Label: "-0.5"}, {Value: 1, Label: "1.25"}, {Value: 2, Label: "St. Lucia"}, {Value: 3, Label: "2026"}})
+	ticks := figure.ConstantTicks([]figure.Tick{{Value: -0.5, Label: "-0.5"}, {Value: 1, Label: "1.25"}, {Value: 2, Label: "St. Lucia"}, {Value: 3, Label: "2026"}})
 	for _, c := range []struct {
 		lang i18n.Lang
 		want []string
 	}{{i18n.RU, []string{"-0,5", "1,25", "St. Lucia", "2026"}}, {i18n.EN, []string{"-0.5", "1.25", "St. Lucia", "2026"}}} {
-		p := plot.New()
+		p := figure.New(labelStyle)
 		p.Y.Tick.Marker = ticks
 		localizeTicks(p, c.lang)
 		got := p.Y.Tick.Marker.Ticks(-1, 4)

@@ -5,8 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
+	"github.com/rankings-dev/rankings/charts/internal/figure"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -18,7 +17,7 @@ type yearTicks struct{}
 // seriesLines draws a series' runs (split at gaps and breaks) with its
 // band, on a numeric x axis in calendar years: each point in the middle of
 // the year its figures describe.
-func seriesLines(p *plot.Plot, s Spec, i int, pts []Point) {
+func seriesLines(p *figure.Plot, s Spec, i int, pts []Point) {
 	st := seriesStyle(i)
 	col := rgb(st.Color)
 	band := col
@@ -45,7 +44,7 @@ func seriesLines(p *plot.Plot, s Spec, i int, pts []Point) {
 		}
 		for _, run := range runs {
 			run := run
-			p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+			p.Add(plotFunc(func(c draw.Canvas, p *figure.Plot) {
 				tx, ty := p.Transforms(&c)
 				var poly []vg.Point
 				for _, q := range run {
@@ -137,7 +136,7 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 	// election strip out of line with the panels.
 	xLabel := fitAxisTitle(s.XLabel, body.Max.X-body.Min.X-60)
 	// The panels share the height above the election strip.
-	var plots []*plot.Plot
+	var plots []*figure.Plot
 	var canvases []draw.Canvas
 	ph := (body.Max.Y - body.Min.Y - stripH) / vg.Length(len(panels))
 	for k, pn := range panels {
@@ -152,14 +151,14 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		p.Y.Label.Text = ""
 		if !pn.HigherIsBetter {
 			// Inverted, so that up means better in every panel.
-			p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
+			p.Y.Inverted = true
 		}
 		if k == len(panels)-1 && len(s.Events) == 0 {
 			p.X.Label.Text = xLabel
 		}
 		if multi {
 			pn := pn
-			p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+			p.Add(plotFunc(func(c draw.Canvas, p *figure.Plot) {
 				// Years outside the panel's segment are shaded.
 				tx, _ := p.Transforms(&c)
 				shade := func(a, b float64) {
@@ -173,13 +172,13 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 					shade(float64(pn.To-s.Covered+1), float64(xhi))
 				}
 			}))
-			p.Add(plotter.NewGrid())
+			p.Add(figure.NewGrid())
 		}
 		for i, sr := range s.Series {
 			seriesLines(p, s, i, inPanel(sr.Points, pn))
 		}
 		p.Add(dataRange{float64(xlo), float64(xhi), math.NaN(), math.NaN()})
-		sp.gonum(&p.Y)
+		sp.onAxis(&p.Y)
 		if !multi {
 			breakLines(p, s)
 		}
@@ -223,23 +222,20 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		q.NominalY(names...)
 		q.Add(dataRange{float64(xlo), float64(xhi), -0.5, float64(len(names)) - 0.5})
 		for _, class := range assessmentOrder {
-			var xys plotter.XYs
+			var xys figure.XYs
 			for _, e := range s.Events {
 				yr, ok := e.Year()
 				row, rok := rowOf[e.Country]
 				if !ok || !rok || e.Class != class && !(class == "unknown" && !knownClass(e.Class)) {
 					continue
 				}
-				xys = append(xys, plotter.XY{X: yr, Y: row})
+				xys = append(xys, figure.XY{X: yr, Y: row})
 			}
 			if len(xys) == 0 {
 				continue
 			}
 			col, sym := assessmentStyle(class)
-			sc, err := plotter.NewScatter(xys)
-			if err != nil {
-				return err
-			}
+			sc := figure.NewScatter(xys)
 			sc.GlyphStyle = draw.GlyphStyle{Color: rgb(col), Radius: 4, Shape: glyphOf(sym)}
 			q.Add(sc)
 			stripItems = append(stripItems, legendItem{name: odihrLegend(s.Lang, class), color: col, symbol: sym})
@@ -266,10 +262,10 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 // breakLines marks methodology breaks inside one panel: a dashed line at the
 // start of the year the new methodology's figures describe, its label on
 // alternate heights so that neighbouring labels never overprint.
-func breakLines(p *plot.Plot, s Spec) {
+func breakLines(p *figure.Plot, s Spec) {
 	for i, b := range s.Breaks {
 		b, i := b, i
-		p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		p.Add(plotFunc(func(c draw.Canvas, p *figure.Plot) {
 			tx, _ := p.Transforms(&c)
 			x := tx(float64(b.Year - s.Covered))
 			c.StrokeLine2(lineStyle(color.Gray{Y: 0x55}, 1.2, []vg.Length{4, 3}), x, c.Min.Y, x, c.Max.Y)
@@ -288,7 +284,7 @@ func breakLines(p *plot.Plot, s Spec) {
 
 // placeLegend draws the plot with its legend in rows of entries above it
 // (gonum's own legend is a single column that would cover the data).
-func placeLegend(dc draw.Canvas, p *plot.Plot, items []legendItem) {
+func placeLegend(dc draw.Canvas, p *figure.Plot, items []legendItem) {
 	legendH := drawLegendRow(dc, items, 5)
 	p.Draw(draw.Crop(dc, 0, 0, 0, -(legendH + 8)))
 }
