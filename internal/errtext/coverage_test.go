@@ -621,9 +621,9 @@ func checkSaid(t *testing.T, pos, format, msg string) {
 
 // firstPattern is the pattern Error says msg by, with its match.
 func firstPattern(msg string) (*errPattern, []string) {
-	for i := range errPatterns {
-		if m := errPatterns[i].re.FindStringSubmatch(msg); m != nil {
-			return &errPatterns[i], m
+	for i := range errPatterns() {
+		if m := errPatterns()[i].re.FindStringSubmatch(msg); m != nil {
+			return &errPatterns()[i], m
 		}
 	}
 	return nil, nil

@@ -27,7 +27,7 @@ var impRegistry = sync.OnceValue(func() *countries.Registry { return datasets.Em
 // TestImportPatternsCompile: the import's patterns are compiled when a
 // message in another language first needs them; compile them all here.
 func TestImportPatternsCompile(t *testing.T) {
-	for _, list := range [][]errPattern{importReasons, importMessages} {
+	for _, list := range [][]errPattern{importReasons(), importMessages()} {
 		for _, p := range list {
 			if _, err := regexp.Compile(p.re.src); err != nil {
 				t.Errorf("%s: %v", p.key, err)
@@ -518,7 +518,7 @@ func impCheckEnglish(t *testing.T, pos, msg string) {
 	for _, list := range []struct {
 		patterns []errPattern
 		reasons  bool // reasons, maybe after a workbook's sheet
-	}{{importMessages, false}, {importReasons, true}, {errPatterns, false}, {warnPatterns, false}} {
+	}{{importMessages(), false}, {importReasons(), true}, {errPatterns(), false}, {warnPatterns(), false}} {
 		s := msg
 		if m := wherePrefix().FindStringSubmatch(s); m != nil && list.reasons {
 			s = s[len(m[0]):]
