@@ -347,10 +347,12 @@ func (t *fastTable) row(i uint32, iso3 string) indicators.Observation {
 	o := indicators.Observation{Indicator: t.id, ISO3: iso3, Year: int(f.u16(r)), Rank: int(f.u16(r + 2)), RankOf: int(f.u16(r + 4)),
 		Status: f.str(f.u32(r + 8)), Note: f.str(f.u32(r + 12)), Value: f.f64(r + 16),
 		StdErr: nan, Lower: nan, Upper: nan, Pct: nan, PctLower: nan, PctUpper: nan}
+	// The optional columns in optCols' order, each field set directly: a
+	// pointer to o through optCols would move every row to the heap.
 	p := r + 24
-	for c, col := range optCols {
+	for c, v := range []*float64{&o.StdErr, &o.Lower, &o.Upper, &o.Pct, &o.PctLower, &o.PctUpper} {
 		if t.mask&(1<<c) != 0 {
-			*col(&o) = f.f64(p)
+			*v = f.f64(p)
 			p += 8
 		}
 	}

@@ -111,11 +111,13 @@ func (s *Store) Indicators() []indicators.Indicator {
 // Indicator returns one indicator's metadata, or an ENotFound error that
 // suggests the nearest ids.
 func (s *Store) Indicator(id string) (indicators.Indicator, error) {
-	ids := make([]string, len(s.catalog))
-	for i, ind := range s.catalog {
+	for _, ind := range s.catalog {
 		if ind.ID == id {
 			return ind, nil
 		}
+	}
+	ids := make([]string, len(s.catalog))
+	for i, ind := range s.catalog {
 		ids[i] = ind.ID
 	}
 	return indicators.Indicator{}, indicators.UnknownError("indicator", id, ids, `run "rankings indicators" for the list`)

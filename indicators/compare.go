@@ -360,40 +360,42 @@ type Aggregate struct {
 // GroupAggregate computes the median and mean of a group's members on one
 // indicator and year, with how many of them have a figure.
 func GroupAggregate(d Data, ind Indicator, group string, members []string, year int) (Aggregate, error) {
-	by := map[string]Observation{}
-	for _, m := range members {
+	// The members' values, in members' order; has says which have one.
+	vals := make([]float64, len(members))
+	has := make([]bool, len(members))
+	for i, m := range members {
 		o, ok, err := d.At(ind.ID, m, year)
 		if err != nil {
 			return Aggregate{}, err
 		}
-		if ok {
-			by[m] = o
-		}
+		vals[i], has[i] = o.Value, ok
 	}
 	a := Aggregate{Group: group, Year: year, Of: len(members), Median: math.NaN(), Mean: math.NaN(), Min: math.NaN(), Max: math.NaN()}
 	dir := ind.Direction()
 	if seg, ok := ind.SegmentAt(year); ok {
 		dir = seg.Direction
 	}
-	var vs []float64
-	for _, m := range members {
-		o, ok := by[m]
-		if !ok {
+	vs := make([]float64, 0, len(members))
+	best, worst := -1, -1
+	for i, m := range members {
+		if !has[i] {
 			a.Missing = append(a.Missing, m)
 			continue
 		}
-		vs = append(vs, o.Value)
-		if a.Best == "" || dir.Better(o.Value, by[a.Best].Value) {
-			a.Best = m
+		v := vals[i]
+		vs = append(vs, v)
+		if best < 0 || dir.Better(v, vals[best]) {
+			best = i
 		}
-		if a.Worst == "" || dir.Better(by[a.Worst].Value, o.Value) {
-			a.Worst = m
+		if worst < 0 || dir.Better(vals[worst], v) {
+			worst = i
 		}
 	}
 	a.N = len(vs)
 	if a.N > 0 {
+		a.Best, a.Worst = members[best], members[worst]
 		a.Median, a.Mean = Median(vs), Mean(vs)
-		a.Min, a.Max = by[a.Worst].Value, by[a.Best].Value
+		a.Min, a.Max = vals[worst], vals[best]
 		if a.Min > a.Max {
 			a.Min, a.Max = a.Max, a.Min
 		}
