@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rankings-dev/rankings/datasets"
@@ -125,7 +126,7 @@ func (d *Dir) Manifest() (Manifest, error) {
 		m.NextID = 1
 	}
 	for _, e := range m.Imports {
-		if !dataName.MatchString(e.Data) || e.ID < 1 {
+		if !dataName().MatchString(e.Data) || e.ID < 1 {
 			return Manifest{}, fmt.Errorf("data directory %s: %s: import %d has a bad data file %q: move the directory away to start afresh", d.Path, manifestName, e.ID, e.Data)
 		}
 		if e.ID >= m.NextID {
@@ -135,8 +136,9 @@ func (d *Dir) Manifest() (Manifest, error) {
 	return m, nil
 }
 
-// dataName is the form of a stored import file.
-var dataName = regexp.MustCompile(`^imports/[0-9]+(-elections)?\.csv$`)
+// dataName is the form of a stored import file (compiled on first use, not
+// at every command's start).
+var dataName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^imports/[0-9]+(-elections)?\.csv$`) })
 
 // Overlays returns the imports as overlays for datasets.Store.With, oldest
 // first. Each import's file is read on first use and checked against its
@@ -316,7 +318,7 @@ func (d *Dir) clean(m Manifest) error {
 		for _, f := range entries {
 			rel := strings.TrimPrefix(dir+"/"+f.Name(), "/")
 			stale := strings.HasPrefix(f.Name(), ".") && strings.Contains(f.Name(), ".tmp-")
-			if dir == importsDir && dataName.MatchString(rel) && !used[rel] {
+			if dir == importsDir && dataName().MatchString(rel) && !used[rel] {
 				stale = true
 			}
 			if stale && f.Type().IsRegular() {

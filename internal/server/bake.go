@@ -19,6 +19,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/i18n"
@@ -86,7 +87,7 @@ func (s *Server) BakePaths() ([]string, error) {
 // has a version in each language: not an API document, an asset or a
 // file.
 func isPage(p string) bool {
-	return !strings.HasPrefix(p, "/api/") && !strings.HasPrefix(p, "/assets/") && !fileExt.MatchString(path.Ext(p))
+	return !strings.HasPrefix(p, "/api/") && !strings.HasPrefix(p, "/assets/") && !isFileExt(path.Ext(p))
 }
 
 // fileFor maps a URL path to the file that serves it statically: a path
@@ -96,14 +97,25 @@ func fileFor(p string) string {
 	switch {
 	case p == "/":
 		return "index.html"
-	case fileExt.MatchString(path.Ext(p)):
+	case isFileExt(path.Ext(p)):
 		return strings.TrimPrefix(p, "/")
 	}
 	return strings.TrimPrefix(p, "/") + "/index.html"
 }
 
-// fileExt matches the extension of a path that is a file, not a page.
-var fileExt = regexp.MustCompile(`^\.[a-z0-9]+$`)
+// isFileExt reports whether ext, a path's extension, makes it a file, not
+// a page: a dot and one or more lower-case letters or digits.
+func isFileExt(ext string) bool {
+	if len(ext) < 2 || ext[0] != '.' {
+		return false
+	}
+	for _, c := range []byte(ext[1:]) {
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // staticPath is the path at which a baked copy serves the site's URL u (a
 // path with an optional query). A path without a query is itself. A
@@ -135,7 +147,7 @@ func staticPath(u *url.URL) string {
 		}
 	}
 	base, ext := u.Path, path.Ext(u.Path)
-	if fileExt.MatchString(ext) {
+	if isFileExt(ext) {
 		base = strings.TrimSuffix(base, ext)
 	} else {
 		ext = ""
@@ -161,7 +173,7 @@ func fileSafe(s string) string {
 
 // linkAttr matches a link in a page the site renders: an href or src
 // attribute in double quotes, as the templates write them.
-var linkAttr = regexp.MustCompile(`(\s(?:href|src)=)"([^"]*)"`)
+var linkAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\s(?:href|src)=)"([^"]*)"`) })
 
 // internalLink resolves an attribute value found in the page at base to a
 // URL of the site, or reports that it is not one (another origin, a
@@ -184,8 +196,8 @@ func internalLink(base *url.URL, raw string) (*url.URL, bool) {
 // site URLs (path and query) it links to.
 func bakeLinks(base *url.URL, page []byte) ([]byte, []string) {
 	var links []string
-	out := linkAttr.ReplaceAllFunc(page, func(m []byte) []byte {
-		sub := linkAttr.FindSubmatch(m)
+	out := linkAttr().ReplaceAllFunc(page, func(m []byte) []byte {
+		sub := linkAttr().FindSubmatch(m)
 		u, ok := internalLink(base, string(sub[2]))
 		if !ok {
 			return m

@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rankings-dev/rankings/datasets"
@@ -327,7 +328,8 @@ func allowScripts(w http.ResponseWriter, hashes []string) {
 	}
 }
 
-var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
+// inlineScript matches a page's inline scripts; it is compiled on first use.
+var inlineScript = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<script>(.*?)</script>`) })
 
 // scriptHashes returns the hashes of the scripts a chart wrote into out
 // (what charts.Chart.WriteFragment or WritePage produced for it): the
@@ -336,7 +338,7 @@ var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
 // chart's own output only, never on a finished page.
 func scriptHashes(out, option []byte) []string {
 	var hashes []string
-	for _, m := range inlineScript.FindAllSubmatch(out, -1) {
+	for _, m := range inlineScript().FindAllSubmatch(out, -1) {
 		if len(option) == 0 || !bytes.Contains(m[1], option) {
 			continue
 		}
