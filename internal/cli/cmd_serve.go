@@ -66,7 +66,7 @@ logs one structured line per request to stderr; stops gracefully on
 SIGINT/SIGTERM, finishing requests in flight.`,
 		Args: noArgs("serve takes no arguments: give the address with --addr, e.g. rankings serve --addr 127.0.0.1:8080"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			gcDefaults()
+			gcForServe()
 			logs := newLogBuffer(env.Stderr)
 			defer logs.Close()
 			logger := slog.New(slog.NewJSONHandler(logs, nil))

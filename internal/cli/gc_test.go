@@ -7,8 +7,8 @@ import (
 )
 
 // TestGCSettings: a command raises the collector's target and sets a soft
-// limit, the server goes back to Go's defaults, and a GOGC or GOMEMLIMIT
-// of the user's is kept.
+// limit, the bake goes back to Go's defaults, the server collects at 50,
+// and a GOGC or GOMEMLIMIT of the user's is kept.
 func TestGCSettings(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
@@ -23,7 +23,15 @@ func TestGCSettings(t *testing.T) {
 	}
 	gcDefaults()
 	if got := debug.SetGCPercent(-1); got != 100 {
-		t.Errorf("the server's GOGC is %d, want 100", got)
+		t.Errorf("the bake's GOGC is %d, want 100", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("the bake's memory limit is %d, want none", got)
+	}
+	TuneGCForACommand()
+	gcForServe()
+	if got := debug.SetGCPercent(-1); got != 50 {
+		t.Errorf("the server's GOGC is %d, want 50", got)
 	}
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("the server's memory limit is %d, want none", got)
