@@ -1,7 +1,8 @@
 // Package charts turns domain values into chart documents: interactive HTML
 // pages and embeddable fragments drawn by ECharts (options built with
-// go-echarts), and static SVG and PNG images drawn by gonum/plot for reports
-// that cannot run JavaScript.
+// go-echarts), and static SVG, PNG and PDF images for reports that cannot
+// run JavaScript, drawn on gonum/plot's vg canvases with their axes laid
+// out by charts/internal/figure.
 //
 // The package never reads files or the data store: callers describe a chart
 // with a Spec (title, source line, axis labels that state the direction, one

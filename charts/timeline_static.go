@@ -131,9 +131,8 @@ func staticTimeline(dc draw.Canvas, s Spec) error {
 		// One legend row is in the strip's height; a second one widens it.
 		stripH = vg.Length(16*len(s.Series)+86) + legendHeight(body.Max.X-body.Min.X, eventItems(s), 6) - 13
 	}
-	// The time axis's title wraps to the plot's width: gonum/plot narrows
-	// a plot whose axis title is wider than it, which would pull the
-	// election strip out of line with the panels.
+	// The time axis's title wraps to the plot's width, so that a long one
+	// stays inside the image.
 	xLabel := fitAxisTitle(s.XLabel, body.Max.X-body.Min.X-60)
 	// The panels share the height above the election strip.
 	var plots []*figure.Plot
