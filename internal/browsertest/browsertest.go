@@ -104,9 +104,28 @@ func Browser(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Contex
 	}, extra...)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(acancel)
-	return actx
+	// Started here, so that a start that fails is tried again: on a busy
+	// 2-core machine Chromium now and then exits before it prints its
+	// DevTools address (chromedp: "chrome failed to start:" with no output,
+	// about one run of the server's browser tests in three). The tabs of
+	// NewTab open in this browser.
+	const attempts = 3
+	for i := 1; ; i++ {
+		actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+		bctx, bcancel := chromedp.NewContext(actx)
+		_, err := chromedp.Run(bctx, chromedp.Navigate("about:blank"))
+		if err == nil {
+			t.Cleanup(acancel)
+			t.Cleanup(bcancel)
+			return bctx
+		}
+		bcancel()
+		acancel()
+		if i == attempts || ctx.Err() != nil {
+			t.Fatalf("chromium did not start (%d attempts): %v", i, err)
+		}
+		t.Logf("chromium did not start (attempt %d of %d), trying again: %v", i, attempts, err)
+	}
 }
 
 // Tab is one browser tab with what it logged.
