@@ -21,7 +21,8 @@ import (
 // positions. SVG output keeps real text and is not wrapped.
 type glyphCanvas struct {
 	vg.Canvas
-	buf sfnt.Buffer
+	buf  sfnt.Buffer
+	path vg.Path // reused from string to string
 }
 
 // FillString implements vg.Canvas.
@@ -35,6 +36,11 @@ func (c *glyphCanvas) FillString(f font.Face, pt vg.Point, str string) {
 	ppem := fixed.Int26_6(upem)
 	scale := f.Font.Size / vg.Length(upem)
 	x := pt.X
+	// The whole string is one path, filled once: a fill per glyph set up
+	// the rasteriser for every letter, most of the time of a chart's PNG.
+	// Glyphs that touch fill the same as apart (non-zero winding, one
+	// colour).
+	path := c.path[:0]
 	prev, havePrev := sfnt.GlyphIndex(0), false
 	for _, r := range str {
 		idx, err := f.Face.GlyphIndex(&c.buf, r)
@@ -61,11 +67,11 @@ func (c *glyphCanvas) FillString(f font.Face, pt vg.Point, str string) {
 				// sfnt's y axis points down.
 				return vg.Point{X: x + vg.Length(p.X)*scale, Y: pt.Y - vg.Length(p.Y)*scale}
 			}
-			var path vg.Path
+			start := len(path)
 			for _, s := range segs {
 				switch s.Op {
 				case sfnt.SegmentOpMoveTo:
-					if len(path) > 0 {
+					if len(path) > start {
 						path.Close()
 					}
 					path.Move(at(s.Args[0]))
@@ -78,9 +84,12 @@ func (c *glyphCanvas) FillString(f font.Face, pt vg.Point, str string) {
 				}
 			}
 			path.Close()
-			c.Canvas.Fill(path)
 		}
 		x += vg.Length(adv) * scale
 		prev, havePrev = idx, true
 	}
+	if len(path) > 0 {
+		c.Canvas.Fill(path)
+	}
+	c.path = path
 }
