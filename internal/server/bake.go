@@ -14,12 +14,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/i18n"
@@ -171,9 +169,45 @@ func fileSafe(s string) string {
 	return b.String()
 }
 
-// linkAttr matches a link in a page the site renders: an href or src
-// attribute in double quotes, as the templates write them.
-var linkAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\s(?:href|src)=)"([^"]*)"`) })
+// replaceLinks calls f on each link of a page the site renders, an href or
+// src attribute in double quotes as the templates write them (a space, tab
+// or line break, href= or src=, and the value up to the next quote), and
+// puts what f returns in the match's place. attr is the match up to its
+// opening quote, value what the quotes hold. It finds what the expression
+// (\s(?:href|src)=)"([^"]*)" finds (TestReplaceLinksIsTheExpression),
+// scanning the page once: the expression took a seventh of a bake.
+func replaceLinks(page []byte, f func(match, attr, value []byte) []byte) []byte {
+	out := make([]byte, 0, len(page))
+	last := 0
+	for i := 0; i < len(page); i++ {
+		switch page[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+		default:
+			continue
+		}
+		rest := page[i+1:]
+		n := 0
+		switch {
+		case bytes.HasPrefix(rest, []byte(`href="`)):
+			n = len(`href="`)
+		case bytes.HasPrefix(rest, []byte(`src="`)):
+			n = len(`src="`)
+		default:
+			continue
+		}
+		start := i + 1 + n
+		end := bytes.IndexByte(page[start:], '"')
+		if end < 0 {
+			break
+		}
+		end += start
+		out = append(out, page[last:i]...)
+		out = append(out, f(page[i:end+1], page[i:start-1], page[start:end])...)
+		last = end + 1
+		i = end
+	}
+	return append(out, page[last:]...)
+}
 
 // internalLink resolves an attribute value found in the page at base to a
 // URL of the site, or reports that it is not one (another origin, a
@@ -196,9 +230,8 @@ func internalLink(base *url.URL, raw string) (*url.URL, bool) {
 // site URLs (path and query) it links to.
 func bakeLinks(base *url.URL, page []byte) ([]byte, []string) {
 	var links []string
-	out := linkAttr().ReplaceAllFunc(page, func(m []byte) []byte {
-		sub := linkAttr().FindSubmatch(m)
-		u, ok := internalLink(base, string(sub[2]))
+	out := replaceLinks(page, func(m, attr, value []byte) []byte {
+		u, ok := internalLink(base, string(value))
 		if !ok {
 			return m
 		}
@@ -207,14 +240,14 @@ func bakeLinks(base *url.URL, page []byte) ([]byte, []string) {
 			target += "?" + u.RawQuery
 		}
 		links = append(links, target)
-		if u.RawQuery == "" && strings.HasPrefix(string(sub[2]), "/") {
+		if u.RawQuery == "" && bytes.HasPrefix(value, []byte("/")) {
 			return m
 		}
 		p := (&url.URL{Path: staticPath(u)}).EscapedPath()
 		if u.Fragment != "" {
 			p += "#" + u.EscapedFragment()
 		}
-		return []byte(string(sub[1]) + `"` + html.EscapeString(p) + `"`)
+		return []byte(string(attr) + `"` + html.EscapeString(p) + `"`)
 	})
 	return out, links
 }
