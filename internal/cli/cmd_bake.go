@@ -45,6 +45,7 @@ failed or interrupted bake leaves DIR as it was.`,
 			if out == "" {
 				return usagef("bake needs -o DIR")
 			}
+			opts.noGzip = true
 			h, err := opts.build(env, nil)
 			if err != nil {
 				return err

@@ -21,6 +21,8 @@ type serverOptions struct {
 	assetHost string
 	// publicURL is serve's --public-url; bake has none.
 	publicURL string
+	// noGzip is bake's: see server.Options.NoGzip.
+	noGzip bool
 }
 
 func (o *serverOptions) register(cmd *cobra.Command) {
@@ -40,7 +42,7 @@ func (o *serverOptions) build(env *Env, logger *slog.Logger) (*server.Server, er
 			return nil, usagef("--echarts-js: %v", err)
 		}
 	}
-	return server.New(server.Options{Store: env.Store, Logger: logger, EChartsJS: js, AssetHost: o.assetHost, Version: buildVersion(), PublicURL: o.publicURL}), nil
+	return server.New(server.Options{Store: env.Store, Logger: logger, EChartsJS: js, AssetHost: o.assetHost, Version: buildVersion(), PublicURL: o.publicURL, NoGzip: o.noGzip}), nil
 }
 
 // everyInterface reports whether a listen address binds every network

@@ -48,6 +48,11 @@ type Options struct {
 	PublicURL string
 	// CacheBytes bounds the response cache; 0 means DefaultCacheBytes.
 	CacheBytes int
+	// NoGzip keeps every answer uncompressed, for a bake: it asks for
+	// each page once and writes it as it is, for a static server that
+	// compresses on its own. Compressing them anyway at the best level
+	// took a quarter of a bake.
+	NoGzip bool
 }
 
 // DefaultCacheBytes is the response cache's default bound.
@@ -213,7 +218,7 @@ func (s *Server) finish(key, path string, rec *recorder) *cached {
 	sum := sha256.Sum256(append([]byte(s.opts.Version+"\x00"), body...))
 	tag := hex.EncodeToString(sum[:12])
 	c := &cached{key: key, header: rec.header, body: body, etag: `"` + tag + `"`, gzEtag: `"` + tag + `-gz"`}
-	if compressible(rec.header.Get("Content-Type")) && len(body) > 512 {
+	if !s.opts.NoGzip && compressible(rec.header.Get("Content-Type")) && len(body) > 512 {
 		var b bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 		zw.Write(body)
