@@ -83,3 +83,5 @@
 // "Yugoslavia" row is YUG up to the 1991-92 edition and SCG from the 1992-93
 // to the 2003 edition (covering 1992–2002).
 package countries
+
+//go:generate go test -run ^TestRegistryTable$ -update .
