@@ -60,7 +60,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	// Help is printed before any command runs: choose its language now.
 	env.Lang = earlyLang(args, env.Getenv)
-	root := newRoot(&env)
+	root := newRoot(&env, args)
 	root.SetArgs(args)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
@@ -132,15 +132,45 @@ func isCobraUsage(msg string) bool {
 }
 
 // newRoot builds the command tree with its help texts in env.Lang.
-func newRoot(env *Env) *cobra.Command {
-	root := goRoot(env)
+func newRoot(env *Env, args []string) *cobra.Command {
+	root := goRoot(env, args)
 	localizeHelp(root, env.Lang)
 	return root
 }
 
+// commands are the top-level commands, in the order help lists them.
+var commands = []struct {
+	name  string
+	build func(*Env) *cobra.Command
+}{
+	{"countries", newCountriesCmd},
+	{"indicators", newIndicatorsCmd},
+	{"sources", newSourcesCmd},
+	{"cite", newCiteCmd},
+	{"show", newShowCmd},
+	{"compare", newCompareCmd},
+	{"rank", newRankCmd},
+	{"trend", newTrendCmd},
+	{"elections", newElectionsCmd},
+	{"correlate", newCorrelateCmd},
+	{"chart", newChartCmd},
+	{"charts", newChartsCmd},
+	{"report", newReportCmd},
+	{"serve", newServeCmd},
+	{"bake", newBakeCmd},
+	{"import", newImportCmd},
+	{"validate", newValidateCmd},
+	{"update", newUpdateCmd},
+	{"schema", newSchemaCmd},
+}
+
 // goRoot builds the command tree with the help texts written in Go, before
-// the catalogue's (localizeHelp).
-func goRoot(env *Env) *cobra.Command {
+// the catalogue's (localizeHelp). When args start with a command's name,
+// the tree holds that command alone: it is the one that runs, and building
+// the other eighteen with their flags was a tenth of a short command's
+// own time. Anything else (help, a flag first, a mistyped name that cobra
+// answers with suggestions) gets the whole tree.
+func goRoot(env *Env, args []string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "rankings",
 		Short: "Compare governance indicators of countries",
@@ -155,27 +185,17 @@ N is every country and territory the source ranked that year.`,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
-	root.AddCommand(
-		newCountriesCmd(env),
-		newIndicatorsCmd(env),
-		newSourcesCmd(env),
-		newCiteCmd(env),
-		newShowCmd(env),
-		newCompareCmd(env),
-		newRankCmd(env),
-		newTrendCmd(env),
-		newElectionsCmd(env),
-		newCorrelateCmd(env),
-		newChartCmd(env),
-		newChartsCmd(env),
-		newReportCmd(env),
-		newServeCmd(env),
-		newBakeCmd(env),
-		newImportCmd(env),
-		newValidateCmd(env),
-		newUpdateCmd(env),
-		newSchemaCmd(env),
-	)
+	only := -1
+	for i, c := range commands {
+		if len(args) > 0 && args[0] == c.name {
+			only = i
+		}
+	}
+	for i, c := range commands {
+		if only < 0 || i == only {
+			root.AddCommand(c.build(env))
+		}
+	}
 	userData(root, env)
 	widthFlag(root, env)
 	langFlag(root, env)

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/internal/i18n"
 )
 
@@ -14,7 +15,7 @@ import (
 // text (the help command and --help flags as cobra writes them).
 func goHelpTexts() map[string]string {
 	env := Env{Getenv: func(string) string { return "" }}
-	root := goRoot(&env)
+	root := goRoot(&env, nil)
 	root.InitDefaultHelpCmd()
 	texts := map[string]string{}
 	var walk func(c *cobra.Command)
@@ -104,5 +105,28 @@ func TestRussianHelpWords(t *testing.T) {
 				t.Errorf("%q: Russian help says %q:\n%s", args, w, out)
 			}
 		}
+	}
+}
+
+// TestCommandsByName: each entry of commands builds the command it is
+// named for, so that a command line starting with that name gets it; and
+// the tree built for one command holds it alone, with its subcommands.
+func TestCommandsByName(t *testing.T) {
+	env := Env{Store: datasets.Embedded(), Getenv: func(string) string { return "" }}
+	full := goRoot(&env, nil)
+	if got, want := len(full.Commands()), len(commands); got != want {
+		t.Fatalf("the whole tree has %d commands, the list %d", got, want)
+	}
+	for _, c := range commands {
+		if got := c.build(&env).Name(); got != c.name {
+			t.Errorf("commands lists %q, its builder makes %q", c.name, got)
+		}
+		one := goRoot(&env, []string{c.name, "--help"})
+		if n := len(one.Commands()); n != 1 || one.Commands()[0].Name() != c.name {
+			t.Errorf("the tree for %q holds %d commands", c.name, n)
+		}
+	}
+	if n := len(goRoot(&env, []string{"--lang", "ru", "compare"}).Commands()); n != len(commands) {
+		t.Errorf("a command line starting with a flag got %d commands, want the whole tree", n)
 	}
 }
