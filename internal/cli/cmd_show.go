@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -82,7 +83,7 @@ func showTable(env *Env, doc docs.Show) error {
 			if v.Rank != nil {
 				rank = rankOf(lang, *v.Rank, *v.RankOf)
 			}
-			var detail []string
+			detail := make([]string, 0, 4)
 			if v.StdErr != nil {
 				detail = append(detail, lang.T("show.std_err", lang.Figure(stdErrText(ind, *v.StdErr))))
 			}
@@ -101,7 +102,7 @@ func showTable(env *Env, doc docs.Show) error {
 				detail = append(detail, dataNote(lang, v.Note))
 			}
 			value := notes.mark(lang.Figure(ind.Format(v.Value)), publishedNoteIn(lang, ind, v.Year, v.Value, v.PublishedValue))
-			t.add(fmt.Sprintf("  %d", v.Year), value, rank, strings.Join(detail, lang.T("show.detail_sep")))
+			t.add("  "+strconv.Itoa(v.Year), value, rank, strings.Join(detail, lang.T("show.detail_sep")))
 		}
 		if err := t.write(&b); err != nil {
 			return err

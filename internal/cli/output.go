@@ -99,14 +99,23 @@ func (t *textTable) lines() []string {
 	}
 	line := func(row []string) string {
 		var b strings.Builder
+		spaces := func(n int) {
+			for ; n > 0; n-- {
+				b.WriteByte(' ')
+			}
+		}
 		for i, c := range row {
 			if t.right[i] {
 				base, mark := splitMark(c)
-				b.WriteString(strings.Repeat(" ", widths[i]-width(base)) + base + mark + strings.Repeat(" ", marks[i]-width(mark)))
-			} else if pad := strings.Repeat(" ", widths[i]-width(c)); i < len(row)-1 {
-				b.WriteString(c + pad)
+				spaces(widths[i] - width(base))
+				b.WriteString(base)
+				b.WriteString(mark)
+				spaces(marks[i] - width(mark))
 			} else {
 				b.WriteString(c)
+				if i < len(row)-1 {
+					spaces(widths[i] - width(c))
+				}
 			}
 			if i < len(row)-1 {
 				b.WriteString("  ")

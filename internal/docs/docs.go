@@ -346,9 +346,33 @@ type Value struct {
 
 // ValueDoc renders an observation of ind.
 func ValueDoc(ind indicators.Indicator, o indicators.Observation) Value {
-	return Value{Year: o.Year, Value: o.Value, PublishedValue: PublishedValue(ind, o), Rank: Int(o.Rank), RankOf: Int(o.RankOf),
-		StdErr: Num(o.StdErr), Lower: Num(o.Lower), Upper: Num(o.Upper),
-		Pct: Num(o.Pct), PctLower: Num(o.PctLower), PctUpper: Num(o.PctUpper), Status: o.Status, Note: o.Note}
+	// The optional figures point into one block per value, not one
+	// allocation each: a country's page renders hundreds of values.
+	var nums *[6]float64
+	num := func(i int, v float64) *float64 {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil
+		}
+		if nums == nil {
+			nums = new([6]float64)
+		}
+		nums[i] = v
+		return &nums[i]
+	}
+	var ints *[2]int
+	integer := func(i, v int) *int {
+		if v == 0 {
+			return nil
+		}
+		if ints == nil {
+			ints = new([2]int)
+		}
+		ints[i] = v
+		return &ints[i]
+	}
+	return Value{Year: o.Year, Value: o.Value, PublishedValue: PublishedValue(ind, o), Rank: integer(0, o.Rank), RankOf: integer(1, o.RankOf),
+		StdErr: num(0, o.StdErr), Lower: num(1, o.Lower), Upper: num(2, o.Upper),
+		Pct: num(3, o.Pct), PctLower: num(4, o.PctLower), PctUpper: num(5, o.PctUpper), Status: o.Status, Note: o.Note}
 }
 
 // PublishedValue is the published_value of every document that carries an
