@@ -55,7 +55,7 @@ row "cold compare --format json (CPU ms)" "$(cold 4 1)" "$(cold 1 1)" "$(cold 4 
 row "  its peak RSS (KB)" "$(cold 4 3)" "$(cold 1 3)" "-" "target <= 25 MB (25600 KB)"
 row "  its wall time (ms)" "$(cold 4 2)" "$(cold 1 2)" "$(ratio "$(cold 4 2)" "$(cold 1 2)")" "-"
 echo "-- package initialisation of rankings --help (GODEBUG=inittrace=1), the largest:"
-GODEBUG=inittrace=1 "$work/rankings" --help 2>&1 >/dev/null | grep '^init ' | sort -t' ' -k5 -g -r | head -8
+GODEBUG=inittrace=1 "$work/rankings" --help 2>&1 >/dev/null | grep '^init ' | sort -t' ' -k5 -g -r | awk 'NR <= 8' # awk reads it all: head would end the pipe early, a SIGPIPE under pipefail
 GODEBUG=inittrace=1 "$work/rankings" --help 2>&1 >/dev/null | awk '/^init /{ms+=$5; b+=$8; a+=$10} END {printf "-- all of it: %.2f ms clock, %d bytes, %d allocs\n", ms, b, a}'
 
 echo "== 2. import"
