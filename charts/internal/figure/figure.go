@@ -247,23 +247,19 @@ func (p *Plot) yWidth() vg.Length {
 // topRoom keeps a label of a tick at the top end of the y axis, which is
 // centred on its tick, inside the canvas. (Names in rows, as NominalY
 // places them, stand half a row below the end and need none.)
-func (p *Plot) topRoom() vg.Length {
-	room := vg.Length(0)
-	for _, t := range p.Y.ticks() {
-		if t.Label != "" && p.Y.onScale(t.Value) && p.Y.Norm(t.Value) > 0.999 {
-			room = max(room, p.Y.Tick.Label.Height(t.Label)/2)
-		}
-	}
-	return room
-}
+func (p *Plot) topRoom() vg.Length { return p.Y.endRoom(0.999, p.Y.Tick.Label.Height) }
 
 // rightRoom keeps the x tick label at the right end, which is centred on
 // its tick, inside the canvas.
-func (p *Plot) rightRoom() vg.Length {
+func (p *Plot) rightRoom() vg.Length { return p.X.endRoom(0.5, p.X.Tick.Label.Width) }
+
+// endRoom is half the largest size (along the axis) of the labels of the
+// ticks on the scale beyond position from (0 to 1) along it.
+func (a *Axis) endRoom(from float64, size func(string) vg.Length) vg.Length {
 	room := vg.Length(0)
-	for _, t := range p.X.ticks() {
-		if t.Label != "" && p.X.onScale(t.Value) && p.X.Norm(t.Value) > 0.5 {
-			room = max(room, p.X.Tick.Label.Width(t.Label)/2)
+	for _, t := range a.ticks() {
+		if t.Label != "" && a.onScale(t.Value) && a.Norm(t.Value) > from {
+			room = max(room, size(t.Label)/2)
 		}
 	}
 	return room
