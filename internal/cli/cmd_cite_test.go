@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,19 +38,7 @@ func TestCiteGolden(t *testing.T) {
 			}
 			got := fmt.Sprintf("$ rankings %s\nexit %d\n--- stderr\n%s--- stdout\n%s", strings.Join(c.args, " "), code, stderr, stdout)
 			path := filepath.Join("testdata", "golden", c.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/cli -run CiteGolden -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from %s (go test ./internal/cli -run CiteGolden -update rewrites it after a deliberate change):\n%s", path, firstDiff(string(want), got))
-			}
+			checkGolden(t, path, got, "go test ./internal/cli -run CiteGolden -update")
 		})
 	}
 }

@@ -202,22 +202,7 @@ func TestImportCorpus(t *testing.T) {
 			}
 			got := fmt.Sprintf("$ rankings import %s %s\nexit %d\n--- stderr\n%s", source, shown, code, stderr)
 			golden := filepath.Join("testdata", "import", "golden", name+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (go test ./internal/cli -run ImportCorpus -update creates it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("differs from %s:\n%s", golden, firstDiff(string(want), got))
-			}
+			checkGolden(t, golden, got, "go test ./internal/cli -run ImportCorpus -update")
 		})
 	}
 	if after := treeHash(t, dir); after != before {

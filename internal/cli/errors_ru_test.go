@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -34,19 +33,7 @@ func TestErrorsTableRussian(t *testing.T) {
 	}
 	got := b.String()
 	path := filepath.Join("testdata", "golden", "errors-table-ru.golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/cli -run ErrorsTable -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s:\n%s", path, firstDiff(string(want), got))
-	}
+	checkGolden(t, path, got, "go test ./internal/cli -run ErrorsTable -update")
 }
 
 // TestRussianErrorsSayNoEnglish checks that no translated error keeps an

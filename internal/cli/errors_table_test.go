@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -107,17 +106,5 @@ func TestErrorsTable(t *testing.T) {
 	}
 	got := b.String()
 	path := filepath.Join("testdata", "golden", "errors-table.golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/cli -run Golden -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test ./internal/cli -run Golden -update rewrites it after a deliberate change):\n%s", path, firstDiff(string(want), got))
-	}
+	checkGolden(t, path, got, "go test ./internal/cli -run Golden -update")
 }

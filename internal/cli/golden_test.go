@@ -149,20 +149,30 @@ func TestGolden(t *testing.T) {
 			stdout, stderr, code := run(c.args...)
 			got := fmt.Sprintf("$ rankings %s\nexit %d\n--- stderr\n%s--- stdout\n%s", strings.Join(c.args, " "), code, stderr, stdout)
 			path := filepath.Join("testdata", "golden", c.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from %s (go test ./internal/cli -update rewrites it after a deliberate change):\n%s", path, firstDiff(string(want), got))
-			}
+			checkGolden(t, path, got, "go test ./internal/cli -update")
 		})
+	}
+}
+
+// checkGolden compares got with the golden file at path, or writes it
+// there under -update; cmd is the go test command that rewrites it.
+func checkGolden(t *testing.T, path, got, cmd string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (%s creates it)", err, cmd)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (%s rewrites it after a deliberate change):\n%s", path, cmd, firstDiff(string(want), got))
 	}
 }
 

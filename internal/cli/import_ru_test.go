@@ -60,19 +60,7 @@ func TestImportCorpusRussian(t *testing.T) {
 	}
 	got := b.String()
 	golden := filepath.Join("testdata", "golden", "import-corpus-ru.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (go test ./internal/cli -run ImportCorpusRussian -update creates it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("differs from %s:\n%s", golden, firstDiff(string(want), got))
-	}
+	checkGolden(t, golden, got, "go test ./internal/cli -run ImportCorpusRussian -update")
 }
 
 // TestImportErrorsRussianEndToEnd runs import, validate and update with
