@@ -596,6 +596,19 @@ func slicesContainFormat(found []userError, f string) bool {
 	return false
 }
 
+// checkEnglish reports when pattern p, which matched msg with the facts m,
+// has an English catalogue message that does not give msg back.
+func checkEnglish(t *testing.T, pos string, p *errPattern, m []string, msg string) {
+	t.Helper()
+	args := make([]any, len(m)-1)
+	for i := range args {
+		args[i] = m[i+1]
+	}
+	if en := i18n.EN.T(p.key, args...); en != msg {
+		t.Errorf("%s: pattern %s recognises %q, but its English message says %q: the catalogue must say what the code says", pos, p.key, msg, en)
+	}
+}
+
 // checkSaid checks that msg, a message of format written at pos, is
 // known to a pattern whose English catalogue message says msg, and that
 // its Russian keeps no English word of format.
@@ -606,13 +619,7 @@ func checkSaid(t *testing.T, pos, format, msg string) {
 		t.Errorf("%s: no pattern of internal/errtext says %q (format %q) in Russian: add one to errPatterns, and its err.* message to locales/en/cli_errors.toml (the code's format exactly) and locales/ru/cli_errors.toml", pos, msg, format)
 		return
 	}
-	args := make([]any, len(m)-1)
-	for i := range args {
-		args[i] = m[i+1]
-	}
-	if en := i18n.EN.T(p.key, args...); en != msg {
-		t.Errorf("%s: pattern %s recognises %q, but its English message says %q: the catalogue must say what the code says", pos, p.key, msg, en)
-	}
+	checkEnglish(t, pos, p, m, msg)
 	ru := Error(i18n.RU, registry(), msg)
 	if w := englishLeft(format, msg, ru); w != "" {
 		t.Errorf("%s: %q is said %q, which keeps the English %q", pos, msg, ru, w)

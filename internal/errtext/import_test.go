@@ -527,13 +527,7 @@ func impCheckEnglish(t *testing.T, pos, msg string) {
 		if m == nil {
 			continue
 		}
-		args := make([]any, len(m)-1)
-		for i := range args {
-			args[i] = m[i+1]
-		}
-		if en := i18n.EN.T(p.key, args...); en != s {
-			t.Errorf("%s: pattern %s recognises %q, but its English message says %q: the catalogue must say what the code says", pos, p.key, s, en)
-		}
+		checkEnglish(t, pos, &p, m, s)
 		return
 	}
 }
