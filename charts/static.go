@@ -80,7 +80,6 @@ var (
 
 func textStyle(size vg.Length, bold bool) text.Style {
 	f := sansFont
-	f.Variant = "Sans"
 	if bold {
 		f.Weight = xfont.WeightBold
 	}
