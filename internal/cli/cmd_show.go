@@ -56,6 +56,7 @@ func newShowCmd(env *Env) *cobra.Command {
 func showTable(env *Env, doc docs.Show) error {
 	lang := env.Lang
 	var b strings.Builder
+	b.Grow(64 << 10) // a country's page is about 40 kB: one buffer, not a series of doublings
 	fmt.Fprintf(&b, "%s\n", lang.T("show.country", env.countryName(doc.Country.ISO3, doc.Country.Name), doc.Country.ISO3))
 	for _, s := range doc.Indicators {
 		ind, err := env.Store.Indicator(s.ID)

@@ -56,10 +56,26 @@ type textTable struct {
 
 func (t *textTable) add(cells ...string) { t.rows = append(t.rows, cells) }
 
+// write prints the table whole: into a strings.Builder (where commands
+// compose their output before printing it) directly, elsewhere in one
+// write, so that a failed write leaves no half-printed line.
 func (t *textTable) write(w io.Writer) error {
-	var b strings.Builder
-	for _, l := range t.lines() {
-		b.WriteString(l + "\n")
+	lines := t.lines()
+	b, direct := w.(*strings.Builder)
+	if !direct {
+		b = &strings.Builder{}
+	}
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	b.Grow(n)
+	for _, l := range lines {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	if direct {
+		return nil
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

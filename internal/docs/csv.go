@@ -185,11 +185,15 @@ func (d CorrelateDocument) CSV() ([]string, [][]string) {
 }
 
 // WriteJSON writes a document as the CLI prints it and the API serves it:
-// indented, one document, a final newline.
+// indented, one document, a final newline. The bytes are those of a
+// json.Encoder with SetIndent("", "  "); the indentation is added while
+// writing instead of in a second copy of the document (see indentWriter).
 func WriteJSON(w io.Writer, doc any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	iw := newIndentWriter(w)
+	if err := json.NewEncoder(iw).Encode(doc); err != nil {
+		return err
+	}
+	return iw.Flush()
 }
 
 // WriteCSV writes a document's CSV form.

@@ -474,7 +474,7 @@ func ShowCountry(store *datasets.Store, c indicators.Country, ids []string, from
 		}
 		meta := IndicatorDoc(ind)
 		ss := ShowSeries{ID: ind.ID, Name: ind.Name, HigherIsBetter: ind.Direction() == indicators.HigherIsBetter,
-			Unit: ind.Unit, Breaks: meta.Breaks, Segments: []Segment{}, Values: []Value{}}
+			Unit: ind.Unit, Breaks: meta.Breaks, Segments: []Segment{}, Values: make([]Value, 0, len(s.Points))}
 		shown := map[int]bool{}
 		for _, o := range s.Points {
 			if (from == 0 || o.Year >= from) && (to == 0 || o.Year <= to) {
