@@ -27,7 +27,10 @@ func main() {
 		}
 	}
 	cli.TuneGCForACommand()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := context.Background(), func() {}
+	if cli.WatchesSignals(os.Args[1:]) {
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	}
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, TTY: term.IsTerminal(int(os.Stdout.Fd()))}
 	if env.TTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {

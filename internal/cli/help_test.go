@@ -130,3 +130,38 @@ func TestCommandsByName(t *testing.T) {
 		t.Errorf("a command line starting with a flag got %d commands, want the whole tree", n)
 	}
 }
+
+// TestWatchesSignals: the commands that write files or run until stopped
+// see an interrupt as a cancelled context; those that only print, and
+// help, do not start the signal thread; another command line not starting
+// with a command's name watches, whatever it turns out to run.
+func TestWatchesSignals(t *testing.T) {
+	env := Env{Store: datasets.Embedded(), Getenv: func(string) string { return "" }}
+	for _, c := range commands {
+		cmd := c.build(&env)
+		if writes := cmd.Flags().Lookup("output") != nil; writes && c.printOnly {
+			t.Errorf("%s writes files (--output) but is marked printOnly", c.name)
+		}
+		if got := WatchesSignals([]string{c.name, "--help"}); got == c.printOnly {
+			t.Errorf("WatchesSignals(%s) = %v", c.name, got)
+		}
+	}
+	for _, name := range []string{"serve", "bake", "update", "import", "charts", "chart", "report"} {
+		if !WatchesSignals([]string{name}) {
+			t.Errorf("%s must watch signals", name)
+		}
+	}
+	for _, args := range [][]string{{"--lang", "ru", "show", "kaz"}, {"shwo", "kaz"}, {"--data", "d", "serve"}} {
+		if !WatchesSignals(args) {
+			t.Errorf("WatchesSignals(%q) = false, want true", args)
+		}
+	}
+	for _, args := range [][]string{nil, {"--help"}, {"-h"}, {"help", "serve"}} {
+		if WatchesSignals(args) {
+			t.Errorf("WatchesSignals(%q) = true: help only prints", args)
+		}
+	}
+	if WatchesSignals([]string{"compare", "kazakhstan", "uzbekistan"}) {
+		t.Error("compare starts the signal thread")
+	}
+}
