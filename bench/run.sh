@@ -3,6 +3,7 @@
 # baseline measured in the same run on the same machine.
 #   1. cold CLI: `rankings compare kazakhstan uzbekistan --format json`, `show kazakhstan` and
 #      `--help`: CPU time (bench/cold, from wait4's rusage) vs a Go hello world, peak RSS;
+#      bench/floor, rankings' packages initialised with no command run (the lower bound);
 #      and the package initialisation of `--help` (GODEBUG=inittrace=1)
 #   2. import: `rankings validate long` on 1,000,000 rows vs bare encoding/csv
 #   3. service: /api/v1/compare and an /embed/ page vs a static file of the same bytes, the
@@ -36,6 +37,7 @@ go build -o "$work/static" ./bench/static
 go build -o "$work/load" ./bench/load
 go build -o "$work/genlong" ./bench/genlong
 go build -o "$work/cold" ./bench/cold
+CGO_ENABLED=0 go build -o "$work/floor" ./bench/floor # rankings' packages and their init, no command
 
 mean() { python3 -c "import json,sys; print('%.4f' % json.load(open(sys.argv[1]))['results'][0]['mean'])" "$1"; }
 ratio() { python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
@@ -47,13 +49,14 @@ echo "== 1. cold CLI"
 # CPU time (user + system) of whole processes, median of 20 runs after 3 warm-ups, the commands
 # taking turns with the hello world so that a disturbance falls on all of them alike.
 XDG_DATA_HOME="$work/xdg" "$work/cold" -runs 20 -warmup 3 -- "$work/hello-bin" -- "$work/rankings" --help -- "$work/rankings" show kazakhstan \
-	-- "$work/rankings" compare kazakhstan uzbekistan --format json | tee "$work/cold.txt"
+	-- "$work/rankings" compare kazakhstan uzbekistan --format json -- "$work/floor" | tee "$work/cold.txt"
 cold() { awk -v n="$1" 'NR == n + 1 { print $'"$2"' }' "$work/cold.txt"; } # cold <line> <field>
 row "cold --help (CPU ms)" "$(cold 2 1)" "$(cold 1 1)" "$(cold 2 4)" "target <= 2x hello world"
 row "cold show kazakhstan (CPU ms)" "$(cold 3 1)" "$(cold 1 1)" "$(cold 3 4)" "target <= 3x"
 row "cold compare --format json (CPU ms)" "$(cold 4 1)" "$(cold 1 1)" "$(cold 4 4)" "target <= 4x"
 row "  its peak RSS (KB)" "$(cold 4 3)" "$(cold 1 3)" "-" "target <= 25 MB (25600 KB)"
 row "  its wall time (ms)" "$(cold 4 2)" "$(cold 1 2)" "$(ratio "$(cold 4 2)" "$(cold 1 2)")" "-"
+row "floor: rankings' packages, no command" "$(cold 5 1)" "$(cold 1 1)" "$(cold 5 4)" "what linking and initialising them costs (bench/floor)"
 echo "-- package initialisation of rankings --help (GODEBUG=inittrace=1), the largest:"
 GODEBUG=inittrace=1 "$work/rankings" --help 2>&1 >/dev/null | grep '^init ' | sort -t' ' -k5 -g -r | awk 'NR <= 8' # awk reads it all: head would end the pipe early, a SIGPIPE under pipefail
 GODEBUG=inittrace=1 "$work/rankings" --help 2>&1 >/dev/null | awk '/^init /{ms+=$5; b+=$8; a+=$10} END {printf "-- all of it: %.2f ms clock, %d bytes, %d allocs\n", ms, b, a}'
