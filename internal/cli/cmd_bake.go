@@ -45,6 +45,11 @@ failed or interrupted bake leaves DIR as it was.`,
 			if out == "" {
 				return usagef("bake needs -o DIR")
 			}
+			if opts.publicURL != "" {
+				if _, err := server.ParseOrigin(opts.publicURL); err != nil {
+					return usagef("--public-url: %v", err)
+				}
+			}
 			opts.noGzip = true
 			h, err := opts.build(env, nil)
 			if err != nil {
@@ -75,6 +80,7 @@ failed or interrupted bake leaves DIR as it was.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "folder to write the site into: new, empty or a previous bake")
 	cmd.Flags().BoolVar(&force, "force", false, "replace DIR even if it holds files that are not a previous bake, deleting them all")
+	cmd.Flags().StringVar(&opts.publicURL, "public-url", "", "the public origin of the service the copy is of, such as https://rankings.example.org: the copy's API description names it as the server that answers queries (default: the copy itself, which holds the .json documents)")
 	opts.register(cmd)
 	return cmd
 }

@@ -19,7 +19,7 @@ import (
 type serverOptions struct {
 	echartsJS string
 	assetHost string
-	// publicURL is serve's --public-url; bake has none.
+	// publicURL is serve's and bake's --public-url.
 	publicURL string
 	// noGzip is bake's: see server.Options.NoGzip.
 	noGzip bool

@@ -511,10 +511,14 @@ func chartQuery(v url.Values) string {
 }
 
 // origin is this service's own origin: the public URL when one is set,
-// else the one the request was made to.
+// else the one the request was made to. A bake's requests are made to no
+// origin: without a public URL the copy's is unknown, and origin is "".
 func (s *Server) origin(r *http.Request) string {
 	if s.publicOrigin != "" {
 		return s.publicOrigin
+	}
+	if s.baking {
+		return ""
 	}
 	scheme := "http"
 	if r.TLS != nil {

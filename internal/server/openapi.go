@@ -281,6 +281,15 @@ func (s *Server) openAPIDoc(origin string) (obj, error) {
 		},
 	}}
 
+	server, sourcesURL := obj{"url": origin, "description": "This service"}, origin+"/api/v1/sources"
+	if origin == "" {
+		// A baked copy without a public URL: its server is the copy
+		// itself, wherever it is hosted, written relative to this
+		// document (api/v1/openapi.json); OpenAPI 3.1 resolves the other
+		// relative URLs against it.
+		server = obj{"url": "../..", "description": "This static copy of the site: it holds the documents whose paths end in .json, not the answers to queries, which the service (rankings serve) gives"}
+		sourcesURL = "api/v1/sources.json"
+	}
 	return obj{
 		"openapi": "3.1.0",
 		"info": obj{
@@ -289,8 +298,8 @@ func (s *Server) openAPIDoc(origin string) (obj, error) {
 			"summary":     "Governance indicators of countries compared honestly.",
 			"description": apiDescription(origin),
 		},
-		"externalDocs": obj{"description": "The sources of the data, each with its licence and how to cite it", "url": origin + "/api/v1/sources"},
-		"servers":      []obj{{"url": origin, "description": "This service"}},
+		"externalDocs": obj{"description": "The sources of the data, each with its licence and how to cite it", "url": sourcesURL},
+		"servers":      []obj{server},
 		"security":     []any{},
 		"tags": []obj{
 			{"name": "analysis", "description": "Comparisons, rankings, trends, series, elections and correlations: the documents of the CLI's commands."},
@@ -381,7 +390,7 @@ func apiDescription(origin string) string {
 	b.WriteString("Versions: the documents of /api/v1 change only by adding fields, so a client must ignore fields it does not know; removing or retyping a field would be a new version, /api/v2. The API is public and needs no authentication.\n\n")
 	fmt.Fprintf(&b, "Licences: the figures are the publishers', each under its source's licence, which %s/api/v1/sources gives with how to cite it:\n\n", origin)
 	for _, src := range indicators.Sources() {
-		fmt.Fprintf(&b, "- %s (%s): %s. %s\n", src.Name, src.Publisher, src.Licence, src.URL)
+		fmt.Fprintf(&b, "- %s (%s): %s. %s\n", src.Name, src.Publisher, strings.TrimSuffix(src.Licence, "."), src.URL)
 	}
 	return b.String()
 }
