@@ -2,9 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image/png"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -311,7 +313,7 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
   rankings charts --year 2023 kazakhstan uzbekistan
   rankings charts --year 2024 --group central-asia -o ca-2024 --offline
   rankings charts --year 2023 --format svg -o print`,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			if year == 0 {
 				return usagef("charts needs --year (the indicators' own year, e.g. --year 2023)")
 			}
@@ -348,6 +350,15 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
 			}
 			if dir == "" {
 				dir = fmt.Sprintf("charts-%d", year)
+			}
+			// A set that fails (no figure that year, a file that cannot be
+			// written) leaves no folder it created behind.
+			if made := firstMissingDir(filepath.Join(dir, chartsThumbDir)); made != "" {
+				defer func() {
+					if err != nil {
+						os.RemoveAll(made)
+					}
+				}()
 			}
 			if err := os.MkdirAll(filepath.Join(dir, chartsThumbDir), 0o755); err != nil {
 				return usagef("cannot create %s: %v", dir, errText(err))
@@ -467,6 +478,22 @@ const (
 	chartsLibFile  = "echarts.min.js"
 	chartsThumbDir = "thumbnails"
 )
+
+// firstMissingDir returns the outermost folder of dir's path that does not
+// exist yet, the one os.MkdirAll(dir) would create first; "" when dir
+// exists (or cannot be looked at).
+func firstMissingDir(dir string) string {
+	missing := ""
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+			return missing
+		}
+		missing = d
+		if filepath.Dir(d) == d {
+			return missing
+		}
+	}
+}
 
 // thumbScale draws a thumbnail at 0.3 of the chart's screen resolution:
 // 288 pixels wide for a chart of the default width.
