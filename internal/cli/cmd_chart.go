@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -375,30 +378,28 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
 			}
 			doc := charts.Document{Title: env.Lang.T("charts_set.title", year, docs.RankingGroupTitleIn(env.Lang, group)),
 				Subtitle: env.Lang.T(sub, year), Lang: env.Lang}
-			var thumbs, mapThumbs []charts.Thumb
-			var skipped []charts.Cell
-			n := 0
-			for i, ind := range inds {
-				if progress {
-					fmt.Fprintf(env.Stderr, "\r[%d/%d] %-20s", i+1, len(inds), ind.ID)
-				}
-				if ind.Events {
-					continue
-				}
+			// Each indicator's charts are drawn by one of as many workers
+			// as there are processors (the thumbnails' pictures are most
+			// of the time); the index lists them in the indicators' order.
+			type setItem struct {
+				thumbs, mapThumbs []charts.Thumb
+				skipped           bool
+				err               error
+			}
+			one := func(ind indicators.Indicator) (it setItem) {
 				// The ranking chart, then the map of the group: a group the
 				// region map does not hold (all, territories) has none.
-				wrote := false
 				for _, kind := range []charts.Kind{charts.Ranking, charts.Map} {
 					spec, err := chartdata.Build(env.Store, chartdata.Request{Kind: kind, Indicators: []string{ind.ID}, Countries: cs, Group: group, Year: year, Lang: env.Lang})
 					if err != nil {
 						if indicators.IsUserError(err) {
 							continue
 						}
-						return err
+						return setItem{err: err}
 					}
 					c, err := charts.Build(spec)
 					if err != nil {
-						return err
+						return setItem{err: err}
 					}
 					name := env.Lang.IndicatorName(ind.ID, ind.Name)
 					base, text := fmt.Sprintf("%s-%d", ind.ID, year), env.Lang.T("charts_set.thumb", name, ind.ID)
@@ -407,30 +408,72 @@ ECharts written beside them (echarts.min.js): keep the folder together.`,
 					}
 					file := base + "." + format
 					if _, err := img.options(format, c); err != nil {
-						return err
+						return setItem{err: err}
 					}
 					if err := writeFileAtomic(filepath.Join(dir, file), func(w io.Writer) error { return render(w, c, format, false, opt, img) }); err != nil {
-						return err
+						return setItem{err: err}
 					}
 					thumb, err := writeThumb(dir, c, base)
 					if err != nil {
-						return err
+						return setItem{err: err}
 					}
 					thumb.Href, thumb.Text = file, text
 					if kind == charts.Map {
-						mapThumbs = append(mapThumbs, thumb)
+						it.mapThumbs = append(it.mapThumbs, thumb)
 					} else {
-						thumbs = append(thumbs, thumb)
+						it.thumbs = append(it.thumbs, thumb)
 					}
-					wrote = true
-					n++
 				}
-				if !wrote {
-					skipped = append(skipped, charts.Cell{Text: env.Lang.T("charts_set.no_figures_item", ind.ID, env.Lang.IndicatorName(ind.ID, ind.Name), year)})
-				}
+				it.skipped = len(it.thumbs)+len(it.mapThumbs) == 0
+				return it
 			}
+			items := make([]setItem, len(inds))
+			var (
+				mu       sync.Mutex
+				done     int
+				next     = make(chan int)
+				finished sync.WaitGroup
+				failed   atomic.Bool
+			)
+			for range max(1, min(runtime.GOMAXPROCS(0), len(inds))) {
+				finished.Go(func() {
+					for i := range next {
+						if !inds[i].Events && !failed.Load() {
+							items[i] = one(inds[i])
+							if items[i].err != nil {
+								failed.Store(true)
+							}
+						}
+						mu.Lock()
+						done++
+						if progress {
+							fmt.Fprintf(env.Stderr, "\r[%d/%d] %-20s", done, len(inds), inds[i].ID)
+						}
+						mu.Unlock()
+					}
+				})
+			}
+			for i := range inds {
+				next <- i
+			}
+			close(next)
+			finished.Wait()
 			if progress {
 				fmt.Fprint(env.Stderr, "\r\x1b[K")
+			}
+			var thumbs, mapThumbs []charts.Thumb
+			var skipped []charts.Cell
+			n := 0
+			for i, it := range items {
+				if it.err != nil {
+					return it.err
+				}
+				thumbs, mapThumbs = append(thumbs, it.thumbs...), append(mapThumbs, it.mapThumbs...)
+				n += len(it.thumbs) + len(it.mapThumbs)
+				if it.skipped && !inds[i].Events {
+					ind := inds[i]
+					skipped = append(skipped, charts.Cell{Text: env.Lang.T("charts_set.no_figures_item", ind.ID, env.Lang.IndicatorName(ind.ID, ind.Name), year)})
+				}
 			}
 			if n == 0 {
 				return chartsNoFigures(env.Store, inds, year)
