@@ -29,9 +29,3 @@ func groupHelpIn(l i18n.Lang) string {
 	return strings.Join(out, ", ")
 }
 
-// rankLegend says who N counts, under tables with a RANK column.
-const rankLegend = "RANK k of N: N = every country and territory the source ranked that year."
-
-// chartsSetTitle is the group of a per-year chart set in words: its title,
-// or for "all" the whole field each ranking chart draws.
-func chartsSetTitle(group string) string { return docs.RankingGroupTitle(group) }
