@@ -90,7 +90,7 @@ sleep 0.5
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 rss_before=$(rss_kb "$srv")
 # The static baseline serves the same bytes as the gzipped responses, with no compression of its own.
-$pin_load "$work/load" -c 64 -d "${SERVICE_SECONDS}s" "$api" "$embed" "http://127.0.0.1:$((port+1))/api.json" "http://127.0.0.1:$((port+1))/embed.html" | tee "$work/load.txt"
+$pin_load "$work/load" -c 64 -d "${SERVICE_SECONDS}s" -rounds 6 "$api" "$embed" "http://127.0.0.1:$((port+1))/api.json" "http://127.0.0.1:$((port+1))/embed.html" | tee "$work/load.txt"
 rss_after=$(rss_kb "$srv")
 read -r _ rps_api _ p99_api err_api < <(sed -n 2p "$work/load.txt")
 read -r _ rps_emb _ p99_emb err_emb < <(sed -n 3p "$work/load.txt")

@@ -13,6 +13,11 @@
 // as an error:
 //
 //	go run ./bench/load -junk 15000 -d 30s http://127.0.0.1:8080/healthz
+//
+// With -rounds N each URL's time is cut into N slices and the URLs take
+// turns, slice by slice, so that a machine that slows down or speeds up
+// during the run affects every URL alike (as bench/cold alternates the
+// commands it times); each URL's figures are those of all its slices.
 package main
 
 import (
@@ -44,12 +49,42 @@ func (r Result) RPS() float64 { return float64(r.Requests) / r.Elapsed.Seconds()
 
 // Drive sends requests to url from conns goroutines for d.
 func Drive(ctx context.Context, url string, conns int, d time.Duration) Result {
-	return drive(ctx, url, conns, d, 0)
+	var t tally
+	t.add(drive(ctx, url, conns, d, 0))
+	return t.result()
 }
 
-// drive is Drive, with junk > 0 adding a fresh unknown parameter of junk
-// bytes to every request and expecting 400.
-func drive(ctx context.Context, url string, conns int, d time.Duration, junk int) Result {
+// tally adds up the slices of one URL's run.
+type tally struct {
+	res Result
+	lat []time.Duration
+}
+
+func (t *tally) add(r Result, lat []time.Duration) {
+	t.res.URL = r.URL
+	t.res.Requests += r.Requests
+	t.res.Errors += r.Errors
+	t.res.Bytes += r.Bytes
+	t.res.Elapsed += r.Elapsed
+	t.lat = append(t.lat, lat...)
+}
+
+// result is the URL's figures over every slice: latency percentiles of
+// all its requests.
+func (t *tally) result() Result {
+	r := t.res
+	sort.Slice(t.lat, func(i, j int) bool { return t.lat[i] < t.lat[j] })
+	if len(t.lat) > 0 {
+		r.P50 = t.lat[len(t.lat)*50/100]
+		r.P99 = t.lat[min(len(t.lat)-1, len(t.lat)*99/100)]
+	}
+	return r
+}
+
+// drive sends requests to url from conns goroutines for d and returns the
+// counts and every request's latency; junk > 0 adds a fresh unknown
+// parameter of junk bytes to every request and expects 400.
+func drive(ctx context.Context, url string, conns int, d time.Duration, junk int) (Result, []time.Duration) {
 	tr := &http.Transport{MaxIdleConns: conns, MaxIdleConnsPerHost: conns, DisableCompression: false}
 	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 	defer tr.CloseIdleConnections()
@@ -116,27 +151,29 @@ func drive(ctx context.Context, url string, conns int, d time.Duration, junk int
 	}
 	wg.Wait()
 	res.Elapsed = time.Since(start)
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	if len(lat) > 0 {
-		res.P50 = lat[len(lat)*50/100]
-		res.P99 = lat[min(len(lat)-1, len(lat)*99/100)]
-	}
-	return res
+	return res, lat
 }
 
 func main() {
 	conns := flag.Int("c", 64, "concurrent connections")
 	dur := flag.Duration("d", 30*time.Second, "duration per URL")
 	junk := flag.Int("junk", 0, "add an unknown parameter of this many bytes, new on every request, and expect 400")
+	rounds := flag.Int("rounds", 1, "cut each URL's time into this many slices, the URLs taking turns")
 	flag.Parse()
-	if flag.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "load: give one or more URLs")
+	if flag.NArg() == 0 || *rounds < 1 {
+		fmt.Fprintln(os.Stderr, "load: give one or more URLs (and -rounds 1 or more)")
 		os.Exit(2)
+	}
+	tallies := make([]tally, flag.NArg())
+	for range *rounds {
+		for i, u := range flag.Args() {
+			tallies[i].add(drive(context.Background(), u, *conns, *dur/time.Duration(*rounds), *junk))
+		}
 	}
 	failed := false
 	fmt.Printf("%-70s %10s %10s %10s %8s\n", "URL", "req/s", "p50", "p99", "errors")
-	for _, u := range flag.Args() {
-		r := drive(context.Background(), u, *conns, *dur, *junk)
+	for i, u := range flag.Args() {
+		r := tallies[i].result()
 		fmt.Printf("%-70s %10.0f %10s %10s %8d\n", u, r.RPS(), r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Errors)
 		failed = failed || r.Errors > 0 || r.Requests == 0
 	}
