@@ -27,8 +27,9 @@ import (
 
 // earlyLang is the language args and the environment ask for, read before
 // cobra parses anything: --lang xx or --lang=xx (before a "--"), else
-// $RANKINGS_LANG and the locale. A language rankings does not speak reads as
-// English here; chooseLang reports it once the command runs.
+// $RANKINGS_LANG and the locale. A --lang rankings does not speak gives way
+// to the environment's language, in which chooseLang reports it once the
+// command runs (English when the environment names none either).
 func earlyLang(args []string, getenv func(string) string) i18n.Lang {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -43,8 +44,12 @@ func earlyLang(args []string, getenv func(string) string) i18n.Lang {
 			v, ok = strings.TrimPrefix(a, "--lang="), true
 		}
 		if ok {
-			l, _ := i18n.Parse(v)
-			return l
+			if l, known := i18n.Parse(v); known {
+				return l
+			}
+			// An unknown --lang is an error, said in the language the
+			// environment asks for (RANKINGS_LANG, the locale).
+			break
 		}
 	}
 	if getenv == nil {

@@ -85,6 +85,8 @@ func TestEarlyLang(t *testing.T) {
 		{[]string{"--lang", "en", "--help"}, map[string]string{"LANG": "ru_RU.UTF-8"}, i18n.EN},
 		{[]string{"--", "--lang", "ru"}, nil, i18n.EN},
 		{[]string{"--lang", "xx", "--help"}, nil, i18n.EN},
+		{[]string{"--lang", "xx", "show", "kaz"}, map[string]string{"RANKINGS_LANG": "ru"}, i18n.RU},
+		{[]string{"--lang=fr", "show", "kaz"}, map[string]string{"LANG": "ru_RU.UTF-8"}, i18n.RU},
 	} {
 		if got := earlyLang(c.args, env(c.env)); got != c.want {
 			t.Errorf("earlyLang(%q, %v) = %s, want %s", c.args, c.env, got, c.want)
