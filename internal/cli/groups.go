@@ -28,4 +28,3 @@ func groupHelpIn(l i18n.Lang) string {
 	}
 	return strings.Join(out, ", ")
 }
-
