@@ -170,10 +170,10 @@ var commands = []struct {
 // WatchesSignals reports whether the command line args runs a command that
 // must see an interrupt (SIGINT, SIGTERM) as its context's cancellation,
 // to stop serving, finish or undo the files it writes: every command but
-// those that only print. Those keep the default, which ends the process;
-// not starting the signal thread for them is 5% of a cold show or compare.
-// So does help: no arguments, or help asked for first. Any other command
-// line that does not start with a command's name watches them.
+// those that only print, and help (no arguments, or help asked for
+// first). Those keep the default, which ends the process; not starting
+// the signal thread for them is 5% of a cold show or compare. Any other
+// command line that does not start with a command's name watches.
 func WatchesSignals(args []string) bool {
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
 		return false
