@@ -271,6 +271,7 @@ var errPatterns = sync.OnceValue(func() []errPattern {
 		ep(`since (\d+) is after year (\d+)`, "err.param_since_after_year", argRaw, argRaw),
 		ep(`percentile is true or false, not "(.*)"`, "err.param_percentile", argRaw),
 		ep(`unknown language "(.*)": use lang=en or lang=ru`, "err.param_lang", argRaw),
+		ep(`lang=(.*) on an address under /ru/, which is in Russian already: drop lang, or /ru/ for the page in English`, "err.param_lang_ru_address", argRaw),
 		ep(`unknown chart format "(.*)": use /chart/(\S+) for the page, or one of (.+)`, "err.chart_format", argRaw, argRaw, argRaw),
 		ep(`parameter "url" is required: the /chart/… or /embed/… address to embed`, "err.oembed_url_required"),
 		ep(`(\w+) must be a whole number of pixels between 100 and 10000`, "err.oembed_size", argRaw),

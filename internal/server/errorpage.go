@@ -155,6 +155,13 @@ func (s *Server) errorData(l i18n.Lang, r *http.Request, f *failure) errorPageDa
 		d.Lead = many
 	}
 	switch {
+	case e.Param == langParam && ruAddress(r):
+		// lang beside /ru/: the way on is the Russian page without it.
+		o := origURL(r)
+		if u, ok := address(langPath(i18n.RU, o.EscapedPath()), o.RawQuery); ok {
+			fix := fixIn("%s", l.T("web.error.without", e.Param), u)
+			d.Drop = &fix
+		}
 	case e.Param == "year":
 		if u, ok := dropParam(r.URL, e.Param, e.Value); ok {
 			fix := fixIn("%s", l.T("web.error.latest"), u)

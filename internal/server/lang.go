@@ -35,15 +35,30 @@ func origURL(r *http.Request) *url.URL {
 	return r.URL
 }
 
+// ruKey is the context key that marks a request made to an address under
+// /ru (ruAddress).
+type ruKey struct{}
+
+// ruAddress reports whether the reader asked for an address under /ru,
+// which withLangPrefix turned into lang=ru.
+func ruAddress(r *http.Request) bool {
+	ru, _ := r.Context().Value(ruKey{}).(bool)
+	return ru
+}
+
 // withLangPrefix turns /ru/… into …?lang=ru, so that every route reads
 // its language from one parameter and the cache keys it there; a
-// request that gives lang in both is refused by the route as a
-// parameter given twice. It records the address asked for (origURL).
+// request that gives lang in both is refused by the route (query.lang),
+// on a page in Russian. It records the address asked for (origURL).
 func withLangPrefix(r *http.Request) *http.Request {
 	p := r.URL.Path
 	ru := p == ruPrefix || strings.HasPrefix(p, ruPrefix+"/")
 	orig := &url.URL{Path: p, RawQuery: withoutLang(r.URL.RawQuery)}
-	r2 := r.Clone(context.WithValue(r.Context(), origKey{}, orig))
+	ctx := context.WithValue(r.Context(), origKey{}, orig)
+	if ru {
+		ctx = context.WithValue(ctx, ruKey{}, true)
+	}
+	r2 := r.Clone(ctx)
 	if !ru {
 		return r2
 	}
@@ -152,6 +167,11 @@ func parseLang(s string) (i18n.Lang, error) {
 // header chose it too, so that only answers the header chose say
 // Vary: Accept-Language.
 func (q *query) lang(w http.ResponseWriter, header bool) (i18n.Lang, error) {
+	if vs := q.v[langParam]; len(vs) > 1 && q.r != nil && ruAddress(q.r) {
+		// The reader's own lang, beside the lang=ru of the /ru address.
+		own := strings.Join(vs[:len(vs)-1], ",")
+		return i18n.RU, invalid(langParam, own, "lang=%s on an address under /ru/, which is in Russian already: drop lang, or /ru/ for the page in English", own)
+	}
 	s, err := q.single(langParam)
 	if err != nil {
 		return i18n.EN, err
@@ -176,10 +196,13 @@ func (q *query) lang(w http.ResponseWriter, header bool) (i18n.Lang, error) {
 	return l, nil
 }
 
-// requestLang is the language of a request's error page: its valid lang
-// parameter, else its Accept-Language header; byHeader says the header
-// chose.
+// requestLang is the language of a request's error page: Russian for an
+// address under /ru, else its valid lang parameter, else its
+// Accept-Language header; byHeader says the header chose.
 func requestLang(r *http.Request) (l i18n.Lang, byHeader bool) {
+	if ruAddress(r) {
+		return i18n.RU, false
+	}
 	if v, err := url.ParseQuery(r.URL.RawQuery); err == nil && len(v[langParam]) == 1 {
 		if l, ok := i18n.Parse(v.Get(langParam)); ok {
 			return l, false

@@ -250,6 +250,31 @@ func TestRussianErrorPage(t *testing.T) {
 	}
 }
 
+// TestLangOnARussianAddress: a lang parameter on an address under /ru/ is
+// refused on a page in Russian that says why, not as "given 2 times" on a
+// page in English, and links to the Russian page without it.
+func TestLangOnARussianAddress(t *testing.T) {
+	for p, want := range map[string][]string{
+		"/ru/compare?c=kaz,uzb&lang=xx": {`<html lang="ru">`, `data-param="lang" data-value="xx">lang=xx в адресе под /ru/, который уже на русском`, `<a href="/ru/compare?c=kaz,uzb">Открыть адрес без параметра lang</a>`},
+		"/ru/?lang=en":                  {`<html lang="ru">`, `data-value="en">lang=en в адресе под /ru/`, `<a href="/ru/">Открыть адрес без параметра lang</a>`},
+	} {
+		rec := get(t, p)
+		body := rec.Body.String()
+		if rec.Code != 400 {
+			t.Errorf("%s: %d, want 400", p, rec.Code)
+		}
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s lacks %s", p, w)
+			}
+		}
+	}
+	rec := get(t, "/compare?c=kaz,uzb&lang=ru&lang=en")
+	if body := rec.Body.String(); rec.Code != 400 || !strings.Contains(body, `parameter &#34;lang&#34; is given 2 times: give it once`) {
+		t.Errorf("lang twice without /ru/: %d", rec.Code)
+	}
+}
+
 // TestAPINamesInRussian: lang=ru gives the names of indicators, countries
 // and sources in Russian, and the indicators' and sources' notes, units,
 // directions and reasons, and changes nothing else.
