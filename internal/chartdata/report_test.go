@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"html/template"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/rankings-dev/rankings/datasets"
 	"github.com/rankings-dev/rankings/indicators"
 	"github.com/rankings-dev/rankings/internal/docs"
+	"github.com/rankings-dev/rankings/internal/golden"
 )
 
 // firstOfKind returns the first election of iso3 whose source is of kind k.
@@ -125,41 +125,7 @@ func init() {
 // checkReportGolden compares got with testdata/name, or rewrites it with -update.
 func checkReportGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if updateReportGolden() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./internal/chartdata -run Golden -update creates it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test ./internal/chartdata -run Golden -update rewrites it after a deliberate change):\n%s", path, reportFirstDiff(string(want), got))
-	}
-}
-
-// reportFirstDiff shows the first line that differs.
-func reportFirstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, w, g)
-		}
-	}
-	return ""
+	golden.Check(t, filepath.Join("testdata", name), got, updateReportGolden(), "go test ./internal/chartdata -run Golden -update")
 }
 
 // TestReportRankChangeGolden: the report's sentences, with WJP 2014→2024,

@@ -5,10 +5,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rankings-dev/rankings/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -158,40 +159,7 @@ func TestGolden(t *testing.T) {
 // there under -update; cmd is the go test command that rewrites it.
 func checkGolden(t *testing.T, path, got, cmd string) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (%s creates it)", err, cmd)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (%s rewrites it after a deliberate change):\n%s", path, cmd, firstDiff(string(want), got))
-	}
-}
-
-// firstDiff shows the first differing line.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, w, g)
-		}
-	}
-	return ""
+	golden.Check(t, path, got, *update, cmd)
 }
 
 func TestErrorsAreOneLineWithExitCode2(t *testing.T) {
