@@ -476,7 +476,7 @@ func TestTimelineGapsAndBreaks(t *testing.T) {
 	var estonia [][]any
 	for _, s := range m["series"].([]any) {
 		sm := s.(map[string]any)
-		if sm["name"] == "Estonia" && sm["stack"] == nil {
+		if sm["name"] == "Estonia" && sm["stack"] == nil && sm["silent"] != true {
 			estonia = append(estonia, sm["data"].([]any))
 		}
 	}
@@ -523,6 +523,22 @@ func TestTimelineGapsAndBreaks(t *testing.T) {
 	}
 	if bands != 4 {
 		t.Errorf("%d band series, want 4 (lower + width, two segments)", bands)
+	}
+	// Estonia's 2010 (before the 2011 gap) and 2012 (alone before the
+	// break) have no neighbouring interval to make an area with: each is a
+	// bar from its lower to its upper bound, so that no interval is lost.
+	var bars []string
+	for _, s := range m["series"].([]any) {
+		sm := s.(map[string]any)
+		if sm["silent"] == true && sm["stack"] == nil {
+			bars = append(bars, fmt.Sprint(sm["name"], sm["data"]))
+			if sm["tooltip"].(map[string]any)["show"] != false {
+				t.Error("interval bar shows a tooltip")
+			}
+		}
+	}
+	if want := "Estonia[[2010-07-01 28] [2010-07-01 32]],Estonia[[2012-07-01 30] [2012-07-01 34]]"; strings.Join(bars, ",") != want {
+		t.Errorf("interval bars = %v, want %s", bars, want)
 	}
 	// Election markers in their own strip, coloured by assessment.
 	var ev []string

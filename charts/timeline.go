@@ -116,6 +116,7 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 		for k, pn := range panels {
 			for r, seg := range segments(inPanel(sr.Points, pn), s.Breaks) {
 				var vals, los, wid []any
+				var banded []*Point // per entry of los: the point whose interval it holds, or nil
 				band := false
 				prev := math.NaN()
 				for _, p := range seg {
@@ -128,6 +129,7 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 						vals = append(vals, map[string]any{"value": []any{gap, "-"}})
 						los = append(los, []any{gap, "-"})
 						wid = append(wid, []any{gap, "-"})
+						banded = append(banded, nil)
 					}
 					prev = p.X
 					d := s.pointDate(p)
@@ -136,9 +138,11 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 						band = true
 						los = append(los, []any{d, p.Lo})
 						wid = append(wid, []any{d, p.Hi - p.Lo})
+						banded = append(banded, &p)
 					} else {
 						los = append(los, []any{d, "-"})
 						wid = append(wid, []any{d, "-"})
+						banded = append(banded, nil)
 					}
 				}
 				if len(vals) == 0 {
@@ -161,6 +165,20 @@ func buildTimeline(s Spec) (map[string]any, int, error) {
 							b["areaStyle"] = map[string]any{"color": st.Color, "opacity": bandOpacity}
 						}
 						series = append(series, b)
+					}
+					// A stacked area needs two neighbouring intervals: an
+					// interval standing alone (its neighbours missing or
+					// without one) is drawn as a bar from its lower to its
+					// upper bound instead, so no published interval is lost.
+					for j, p := range banded {
+						if p == nil || j > 0 && banded[j-1] != nil || j+1 < len(banded) && banded[j+1] != nil {
+							continue
+						}
+						d := s.pointDate(*p)
+						series = append(series, map[string]any{"type": "line", "name": sr.Name, "xAxisIndex": k, "yAxisIndex": k,
+							"data": []any{[]any{d, p.Lo}, []any{d, p.Hi}}, "symbol": "none", "showSymbol": false, "silent": true, "z": 1,
+							"tooltip":   map[string]any{"show": false},
+							"lineStyle": map[string]any{"color": st.Color, "opacity": bandOpacity, "width": 6, "cap": "butt"}})
 					}
 				}
 			}

@@ -46,23 +46,22 @@ func seriesLines(p *figure.Plot, s Spec, i int, pts []Point) {
 			run := run
 			p.Add(plotFunc(func(c draw.Canvas, p *figure.Plot) {
 				tx, ty := p.Transforms(&c)
-				var poly []vg.Point
-				for _, q := range run {
-					if q.HasBand() {
+				// Each stretch of neighbouring intervals is one band; an
+				// interval standing alone is drawn as a bar.
+				for _, b := range bandRuns(run) {
+					if len(b) == 1 {
+						x := tx(at(b[0].X))
+						c.StrokeLine2(lineStyle(band, 4, nil), x, ty(b[0].Lo), x, ty(b[0].Hi))
+						continue
+					}
+					var poly []vg.Point
+					for _, q := range b {
 						poly = append(poly, vg.Point{X: tx(at(q.X)), Y: ty(q.Hi)})
 					}
-				}
-				for k := len(run) - 1; k >= 0; k-- {
-					if run[k].HasBand() {
-						poly = append(poly, vg.Point{X: tx(at(run[k].X)), Y: ty(run[k].Lo)})
+					for k := len(b) - 1; k >= 0; k-- {
+						poly = append(poly, vg.Point{X: tx(at(b[k].X)), Y: ty(b[k].Lo)})
 					}
-				}
-				if len(poly) >= 4 {
 					c.FillPolygon(band, c.ClipPolygonXY(poly))
-				} else if len(run) == 1 && run[0].HasBand() {
-					// A figure standing alone: its interval as a bar.
-					x := tx(at(run[0].X))
-					c.StrokeLine2(lineStyle(band, 4, nil), x, ty(run[0].Lo), x, ty(run[0].Hi))
 				}
 				var line []vg.Point
 				for _, q := range run {
@@ -389,4 +388,27 @@ func fitLines(st text.Style, s string, w vg.Length) []string {
 		cur = next
 	}
 	return append(lines, cur)
+}
+
+// bandRuns splits a run of consecutive figures into the stretches whose
+// figures all carry an interval.
+func bandRuns(run []Point) [][]Point {
+	var out [][]Point
+	start := -1
+	for i, q := range run {
+		if q.HasBand() {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, run[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, run[start:])
+	}
+	return out
 }
