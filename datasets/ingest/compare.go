@@ -125,7 +125,7 @@ func diff(ind indicators.Indicator, old, imported []indicators.Observation) stri
 		parts = append(parts, fmt.Sprintf("%d of %d figures differ (%s)", len(changed), len(old), shown(changed)))
 	}
 	if len(added) > 0 {
-		parts = append(parts, fmt.Sprintf("%d countries only in the import (%s)", len(added), shown(added)))
+		parts = append(parts, fmt.Sprintf("%s only in the import (%s)", plural(len(added), "country", "countries"), shown(added)))
 	}
 	if len(dropped) > 0 {
 		parts = append(parts, fmt.Sprintf("%d only in the embedded data (%s)", len(dropped), shown(dropped)))

@@ -532,7 +532,7 @@ var (
 	// figuresDiff is how ingest describes an imported year that differs
 	// from the embedded one: changed figures, countries only in the
 	// import, countries only in the embedded data.
-	figuresDiff = lazyRE(`^(?:(\d+) of (\d+) figures differ \((.+?)\))?(?:(?:, )?(\d+) countries only in the import \(([^()]*)\))?(?:(?:, )?(\d+) only in the embedded data \(([^()]*)\))?$`)
+	figuresDiff = lazyRE(`^(?:(\d+) of (\d+) figures differ \((.+?)\))?(?:(?:, )?(\d+) (?:country|countries) only in the import \(([^()]*)\))?(?:(?:, )?(\d+) only in the embedded data \(([^()]*)\))?$`)
 	// electionsDiff is the same for elections.
 	electionsDiff = lazyRE(`^(?:(\d+) changed \((.+?)\))?(?:(?:, )?(\d+) new \(([^()]*)\))?(?:(?:, )?(\d+) only in the embedded data \(([^()]*)\))?$`)
 	// shownMore ends a list of which only the first items are shown.
