@@ -334,6 +334,18 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request, q *query) {
 		fail(w, err)
 		return
 	}
+	if u := origURL(r); u.Path == "/compare" && emptyValue(u.RawQuery) {
+		// The picker's form sends every field, those left unchosen
+		// empty (c=KAZ&c=UZB&c=&c=&indicator=&year=): the reader is sent
+		// on to the page's own address, /compare/KAZ,UZB, the one to
+		// share and cite.
+		to := q.pageURL()
+		if l == i18n.RU && (ruAddress(r) || q.v.Has(langParam)) {
+			to = langPath(i18n.RU, to)
+		}
+		http.Redirect(w, r, to, http.StatusSeeOther)
+		return
+	}
 	if q.ready(s.cache) {
 		return
 	}
@@ -583,4 +595,15 @@ func (s *Server) compareNotes(cis ...docs.CompareIndicator) tableNotes {
 		}
 	}
 	return footnotesOf(notes)
+}
+
+// emptyValue reports whether a raw query gives some parameter an empty
+// value ("c=" or a bare "c").
+func emptyValue(raw string) bool {
+	for _, part := range strings.Split(raw, "&") {
+		if k, v, _ := strings.Cut(part, "="); k != "" && v == "" {
+			return true
+		}
+	}
+	return false
 }

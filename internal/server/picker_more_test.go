@@ -27,6 +27,10 @@ func TestPickerTakesSixCountriesAndAYear(t *testing.T) {
 		t.Error("no year select, latest first")
 	}
 	rec := get(t, "/compare?c=KAZ&c=UZB&c=KGZ&c=&c=&c=&indicator=&year=2020")
+	if to := rec.Header().Get("Location"); rec.Code != 303 || to != "/compare/KAZ,UZB,KGZ?year=2020" {
+		t.Fatalf("the form's query: %d to %q, want 303 to the page's address", rec.Code, to)
+	}
+	rec = get(t, "/compare/KAZ,UZB,KGZ?year=2020")
 	body := rec.Body.String()
 	if rec.Code != 200 || !strings.Contains(body, "<h1>Kazakhstan vs Uzbekistan vs Kyrgyzstan</h1>") || !strings.Contains(body, "Each indicator in 2020") {
 		t.Errorf("the form's query: %d %s", rec.Code, body)
