@@ -108,7 +108,11 @@ func (s *Server) htmlError(rec *recorder, r *http.Request) {
 func (s *Server) errorData(l i18n.Lang, r *http.Request, f *failure) errorPageData {
 	e := f.doc.Error
 	d := errorPageData{Status: f.status, Message: e.Message, Code: e.Code, Param: e.Param, Value: e.Value}
-	if l != i18n.EN && l != "" {
+	if w, ok := errtext.Web(l, s.opts.Store.Registry(), e.Message); ok {
+		// The message names a command of the CLI: the page says its own
+		// way on.
+		d.Message = w
+	} else if l != i18n.EN && l != "" {
 		d.Message = errtext.Error(l, s.opts.Store.Registry(), e.Message)
 		d.English = d.Message == e.Message
 	}

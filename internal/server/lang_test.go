@@ -239,14 +239,23 @@ func TestRussianPageWords(t *testing.T) {
 // of internal/errtext knows the message.
 func TestRussianErrorPage(t *testing.T) {
 	for p, want := range map[string]string{
-		"/ru/compare?c=kaz&c=zzz":       `<p class="error-message" data-status="400" data-code="not_found" data-param="c" data-value="zzz">неизвестная страна «zzz» — список стран выводит rankings countries</p>`,
+		"/ru/compare?c=kaz&c=zzz":       `<p class="error-message" data-status="400" data-code="not_found" data-param="c" data-value="zzz">неизвестная страна «zzz» — страны и территории, которые можно выбрать, перечислены на стартовой странице</p>`,
 		"/ru/compare?c=kaz&c=kazakstan": `data-value="kaz,kazakstan">«kaz» и «kazakstan» — одна и та же страна, Казахстан (KAZ): назовите каждую страну один раз</p>`,
-		"/compare?c=kaz&c=zzz":          `data-value="zzz">unknown country &#34;zzz&#34; — run &#34;rankings countries&#34; for the list</p>`,
+		"/compare?c=kaz&c=zzz":          `data-value="zzz">unknown country &#34;zzz&#34;: the start page lists the countries and territories you can pick</p>`,
+		"/ru/indicator/zzzzzz":          `data-value="zzzzzz">неизвестный показатель «zzzzzz» — показатели перечислены на стартовой странице</p>`,
 	} {
 		rec := get(t, p)
-		if body := rec.Body.String(); rec.Code != 400 || !strings.Contains(body, want) {
+		if body := rec.Body.String(); rec.Code != 400 && rec.Code != 404 || !strings.Contains(body, want) {
 			t.Errorf("%s: %d, lacks %s", p, rec.Code, want)
 		}
+	}
+	// A page names no command of the CLI; the API keeps the CLI's words.
+	if body := get(t, "/country/QQQ").Body.String(); strings.Contains(body, "rankings countries") {
+		t.Error("the error page of /country/QQQ names a command of the CLI")
+	}
+	rec := get(t, "/api/v1/compare?countries=kaz,zzz")
+	if body := rec.Body.String(); rec.Code != 400 || !strings.Contains(body, `unknown country \"zzz\" — run \"rankings countries\" for the list`) {
+		t.Errorf("the API's message changed: %d %s", rec.Code, body)
 	}
 }
 
