@@ -233,7 +233,7 @@ func xlsxSheetRows(wb *xlsxWorkbook, file, name string) (rows [][]string, sheet 
 	switch {
 	case found == 0:
 		return nil, "", &ParseError{File: file,
-			Err: fmt.Errorf("no sheet %q (sheets: %q)", name, wb.Sheets())}
+			Err: fmt.Errorf("no sheet %q (sheets: %s)", name, quoteAll(wb.Sheets()))}
 	case found > 1:
 		return nil, "", &ParseError{File: file, Err: fmt.Errorf("more than one sheet named %q", name)}
 	}
@@ -411,4 +411,13 @@ func xlsxFirstSheet(data []byte, file string) (records [][]string, lines []int, 
 		return nil, nil, &ParseError{File: file, Err: fmt.Errorf("sheet %q is empty", sheets[0])}
 	}
 	return records, lines, nil
+}
+
+// quoteAll is names, each quoted, joined by ", ": "Sheet1", "Data".
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = Quote(n)
+	}
+	return strings.Join(q, ", ")
 }

@@ -320,8 +320,9 @@ func TestReadWJPBad(t *testing.T) {
 	})
 	t.Run("no sheet", func(t *testing.T) {
 		buf := xlsxTestBook(t, map[string][][]any{"Data": wjpTestRows(good)}, "Data")
-		if _, err := ReadWJP(buf, "bad.xlsx"); err == nil || !strings.Contains(err.Error(), "Historical Data") {
-			t.Fatalf("got %v, want a missing sheet error", err)
+		_, err := ReadWJP(buf, "bad.xlsx")
+		if want := `bad.xlsx: no sheet "Historical Data" (sheets: "Data")`; err == nil || err.Error() != want {
+			t.Fatalf("got %v, want %s", err, want)
 		}
 	})
 	t.Run("garbage", func(t *testing.T) {

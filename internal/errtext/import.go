@@ -27,7 +27,7 @@ const (
 	argReason        argKind = iota + 100 // a reason of importReasons, said in turn
 	argQuoted                             // a value as importers.Quote writes it: "…" or "…"… (N bytes)
 	argQuotedList                         // quoted values joined by ", ", maybe ending "… (N columns)"
-	argQuotedSlice                        // a []string as %q writes it: ["a" "b"]
+	argQuotedSlice                        // quoted strings joined by ", ": "a", "b"
 	argSeparator                          // a separator's name: tab, none: a spreadsheet, ';'
 	argHint                               // an optional hint that ends a reason ("; it is the last line: …")
 	argScale                              // a scale as indicators.Scale writes it: 0–100, about -2.5 to 2.5
@@ -165,7 +165,7 @@ var importReasons = sync.OnceValue(func() []errPattern {
 		ep(`not a readable xlsx workbook: part `+qFull+` claims (\d+) bytes from (\d+) compressed: a damaged file or a zip bomb`, "err.import.zip_bomb", argQuoted, argRaw, argRaw),
 		ep(`not a readable xlsx workbook: (.+)`, "err.import.not_xlsx", argReason),
 		ep(`workbook has no sheets`, "err.import.no_sheets"),
-		ep(`no sheet `+qIn+` \(sheets: (\[.*\])\)`, "err.import.no_sheet", argRaw, argQuotedSlice),
+		ep(`no sheet `+qIn+` \(sheets: (.*)\)`, "err.import.no_sheet", argRaw, argQuotedSlice),
 		ep(`more than one sheet named `+qIn, "err.import.sheet_twice", argRaw),
 		ep(`sheet `+qIn+` is empty`, "err.import.sheet_empty", argRaw),
 		ep(`sheet `+qIn+` is not readable: (.+)`, "err.import.sheet_unreadable", argRaw, argReason),
