@@ -75,6 +75,13 @@ failed or interrupted bake leaves DIR as it was.`,
 			if res.Leftover != "" {
 				fmt.Fprintf(env.Stderr, "%s\n", env.Lang.T("bake.leftover", res.Leftover))
 			}
+			for _, st := range res.Stale {
+				key := "bake.stale"
+				if st.HoldsSite {
+					key = "bake.stale_site"
+				}
+				fmt.Fprintf(env.Stderr, "%s\n", env.Lang.T(key, st.Dir))
+			}
 			return nil
 		},
 	}

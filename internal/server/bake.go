@@ -296,6 +296,35 @@ type BakeResult struct {
 	// Leftover, when not empty, is a folder holding the replaced site
 	// that could not be removed after the new one was in place.
 	Leftover string
+	// Stale are the hidden folders beside the site that an earlier bake
+	// into it, stopped before it finished (killed, or the machine went
+	// down), left behind; they are never removed unasked, as another bake
+	// may be writing one.
+	Stale []StaleBake
+}
+
+// StaleBake is a folder an interrupted bake left beside the site.
+type StaleBake struct {
+	Dir string
+	// HoldsSite: the bake had already moved the previous site into the
+	// folder's "old" subfolder, so it may be the only copy of it.
+	HoldsSite bool
+}
+
+// staleBakes finds the folders interrupted bakes into dir left beside it.
+func staleBakes(dir string) []StaleBake {
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	entries, _ := os.ReadDir(parent)
+	var out []StaleBake
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), "."+base+".bake-") {
+			continue
+		}
+		m := filepath.Join(parent, e.Name())
+		_, err := os.Stat(filepath.Join(m, "old"))
+		out = append(out, StaleBake{Dir: m, HoldsSite: err == nil})
+	}
+	return out
 }
 
 // BakeDirKind says why a folder cannot be baked into.
@@ -500,7 +529,7 @@ func (s *Server) bakeTo(dir string, paths []string, depth int, o BakeOptions) (B
 	}
 	paths = slices.Clone(paths)
 	sort.Strings(paths)
-	res := BakeResult{Replaced: t.replaced}
+	res := BakeResult{Replaced: t.replaced, Stale: staleBakes(t.dir)}
 
 	if t.empty {
 		// Fill the empty folder where it is (it may be a mount point, which

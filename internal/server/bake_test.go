@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -403,4 +404,45 @@ func TestARebakeKeepsTheFolderMode(t *testing.T) {
 	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o775 {
 		t.Errorf("mode after a rebake: %v (%v), want 0775", st.Mode().Perm(), err)
 	}
+}
+
+// TestBakeReportsWhatAnInterruptedBakeLeft: a bake that was killed leaves
+// its hidden folder beside the site; the next bake into the site names
+// each such folder, says which one holds the previous site, and removes
+// none (another bake may be writing it).
+func TestBakeReportsWhatAnInterruptedBakeLeft(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "site")
+	building := filepath.Join(parent, ".site.bake-111")
+	swapping := filepath.Join(parent, ".site.bake-222")
+	other := filepath.Join(parent, ".www.bake-333") // another site's
+	for _, d := range []string{filepath.Join(building, "site"), filepath.Join(swapping, "old"), other} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := bakeSmall(dir, BakeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []StaleBake{{Dir: building}, {Dir: swapping, HoldsSite: true}}
+	if !slices.Equal(res.Stale, want) {
+		t.Errorf("stale = %+v, want %+v", res.Stale, want)
+	}
+	for _, d := range []string{building, swapping, other} {
+		if _, err := os.Stat(d); err != nil {
+			t.Errorf("%s was removed", d)
+		}
+	}
+	// A bake that finishes leaves nothing beside the site.
+	os.RemoveAll(building)
+	os.RemoveAll(swapping)
+	os.RemoveAll(other)
+	if _, err := bakeSmall(dir, BakeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := bakeSmall(dir, BakeOptions{}); err != nil || len(res.Stale) != 0 {
+		t.Errorf("after clean bakes: %+v, %v", res, err)
+	}
+	onlyEntry(t, parent, "site")
 }
