@@ -108,6 +108,9 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if _, err := os.Stat(filepath.Dir(path)); err != nil {
 		return usagef("cannot write %s: %v", path, errText(err))
 	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return usagef("cannot write %s: it is a folder; give -o the name of a file", path)
+	}
 	return atomicfile.Write(path, write)
 }
 

@@ -203,6 +203,7 @@ func TestChartOffline(t *testing.T) {
 }
 
 func TestChartUsageErrors(t *testing.T) {
+	folder := t.TempDir()
 	for _, c := range []struct {
 		args []string
 		want string
@@ -221,11 +222,15 @@ func TestChartUsageErrors(t *testing.T) {
 		{[]string{"chart", "timeline", "kaz", "-i", "rsf", "--percentile"}, "--percentile is for WGI"},
 		{[]string{"charts"}, "charts needs --year"},
 		{[]string{"report", "kaz"}, "report needs at least two countries, e.g. rankings report kazakhstan uzbekistan"},
+		{[]string{"chart", "ranking", "-i", "rsf", "-o", folder}, "cannot write " + folder + ": it is a folder; give -o the name of a file"},
 	} {
 		_, stderr, code := run(c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)
 		}
+	}
+	if entries, _ := os.ReadDir(folder); len(entries) != 0 {
+		t.Errorf("the folder given to -o now holds %d entries", len(entries))
 	}
 }
 

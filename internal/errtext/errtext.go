@@ -246,6 +246,7 @@ var errPatterns = sync.OnceValue(func() []errPattern {
 		ep(`bake (\S+): a link to "(.*)" that is not a URL`, "err.bake_bad_link", argRaw, argRaw),
 		ep(`bake (\S+) \(linked from (\S+)\): status (\d+): (.*)`, "err.bake_linked_status", argRaw, argRaw, argRaw, argRaw),
 		ep(`bake (\S+): status (\d+): (.*)`, "err.bake_status", argRaw, argRaw, argRaw),
+		ep(`cannot write (.+?): it is a folder; give -o the name of a file`, "err.cannot_write_folder", argRaw),
 		ep(`cannot write (.+?): (.+)`, "err.cannot_write", argRaw, argRaw),
 		ep(`cannot create (.+?): (.+)`, "err.cannot_create", argRaw, argRaw),
 		ep(`cannot listen on (\S+): (.+)`, "err.cannot_listen", argRaw, argRaw),
