@@ -265,6 +265,7 @@ var errPatterns = sync.OnceValue(func() []errPattern {
 		ep(`parameter "(.*)" is too long: give at most 200 characters`, "err.param_too_long", argRaw),
 		ep(`parameter "(.*)" lists more than 20 values: give at most 20`, "err.param_too_many", argRaw),
 		ep(`(\w+) must be a year such as 2023, not "(.*)"`, "err.param_year", argRaw, argRaw),
+		ep(`parameter "(.*)" needs a country, e\.g\. (\S+)`, "err.param_country", argRaw, argRaw),
 		ep(`parameter "(.*)" needs at least (\d+) countries, e\.g\. (\S+)`, "err.param_countries", argRaw, argRaw, argRaw),
 		ep(`parameter "(.*)" is required, e\.g\. (\S+)`, "err.param_required", argRaw, argRaw),
 		ep(`unknown format "(.*)": use json or csv`, "err.param_format", argRaw),

@@ -243,6 +243,8 @@ func TestRussianErrorPage(t *testing.T) {
 		"/ru/compare?c=kaz&c=kazakstan": `data-value="kaz,kazakstan">«kaz» и «kazakstan» — одна и та же страна, Казахстан (KAZ): назовите каждую страну один раз</p>`,
 		"/compare?c=kaz&c=zzz":          `data-value="zzz">unknown country &#34;zzz&#34;: the start page lists the countries and territories you can pick</p>`,
 		"/ru/indicator/zzzzzz":          `data-value="zzzzzz">неизвестный показатель «zzzzzz» — показатели перечислены на стартовой странице</p>`,
+		"/elections?c=":                 `data-param="c">parameter &#34;c&#34; needs a country, e.g. c=kaz</p>`,
+		"/ru/elections?c=":              `data-param="c">параметр «c» должен назвать страну, например c=kaz</p>`,
 	} {
 		rec := get(t, p)
 		if body := rec.Body.String(); rec.Code != 400 && rec.Code != 404 || !strings.Contains(body, want) {

@@ -214,6 +214,9 @@ func (q *query) countries(name string, min int) ([]indicators.Country, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(names) < min && min == 1 {
+		return nil, invalid(name, strings.Join(names, ","), "parameter %q needs a country, e.g. %s=kaz", name, name)
+	}
 	if len(names) < min {
 		return nil, invalid(name, strings.Join(names, ","), "parameter %q needs at least %d countries, e.g. %s=kaz,uzb", name, min, name)
 	}
