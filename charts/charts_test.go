@@ -616,6 +616,13 @@ func TestDescribe(t *testing.T) {
 	if !strings.Contains(sl, "Estonia improved from 40.0 to 60.0") || !strings.Contains(sl, "Uzbekistan worsened from 60.0 to 40.0") {
 		t.Errorf("slope description: %s", sl)
 	}
+	// A change too small to show at the chart's precision is not called
+	// an improvement.
+	tiny := fixture(Slope, plainNames, "S")
+	tiny.Series[0].Points[1].Y = tiny.Series[0].Points[0].Y + 0.04
+	if sl := Describe(tiny); !strings.Contains(sl, "Estonia unchanged at 40.0") {
+		t.Errorf("slope description of a change of 0.04 at one decimal: %s", sl)
+	}
 	tl := Describe(fixture(Timeline, plainNames, "T"))
 	if !strings.Contains(tl, "Methodology breaks in 2013") || !strings.Contains(tl, "Estonia: 33.0 in 2013, 36.0 in 2016") {
 		t.Errorf("timeline description: %s", tl)

@@ -333,7 +333,8 @@ func describeSlope(b *strings.Builder, s Spec) {
 			continue
 		}
 		switch {
-		case z.Y == a.Y:
+		case z.Y == a.Y || s.text(a) == s.text(z):
+			// Figures that print the same are not said to have moved.
 			b.WriteString(l.T("chart.desc.slope_same", sr.Name, s.text(z)))
 		case (z.Y > a.Y) == s.HigherIsBetter:
 			b.WriteString(l.T("chart.desc.slope_better", sr.Name, s.text(a), s.text(z)))
