@@ -336,18 +336,26 @@ func with(patterns []errPattern, l i18n.Lang, reg *countries.Registry, msg strin
 	if l == i18n.EN || l == "" {
 		return msg
 	}
-	for _, p := range patterns {
-		m := p.re.FindStringSubmatch(msg)
-		if m == nil {
-			continue
-		}
-		args := make([]any, len(p.args))
-		for i, k := range p.args {
+	s, _ := say(patterns, l, reg, msg)
+	return s
+}
+
+// say says msg by the first of patterns that recognises it, its facts
+// said in l (in English they are the message's own), and reports whether
+// one did; otherwise it returns msg.
+func say(patterns []errPattern, l i18n.Lang, reg *countries.Registry, msg string) (string, bool) {
+	p, m := match(patterns, msg)
+	if m == nil {
+		return msg, false
+	}
+	args := make([]any, len(p.args))
+	for i, k := range p.args {
+		args[i] = m[i+1]
+		if l != i18n.EN {
 			args[i] = errArg(l, reg, k, m[i+1])
 		}
-		return l.T(p.key, args...)
 	}
-	return msg
+	return l.T(p.key, args...), true
 }
 
 // errArg says one fact of an English message in language l.

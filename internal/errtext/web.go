@@ -28,19 +28,5 @@ func Web(l i18n.Lang, reg *countries.Registry, msg string) (string, bool) {
 	if l == "" {
 		l = i18n.EN
 	}
-	for _, p := range webPatterns() {
-		m := p.re.FindStringSubmatch(msg)
-		if m == nil {
-			continue
-		}
-		args := make([]any, len(p.args))
-		for i, k := range p.args {
-			args[i] = m[i+1]
-			if l != i18n.EN {
-				args[i] = errArg(l, reg, k, m[i+1])
-			}
-		}
-		return l.T(p.key, args...), true
-	}
-	return msg, false
+	return say(webPatterns(), l, reg, msg)
 }
