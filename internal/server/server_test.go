@@ -150,7 +150,7 @@ func TestBadInput(t *testing.T) {
 		{"/country/XYZ", "iso3", "XYZ", "unknown country", 400},
 		{"/indicator/nope", "id", "nope", "unknown indicator", 400},
 		{"/indicator/rsf?year=1899", "year", "1899", "must be a year", 400},
-		{"/elections?c=", "c", "", "at least 1", 400},
+		{"/elections?c=", "c", "", "needs a country, e.g. c=kaz", 400},
 		{"/no/such/page", "path", "/no/such/page", "no page", 404},
 	}
 	for _, c := range cases {
