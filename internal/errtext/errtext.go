@@ -344,16 +344,24 @@ func with(patterns []errPattern, l i18n.Lang, reg *countries.Registry, msg strin
 // said in l (in English they are the message's own), and reports whether
 // one did; otherwise it returns msg.
 func say(patterns []errPattern, l i18n.Lang, reg *countries.Registry, msg string) (string, bool) {
+	return sayBy(patterns, l, msg, func(k argKind, s string) string {
+		if l == i18n.EN {
+			return s
+		}
+		return errArg(l, reg, k, s)
+	})
+}
+
+// sayBy says msg by the first of patterns that recognises it, each fact
+// said by arg, and reports whether one did; otherwise it returns msg.
+func sayBy(patterns []errPattern, l i18n.Lang, msg string, arg func(argKind, string) string) (string, bool) {
 	p, m := match(patterns, msg)
 	if m == nil {
 		return msg, false
 	}
 	args := make([]any, len(p.args))
 	for i, k := range p.args {
-		args[i] = m[i+1]
-		if l != i18n.EN {
-			args[i] = errArg(l, reg, k, m[i+1])
-		}
+		args[i] = arg(k, m[i+1])
 	}
 	return l.T(p.key, args...), true
 }

@@ -297,15 +297,7 @@ func sayImport(l i18n.Lang, reg *countries.Registry, msg string) (string, bool) 
 // sayWith says msg by the first of patterns that recognises it, and
 // reports whether one did.
 func sayWith(patterns []errPattern, l i18n.Lang, reg *countries.Registry, msg string) (string, bool) {
-	p, m := match(patterns, msg)
-	if m == nil {
-		return msg, false
-	}
-	args := make([]any, len(p.args))
-	for i, k := range p.args {
-		args[i] = importArg(l, reg, k, m[i+1])
-	}
-	return l.T(p.key, args...), true
+	return sayBy(patterns, l, msg, func(k argKind, s string) string { return importArg(l, reg, k, s) })
 }
 
 // match returns the first of patterns that recognises msg and its
